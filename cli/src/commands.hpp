@@ -1,0 +1,73 @@
+#pragma once
+
+// The `retort` command line: argument parsing and dispatch only. Each command's work
+// lives in its tool library.
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "retort/core/config.hpp"
+#include "retort/core/reporters.hpp"
+
+namespace retort::cli {
+
+/// Options every subcommand shares.
+struct GlobalOptions {
+  /// `-C DIR`: run as if started in DIR.
+  std::filesystem::path directory = ".";
+  /// `--color auto|always|never`.
+  std::string color = "auto";
+
+  /// Returns whether text output may be coloured.
+  bool use_color() const;
+};
+
+/// `retort format`'s options.
+struct FormatCommandOptions {
+  std::vector<std::filesystem::path> paths;
+  bool is_check = false;
+  bool is_diff = false;
+  std::string since;
+  bool is_stdin = false;
+  std::string assume_filename;
+  unsigned jobs = 0;
+  std::string report_format = "text";
+  bool is_cache_disabled = false;
+  bool is_print_style = false;
+};
+
+/// `retort ensure-consistency`'s options.
+struct EnsureConsistencyOptions {
+  std::string since;
+  std::vector<std::string> only_steps;
+  std::string report_format = "text";
+};
+
+/// Runs the `retort` command line; returns the process exit code.
+int run(int argc, char** argv);
+
+/// Adds `retort format` to `app`; `action` is set to the command to run.
+void add_format_command(CLI::App& app, FormatCommandOptions& options, std::function<int()>& action,
+                        const GlobalOptions& global);
+/// Runs `retort format` for `project`.
+int run_format(const Project& project, const FormatCommandOptions& options, const GlobalOptions& global);
+
+/// Adds `retort ensure-consistency` to `app`.
+void add_ensure_consistency_command(CLI::App& app, EnsureConsistencyOptions& options,
+                                    std::function<int()>& action, const GlobalOptions& global);
+
+/// Adds `retort install-hook` to `app`.
+void add_install_hook_command(CLI::App& app, std::function<int()>& action, const GlobalOptions& global);
+
+/// Returns the report format named `name`, or throws a CLI11 validation error.
+ReportFormat report_format_or_throw(const std::string& name);
+
+/// Loads the project that holds `global.directory`; a bad config is a usage error.
+llvm::Expected<Project> load_project_for(const GlobalOptions& global);
+
+}  // namespace retort::cli

@@ -1,0 +1,170 @@
+#include <chrono>
+#include <iostream>
+#include <iterator>
+
+#include <llvm/ADT/SmallString.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include "commands.hpp"
+#include "retort/core/errors.hpp"
+#include "retort/core/exit_codes.hpp"
+#include "retort/core/process.hpp"
+#include "retort/core/result_cache.hpp"
+#include "retort/core/source_files.hpp"
+#include "retort/core/version.hpp"
+#include "retort/formatter/formatter.hpp"
+
+namespace retort::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+int exit_code_for(const std::vector<Diagnostic>& diagnostics, bool has_internal_error) {
+  if (has_internal_error) return exit_internal;
+  return has_findings(diagnostics) ? exit_findings : exit_clean;
+}
+
+// A unified diff from GNU diff (Debian's essential diffutils), so the output is the
+// one every patch tool reads; the formatted side arrives on diff's standard input.
+llvm::Expected<std::string> unified_diff(const fs::path& file, const std::string& label, const std::string& formatted) {
+  ProcessOptions options;
+  options.standard_input = formatted;
+  auto result = run_process({"diff", "-u", "--label", "a/" + label, "--label", "b/" + label, file.string(), "-"},
+                            options);
+  if (!result) return result.takeError();
+  if (result->exit_code > 1) return internal_error("diff failed for '" + file.string() + "': " + result->standard_error);
+  return result->standard_output;
+}
+
+// For --stdin --diff: the original exists only in memory, so it goes to a temporary file.
+llvm::Expected<std::string> unified_diff_of_text(const std::string& original, const std::string& label,
+                                                 const std::string& formatted) {
+  int fd = -1;
+  llvm::SmallString<128> temporary;
+  if (auto error = llvm::sys::fs::createTemporaryFile("retort-stdin", "cpp", fd, temporary)) {
+    return internal_error("cannot create a temporary file: " + error.message());
+  }
+  {
+    llvm::raw_fd_ostream stream(fd, /*shouldClose=*/true);
+    stream << original;
+  }
+  auto diff = unified_diff(std::string(temporary), label, formatted);
+  llvm::sys::fs::remove(temporary);
+  return diff;
+}
+
+ReportContext report_context(std::size_t files, std::chrono::steady_clock::time_point start,
+                             const GlobalOptions& global) {
+  ReportContext context;
+  context.tool = "format";
+  context.tool_version = std::string(version());
+  context.rules = format::format_rules();
+  context.files_checked = files;
+  context.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+  context.use_color = global.use_color();
+  return context;
+}
+
+int format_stdin(const Project& project, const FormatCommandOptions& options) {
+  std::string code{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+  fs::path name = options.assume_filename.empty() ? fs::path("stdin.cpp") : fs::path(options.assume_filename);
+  auto result = format::format_text(code, name, format::FormatOptions::from_config(project.config));
+  for (const auto& d : result.diagnostics) {
+    std::cerr << name.string() << ":" << d.range.begin.line << ": " << severity_name(d.severity) << ": " << d.message
+              << " [" << d.check_id << "]\n";
+  }
+  if (result.status == format::FileStatus::failed || result.status == format::FileStatus::meaning_changed) {
+    if (!options.is_check && !options.is_diff) std::cout << code;  // an editor's buffer stays whole
+    return result.status == format::FileStatus::meaning_changed ? exit_internal : exit_findings;
+  }
+  bool is_changed = result.status == format::FileStatus::changed;
+  if (options.is_check) {
+    if (is_changed) std::cerr << name.string() << ": not formatted\n";
+  } else if (options.is_diff) {
+    auto diff = unified_diff_of_text(code, name.string(), result.formatted);
+    if (!diff) return report_error(diff.takeError(), llvm::errs());
+    std::cout << *diff;
+  } else {
+    std::cout << result.formatted;
+  }
+  return (options.is_check || options.is_diff) && is_changed ? exit_findings : exit_clean;
+}
+
+int print_diffs(const format::FormatRun& run, const fs::path& root) {
+  for (const auto& file : run.files) {
+    if (file.status != format::FileStatus::changed) continue;
+    auto diff = unified_diff(file.path, display_path(file.path, root), file.formatted);
+    if (!diff) return report_error(diff.takeError(), llvm::errs());
+    std::cout << *diff;
+  }
+  return exit_clean;
+}
+
+}  // namespace
+
+int run_format(const Project& project, const FormatCommandOptions& options, const GlobalOptions& global) {
+  auto start = std::chrono::steady_clock::now();
+  ReportFormat report_format = report_format_or_throw(options.report_format);
+  if (options.is_print_style) {
+    std::cout << format::house_style_yaml(static_cast<int>(project.config.integer("format.line_length")));
+    return exit_clean;
+  }
+  if (options.is_stdin) return format_stdin(project, options);
+
+  format::FormatRequest request;
+  request.mode = options.is_check ? format::FormatMode::check
+                                  : (options.is_diff ? format::FormatMode::diff : format::FormatMode::in_place);
+  request.options = format::FormatOptions::from_config(project.config);
+  request.display_root = project.root;
+  request.jobs = options.jobs;
+  if (!options.is_cache_disabled) request.cache_root = ResultCache::default_root(project.root);
+
+  auto files = discover_source_files(project.root, options.paths, FileSelection::from_config(project.config));
+  if (!files) return report_error(files.takeError(), llvm::errs());
+  if (!options.since.empty()) {
+    auto changed = changed_lines_since(project.root, options.since);
+    if (!changed) return report_error(changed.takeError(), llvm::errs());
+    request.changed_lines = std::move(*changed);
+  }
+  request.files = std::move(*files);
+
+  format::FormatRun run = format::format_files(request);
+  std::vector<Diagnostic> shown = run.diagnostics;
+  if (request.mode == format::FormatMode::diff) {
+    if (int failed = print_diffs(run, project.root); failed != exit_clean) return failed;
+    std::erase_if(shown, [](const Diagnostic& d) { return d.check_id == "format/unformatted"; });
+  }
+  auto context = report_context(request.files.size(), start, global);
+  std::ostream& out = request.mode == format::FormatMode::diff ? std::cerr : std::cout;
+  write_report(report_format, shown, context, out);
+  return exit_code_for(run.diagnostics, run.has_internal_error());
+}
+
+void add_format_command(CLI::App& app, FormatCommandOptions& options, std::function<int()>& action,
+                        const GlobalOptions& global) {
+  CLI::App* command = app.add_subcommand("format", "Format C++ files in the house style (Clang's libFormat)");
+  command->add_option("paths", options.paths, "Files or directories (default: the whole project)");
+  auto* check = command->add_flag("--check", options.is_check, "Write nothing; list unformatted files, exit 1 if any");
+  command->add_flag("--diff", options.is_diff, "Write nothing; print a unified diff, exit 1 if any")->excludes(check);
+  command->add_option("--since", options.since, "Format only the lines changed since this git revision")
+      ->type_name("REV");
+  auto* stdin_flag = command->add_flag("--stdin", options.is_stdin, "Format standard input to standard output");
+  command->add_option("--assume-filename", options.assume_filename, "With --stdin: the file name to format it as")
+      ->type_name("F")
+      ->needs(stdin_flag);
+  command->add_option("-j,--jobs", options.jobs, "Files formatted in parallel (default: all cores)");
+  command->add_option("--format", options.report_format, "Report format: " + report_format_names());
+  command->add_flag("--no-cache", options.is_cache_disabled, "Ignore and do not update .retort/cache");
+  command->add_flag("--print-style", options.is_print_style,
+                    "Print the house style as .clang-format YAML (for editors) and exit");
+  command->callback([&] {
+    action = [&] {
+      auto project = load_project_for(global);
+      if (!project) return report_error(project.takeError(), llvm::errs());
+      return run_format(*project, options, global);
+    };
+  });
+}
+
+}  // namespace retort::cli

@@ -1,0 +1,211 @@
+// End-to-end: the real `retort` executable in real temporary git repositories,
+// checking exit codes, output and what happens to the files.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <llvm/Support/JSON.h>
+
+#include "retort/core/process.hpp"
+#include "retort/testing/temp_tree.hpp"
+
+namespace retort {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr std::string_view unformatted_code = "int  main( ){return 0;}\n";
+constexpr std::string_view formatted_code = "int main() { return 0; }\n";
+
+ProcessResult retort(const testing::TempTree& tree, std::vector<std::string> arguments,
+                     std::optional<std::string> input = std::nullopt) {
+  arguments.insert(arguments.begin(), RETORT_EXECUTABLE);
+  ProcessOptions options;
+  options.working_directory = tree.root();
+  options.standard_input = std::move(input);
+  options.extra_environment = {"NO_COLOR=1"};
+  auto result = run_process(arguments, options);
+  if (!result) {
+    ADD_FAILURE() << llvm::toString(result.takeError());
+    return {};
+  }
+  return *result;
+}
+
+TEST(Cli, VersionAndHelpListTheWorkingCommands) {
+  testing::TempTree tree;
+  auto version = retort(tree, {"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_THAT(version.standard_output, HasSubstr("retort 0."));
+  auto help = retort(tree, {"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  for (const char* command : {"format", "ensure-consistency", "install-hook"}) {
+    EXPECT_THAT(help.standard_output, HasSubstr(command));
+  }
+  EXPECT_THAT(help.standard_output, Not(HasSubstr("lint")));
+  EXPECT_EQ(retort(tree, {"format", "--help"}).exit_code, 0);
+}
+
+TEST(Cli, UsageMistakesExitWithTwo) {
+  testing::TempTree tree;
+  EXPECT_EQ(retort(tree, {}).exit_code, 2);
+  EXPECT_EQ(retort(tree, {"frobnicate"}).exit_code, 2);
+  EXPECT_EQ(retort(tree, {"format", "--no-such-flag"}).exit_code, 2);
+  EXPECT_EQ(retort(tree, {"format", "--check", "--diff"}).exit_code, 2);
+  EXPECT_EQ(retort(tree, {"-C", "nowhere", "format"}).exit_code, 2);
+  auto bad_format = retort(tree, {"format", "--format", "xml"});
+  EXPECT_EQ(bad_format.exit_code, 2);
+  EXPECT_THAT(bad_format.standard_error, HasSubstr("expected one of: text, json, sarif, github, junit"));
+}
+
+TEST(Cli, AMissingPathIsNamedWithExitTwo) {
+  testing::TempTree tree;
+  auto result = retort(tree, {"format", "--check", "nope.cpp"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_THAT(result.standard_error, HasSubstr("no such file or directory: 'nope.cpp'"));
+}
+
+TEST(Cli, ABadConfigNamesFileLineAndColumnWithExitTwoAndRunsNothing) {
+  testing::TempTree tree;
+  tree.write(".retort.yaml", "format:\n  line_length: 500\n");
+  tree.write("a.cpp", unformatted_code);
+  auto result = retort(tree, {"format"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_THAT(result.standard_error,
+              HasSubstr(".retort.yaml:2:16: 'format.line_length' must be an integer from 40 to 200, got '500'"));
+  EXPECT_EQ(tree.read("a.cpp"), unformatted_code);
+}
+
+TEST(Cli, CheckListsUnformattedFilesAndExitsOne) {
+  testing::TempTree tree;
+  tree.write("src/bad.cpp", unformatted_code);
+  tree.write("src/good.cpp", formatted_code);
+  tree.init_git_repository();
+  auto result = retort(tree, {"format", "--check"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_THAT(result.standard_output, HasSubstr("src/bad.cpp:1:1 #(format/unformatted)"));
+  EXPECT_THAT(result.standard_output, Not(HasSubstr("good.cpp")));
+  EXPECT_THAT(result.standard_output, HasSubstr("format: 2 files checked in"));
+  EXPECT_EQ(tree.read("src/bad.cpp"), unformatted_code);
+  EXPECT_EQ(retort(tree, {"format", "--check", "src/good.cpp"}).exit_code, 0);
+}
+
+TEST(Cli, FormatInPlaceFixesFilesAndExitsZero) {
+  testing::TempTree tree;
+  tree.write("a.cpp", unformatted_code);
+  tree.init_git_repository();
+  auto result = retort(tree, {"format"});
+  EXPECT_EQ(result.exit_code, 0) << result.standard_error;
+  EXPECT_EQ(tree.read("a.cpp"), formatted_code);
+  EXPECT_EQ(retort(tree, {"format", "--check"}).exit_code, 0);
+}
+
+TEST(Cli, DiffPrintsAUnifiedDiffAndWritesNothing) {
+  testing::TempTree tree;
+  tree.write("a.cpp", unformatted_code);
+  auto result = retort(tree, {"format", "--diff", "a.cpp"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_THAT(result.standard_output, HasSubstr("--- a/a.cpp\n+++ b/a.cpp\n@@ -1 +1 @@\n-int  main( ){return 0;}\n"
+                                                "+int main() { return 0; }\n"));
+  EXPECT_EQ(tree.read("a.cpp"), unformatted_code);
+}
+
+TEST(Cli, StdinIsFormattedToStdoutAsTheAssumedFile) {
+  testing::TempTree tree;
+  auto result = retort(tree, {"format", "--stdin", "--assume-filename", "x.cpp"}, std::string(unformatted_code));
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.standard_output, formatted_code);
+  auto check = retort(tree, {"format", "--stdin", "--check"}, std::string(unformatted_code));
+  EXPECT_EQ(check.exit_code, 1);
+  auto diff = retort(tree, {"format", "--stdin", "--diff", "--assume-filename", "x.cpp"}, std::string(unformatted_code));
+  EXPECT_THAT(diff.standard_output, HasSubstr("+++ b/x.cpp"));
+}
+
+TEST(Cli, SinceFormatsOnlyTheLinesChangedSinceTheRevision) {
+  testing::TempTree tree;
+  tree.write("a.cpp", "int  a;\nint  b;\nint  c;\n");
+  tree.write("old.cpp", unformatted_code);
+  tree.init_git_repository();
+  tree.write("a.cpp", "int  a;\nint  bee;\nint  c;\n");
+  auto check = retort(tree, {"format", "--check", "--since", "HEAD"});
+  EXPECT_EQ(check.exit_code, 1);
+  EXPECT_THAT(check.standard_output, HasSubstr("a.cpp:2:1"));
+  EXPECT_THAT(check.standard_output, Not(HasSubstr("old.cpp")));
+  EXPECT_EQ(retort(tree, {"format", "--since", "HEAD"}).exit_code, 0);
+  EXPECT_EQ(tree.read("a.cpp"), "int  a;\nint bee;\nint  c;\n");
+  EXPECT_EQ(tree.read("old.cpp"), unformatted_code);
+  auto bad = retort(tree, {"format", "--since", "no-such-rev"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.standard_error, HasSubstr("'no-such-rev'"));
+}
+
+TEST(Cli, AMeaningChangeExitsThreeAndWritesNothing) {
+  testing::TempTree tree;
+  tree.write(".retort.yaml", "format:\n  style: file\n");
+  tree.write(".clang-format", "BasedOnStyle: LLVM\nQualifierAlignment: Right\n");
+  tree.write("a.cpp", "const int  x = 1;\n");
+  auto result = retort(tree, {"format"});
+  EXPECT_EQ(result.exit_code, 3);
+  EXPECT_THAT(result.standard_output, HasSubstr("format/meaning-changed"));
+  EXPECT_EQ(tree.read("a.cpp"), "const int  x = 1;\n");
+}
+
+TEST(Cli, SarifAndJsonReportsAreValidJson) {
+  testing::TempTree tree;
+  tree.write("a.cpp", unformatted_code);
+  auto sarif = retort(tree, {"format", "--check", "--format", "sarif"});
+  EXPECT_EQ(sarif.exit_code, 1);
+  auto parsed = llvm::json::parse(sarif.standard_output);
+  ASSERT_TRUE(static_cast<bool>(parsed)) << llvm::toString(parsed.takeError());
+  EXPECT_EQ(parsed->getAsObject()->getString("version"), "2.1.0");
+  auto json = retort(tree, {"format", "--check", "--format", "json"});
+  auto report = llvm::json::parse(json.standard_output);
+  ASSERT_TRUE(static_cast<bool>(report));
+  EXPECT_EQ(report->getAsObject()->getObject("summary")->getInteger("files_checked"), 1);
+  auto github = retort(tree, {"format", "--check", "--format", "github"});
+  EXPECT_THAT(github.standard_output, HasSubstr("::warning file=a.cpp,line=1,"));
+}
+
+TEST(Cli, EnsureConsistencyRunsTheConfiguredStepsAndExitsWithTheWorst) {
+  testing::TempTree tree;
+  tree.write("a.cpp", unformatted_code);
+  tree.init_git_repository();
+  auto dirty = retort(tree, {"ensure-consistency"});
+  EXPECT_EQ(dirty.exit_code, 1);
+  EXPECT_THAT(dirty.standard_output, HasSubstr("==> format"));
+  EXPECT_THAT(dirty.standard_output, HasSubstr("ensure-consistency: format findings; 0 of 1 steps passed."));
+  EXPECT_EQ(tree.read("a.cpp"), unformatted_code);
+  EXPECT_EQ(retort(tree, {"ensure-consistency", "--only", "lint"}).exit_code, 2);
+  retort(tree, {"format"});
+  auto clean = retort(tree, {"ensure-consistency", "--only", "format"});
+  EXPECT_EQ(clean.exit_code, 0);
+  EXPECT_THAT(clean.standard_output, HasSubstr("1 of 1 steps passed."));
+}
+
+TEST(Cli, InstallHookWritesAPreCommitHookThatGatesCommits) {
+  testing::TempTree tree;
+  tree.write("a.cpp", formatted_code);
+  tree.init_git_repository();
+  auto installed = retort(tree, {"install-hook"});
+  EXPECT_EQ(installed.exit_code, 0) << installed.standard_error;
+  EXPECT_THAT(tree.read(".git/hooks/pre-commit"), HasSubstr("ensure-consistency --since HEAD"));
+  tree.write("a.cpp", std::string(formatted_code) + "int  bad;\n");
+  tree.git({"add", "a.cpp"});
+  auto commit = run_process({"git", "-C", tree.root().string(), "-c", "user.name=t", "-c", "user.email=t@t.invalid",
+                             "commit", "-q", "-m", "unformatted"});
+  ASSERT_TRUE(static_cast<bool>(commit));
+  EXPECT_NE(commit->exit_code, 0) << "the hook let an unformatted change through";
+}
+
+TEST(Cli, InstallHookRefusesToReplaceSomeoneElsesHook) {
+  testing::TempTree tree;
+  tree.init_git_repository();
+  tree.write(".git/hooks/pre-commit", "#!/bin/sh\necho theirs\n");
+  auto result = retort(tree, {"install-hook"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_THAT(result.standard_error, HasSubstr("was not written by retort"));
+  EXPECT_EQ(tree.read(".git/hooks/pre-commit"), "#!/bin/sh\necho theirs\n");
+}
+
+}  // namespace
+}  // namespace retort

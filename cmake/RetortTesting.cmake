@@ -1,0 +1,24 @@
+# retort_add_tests(<name> <dir> LIBS <lib>...): one GoogleTest executable from every
+# *.test.cpp under <dir>, so a new test file needs no CMake edit.
+if(RETORT_BUILD_TESTS)
+  enable_testing()
+  find_package(GTest REQUIRED)
+  include(GoogleTest)
+endif()
+
+function(retort_add_tests name dir)
+  if(NOT RETORT_BUILD_TESTS)
+    return()
+  endif()
+  cmake_parse_arguments(arg "" "" "LIBS" ${ARGN})
+  file(GLOB_RECURSE test_sources CONFIGURE_DEPENDS ${dir}/*.test.cpp)
+  if(NOT test_sources)
+    message(FATAL_ERROR "retort_add_tests(${name}): no *.test.cpp under ${dir}")
+  endif()
+  add_executable(${name} ${test_sources})
+  target_link_libraries(${name} PRIVATE ${arg_LIBS} GTest::gmock GTest::gtest GTest::gtest_main)
+  target_compile_definitions(${name} PRIVATE
+      RETORT_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+      RETORT_BINARY_DIR="${PROJECT_BINARY_DIR}")
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 600)
+endfunction()

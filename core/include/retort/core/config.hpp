@@ -1,0 +1,109 @@
+#pragma once
+
+/// @file
+/// `.retort.yaml`: finding it, validating it against the schema, and reading values.
+/// Every option has a default, so a missing or empty file is valid.
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include <llvm/Support/Error.h>
+
+namespace retort {
+
+/// The name of the configuration file looked for in each directory.
+inline constexpr std::string_view config_file_name = ".retort.yaml";
+
+/// The value of one option.
+using OptionValue = std::variant<bool, std::int64_t, std::string, std::vector<std::string>>;
+
+/// The kinds of value an option takes.
+enum class OptionType { boolean, integer, string, string_list };
+
+/// One documented option of the schema.
+struct OptionSpec {
+  /// The section it belongs to, e.g. `format`.
+  std::string section;
+  /// Its name inside the section, e.g. `line_length`.
+  std::string name;
+  /// The kind of value it takes.
+  OptionType type = OptionType::string;
+  /// The value used when the file does not set it.
+  OptionValue default_value;
+  /// For strings and string lists: the only values allowed; empty means any.
+  std::vector<std::string> allowed_values;
+  /// For integers: the smallest allowed value.
+  std::int64_t minimum = INT64_MIN;
+  /// For integers: the largest allowed value.
+  std::int64_t maximum = INT64_MAX;
+  /// What it does, shown in errors and docs.
+  std::string description;
+
+  /// Returns the dotted key, e.g. `format.line_length`.
+  std::string key() const { return section + "." + name; }
+};
+
+/// Returns every section of `.retort.yaml`, in the order the docs list them.
+const std::vector<std::string>& config_sections();
+
+/// Returns every option of `.retort.yaml`, with its default and description.
+const std::vector<OptionSpec>& config_schema();
+
+/// A validated configuration: every option of the schema has a value.
+class Config {
+ public:
+  /// Returns a configuration holding every option's default.
+  static Config defaults();
+
+  /// Returns the boolean option `key` (e.g. `format.enabled`).
+  bool boolean(std::string_view key) const;
+  /// Returns the integer option `key` (e.g. `format.line_length`).
+  std::int64_t integer(std::string_view key) const;
+  /// Returns the string option `key` (e.g. `format.style`).
+  const std::string& string(std::string_view key) const;
+  /// Returns the string-list option `key` (e.g. `files.exclude`).
+  const std::vector<std::string>& string_list(std::string_view key) const;
+
+  /// Sets option `key` to `value`; used by the loader and by tests.
+  void set(const std::string& key, OptionValue value) { values_[key] = std::move(value); }
+
+  /// The file it was loaded from; empty when none was found.
+  std::filesystem::path source_file;
+
+ private:
+  const OptionValue& value(std::string_view key) const;
+  std::map<std::string, OptionValue, std::less<>> values_;
+};
+
+/// Parses and validates `text` as `.retort.yaml`; `file_name` is used in errors.
+/// Returns the configuration, or a `UsageError` naming `file_name:line:column`, what
+/// is wrong and the allowed keys or values.
+llvm::Expected<Config> parse_config(std::string_view text, const std::string& file_name);
+
+/// Reads and validates the file at `path`. Returns a `UsageError` when it cannot be
+/// read or is invalid.
+llvm::Expected<Config> load_config_file(const std::filesystem::path& path);
+
+/// Returns the nearest `.retort.yaml` in `start` or one of its parents, if any.
+std::optional<std::filesystem::path> find_config_file(const std::filesystem::path& start);
+
+/// Where a command runs: the project root and its configuration.
+struct Project {
+  /// The directory holding `.retort.yaml`, else the git work tree's top, else the
+  /// starting directory.
+  std::filesystem::path root;
+  /// The validated configuration (defaults when no file was found).
+  Config config;
+};
+
+/// Finds the project that contains `start` and loads its configuration.
+/// Returns a `UsageError` when the configuration file is invalid.
+llvm::Expected<Project> load_project(const std::filesystem::path& start);
+
+}  // namespace retort

@@ -1,0 +1,24 @@
+#pragma once
+
+/// @file
+/// Reading files whole and replacing them atomically, so a user's file is never
+/// truncated or half-written.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include <llvm/Support/Error.h>
+
+namespace retort {
+
+/// Returns the whole contents of `path`, or an error naming it.
+llvm::Expected<std::string> read_file(const std::filesystem::path& path);
+
+/// Replaces the contents of `path` with `contents` atomically: writes a temporary
+/// file beside the real file (following symbolic links), gives it the original's
+/// mode bits, flushes it and renames it over the original. On any failure the
+/// original is left untouched and the temporary file removed.
+llvm::Error write_file_atomically(const std::filesystem::path& path, std::string_view contents);
+
+}  // namespace retort

@@ -1,0 +1,53 @@
+#pragma once
+
+/// @file
+/// Renders diagnostics as grouped text, JSON, SARIF 2.1.0, GitHub annotations or
+/// JUnit XML. Reporters only render; the tools that produce diagnostics never print.
+
+#include <chrono>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "retort/core/diagnostic.hpp"
+#include "retort/core/rule.hpp"
+
+namespace retort {
+
+/// The output formats every tool accepts with `--format`.
+enum class ReportFormat { text, json, sarif, github, junit };
+
+/// Returns the `ReportFormat` named by `name` (`text`, `json`, `sarif`, `github`,
+/// `junit`), or `std::nullopt` when it names none.
+std::optional<ReportFormat> parse_report_format(std::string_view name);
+
+/// Returns the names of all report formats, comma-separated, for help and errors.
+std::string report_format_names();
+
+/// What a reporter knows besides the diagnostics themselves.
+struct ReportContext {
+  /// The tool name, e.g. `format`; used as the SARIF driver and JUnit suite name.
+  std::string tool;
+  /// The tool version, e.g. `0.1.0`.
+  std::string tool_version;
+  /// Metadata of the checks that may appear.
+  RuleCatalog rules;
+  /// How many files were looked at, for the summary line.
+  std::size_t files_checked = 0;
+  /// How long the run took, for the summary line.
+  std::chrono::milliseconds elapsed{0};
+  /// Whether text output may use ANSI colours.
+  bool use_color = false;
+};
+
+/// Writes `diagnostics` to `out` in `format`. Text output groups findings by
+/// category, like Credo, and ends with a one-line summary.
+void write_report(ReportFormat format, const std::vector<Diagnostic>& diagnostics,
+                  const ReportContext& context, std::ostream& out);
+
+/// Returns true when text written to standard output may be coloured: it is a
+/// terminal and `NO_COLOR` is unset or empty.
+bool stdout_supports_color();
+
+}  // namespace retort

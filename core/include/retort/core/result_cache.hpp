@@ -1,0 +1,65 @@
+#pragma once
+
+/// @file
+/// A content-addressed cache of tool results under `.retort/cache/`. Keys hash
+/// everything a result depends on (file contents, options, tool build), so a hit is
+/// never stale; writes go through a temporary file and a rename, so two processes may
+/// write at once.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace retort {
+
+/// The on-disk format version; entries of any other version are ignored.
+inline constexpr int cache_format_version = 1;
+
+/// Builds a cache key from every input a result depends on.
+///
+/// ```cpp
+/// auto key = retort::CacheKey().add(tool_fingerprint()).add(options).add(contents);
+/// ```
+class CacheKey {
+ public:
+  /// Mixes `part` into the key; parts are length-delimited, so `("ab","c")` and
+  /// `("a","bc")` give different keys. Returns `*this` for chaining.
+  CacheKey& add(std::string_view part);
+
+  /// Returns the key as 16 lowercase hex digits.
+  std::string hex() const;
+
+ private:
+  std::string digests_;
+};
+
+/// Returns a fingerprint of the running retort build: its version, the Clang version
+/// it links and a hash of its own executable, so any rebuild invalidates results.
+const std::string& tool_fingerprint();
+
+/// One tool's slice of the result cache.
+class ResultCache {
+ public:
+  /// Opens the cache for `tool` under `cache_root` (usually `<project>/.retort/cache`).
+  /// Nothing is created until the first `store`.
+  ResultCache(std::filesystem::path cache_root, std::string tool);
+
+  /// Returns the payload stored for `key`, or `std::nullopt` on a miss or when the
+  /// entry is from another format version, truncated or otherwise unreadable.
+  std::optional<std::string> load(const CacheKey& key) const;
+
+  /// Stores `payload` for `key`. Returns false when it could not be written (a
+  /// read-only tree, a full disk); the cache is an optimisation, so callers go on.
+  bool store(const CacheKey& key, std::string_view payload) const;
+
+  /// Returns `<project_root>/.retort/cache`.
+  static std::filesystem::path default_root(const std::filesystem::path& project_root);
+
+ private:
+  std::filesystem::path entry_path(const CacheKey& key) const;
+  std::filesystem::path directory_;
+};
+
+}  // namespace retort

@@ -1,0 +1,44 @@
+#pragma once
+
+/// @file
+/// Which files a command works on: the paths asked for, expanded through git (so
+/// `.gitignore` holds) or a directory walk, filtered by `files.include` and
+/// `files.exclude` from `.retort.yaml`.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <llvm/Support/Error.h>
+
+namespace retort {
+
+class Config;
+
+/// Returns true when `path` has a C or C++ source or header extension
+/// (`.cpp .cc .cxx .c .h .hpp .hh .hxx .ipp .inl .tpp` and friends).
+bool is_cpp_source(const std::filesystem::path& path);
+
+/// Include and exclude globs, matched against paths relative to the project root.
+struct FileSelection {
+  /// When non-empty, only files matching one of these globs are kept.
+  std::vector<std::string> include_globs;
+  /// Files matching one of these globs are dropped.
+  std::vector<std::string> exclude_globs;
+
+  /// Returns the selection configured by `files.include` and `files.exclude`.
+  static FileSelection from_config(const Config& config);
+};
+
+/// Expands `requested` (files or directories; the whole project when empty) into the
+/// C++ files to work on, sorted and without duplicates. A file named explicitly is
+/// kept whatever its extension or the globs say. Returns a `UsageError` naming a path
+/// that does not exist, or a directory that holds no C++ files.
+llvm::Expected<std::vector<std::filesystem::path>> discover_source_files(
+    const std::filesystem::path& project_root, const std::vector<std::filesystem::path>& requested,
+    const FileSelection& selection);
+
+/// Returns `path` relative to `root` when it lies below it, else `path` unchanged.
+std::string display_path(const std::filesystem::path& path, const std::filesystem::path& root);
+
+}  // namespace retort

@@ -1,0 +1,130 @@
+#include "retort/core/config.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "retort/core/errors.hpp"
+#include "retort/testing/temp_tree.hpp"
+
+namespace retort {
+namespace {
+
+using ::testing::HasSubstr;
+
+// Returns the error message of a config that must be rejected.
+std::string rejection(const std::string& yaml) {
+  auto config = parse_config(yaml, ".retort.yaml");
+  if (config) {
+    ADD_FAILURE() << "accepted:\n" << yaml;
+    return {};
+  }
+  std::string message;
+  llvm::handleAllErrors(config.takeError(), [&](const UsageError& error) { message = error.message(); });
+  return message;
+}
+
+TEST(Config, AnEmptyFileGivesEveryDefault) {
+  auto config = parse_config("", ".retort.yaml");
+  ASSERT_TRUE(static_cast<bool>(config)) << llvm::toString(config.takeError());
+  EXPECT_EQ(config->integer("format.line_length"), 100);
+  EXPECT_EQ(config->string("format.style"), "retort");
+  EXPECT_EQ(config->string_list("ensure_consistency.steps"), std::vector<std::string>{"format"});
+  EXPECT_TRUE(config->string_list("files.exclude").empty());
+}
+
+TEST(Config, EverySchemaOptionHasADescriptionAndAKnownSection) {
+  const auto& sections = config_sections();
+  for (const auto& spec : config_schema()) {
+    EXPECT_FALSE(spec.description.empty()) << spec.key();
+    EXPECT_NE(std::find(sections.begin(), sections.end(), spec.section), sections.end()) << spec.key();
+  }
+}
+
+TEST(Config, ReadsSetValues) {
+  auto config = parse_config("format:\n  line_length: 80\n  style: file\nfiles:\n  exclude: [third_party/**]\n", "x");
+  ASSERT_TRUE(static_cast<bool>(config)) << llvm::toString(config.takeError());
+  EXPECT_EQ(config->integer("format.line_length"), 80);
+  EXPECT_EQ(config->string("format.style"), "file");
+  EXPECT_EQ(config->string_list("files.exclude"), std::vector<std::string>{"third_party/**"});
+}
+
+TEST(Config, AnUnknownKeyNamesFileLineColumnAndTheAllowedKeys) {
+  std::string message = rejection("format:\n  line_lenght: 80\n");
+  EXPECT_THAT(message, HasSubstr(".retort.yaml:2:3: unknown key 'line_lenght' in section 'format'"));
+  EXPECT_THAT(message, HasSubstr("did you mean 'line_length'?"));
+  EXPECT_THAT(message, HasSubstr("allowed: line_length, style, max_file_kb"));
+}
+
+TEST(Config, AnUnknownSectionIsAnError) {
+  EXPECT_THAT(rejection("formatt:\n  line_length: 80\n"),
+              HasSubstr(".retort.yaml:1:1: unknown key 'formatt' in the top level (did you mean 'format'?)"));
+}
+
+TEST(Config, AWrongTypeNamesTheExpectedType) {
+  EXPECT_THAT(rejection("format:\n  line_length: wide\n"),
+              HasSubstr(".retort.yaml:2:16: 'format.line_length' must be an integer from 40 to 200, got 'wide'"));
+}
+
+TEST(Config, AnIntegerOutOfRangeIsAnError) {
+  EXPECT_THAT(rejection("format:\n  line_length: 20\n"), HasSubstr("must be an integer from 40 to 200, got '20'"));
+}
+
+TEST(Config, ABadEnumValueListsTheAllowedValues) {
+  EXPECT_THAT(rejection("format:\n  style: google\n"),
+              HasSubstr("'format.style' must be one of: retort, file, got 'google'"));
+}
+
+TEST(Config, ListItemsAreValidatedOneByOne) {
+  EXPECT_THAT(rejection("ensure_consistency:\n  steps: [format, dance]\n"),
+              HasSubstr(".retort.yaml:2:19: 'ensure_consistency.steps' must be a list of: format, got 'dance'"));
+  EXPECT_THAT(rejection("files:\n  exclude: third_party\n"), HasSubstr("must be a list of strings, got 'third_party'"));
+}
+
+TEST(Config, ABadGlobIsAnError) {
+  EXPECT_THAT(rejection("files:\n  exclude: ['src/[a-']\n"), HasSubstr("has a bad glob 'src/[a-'"));
+}
+
+TEST(Config, InvalidYamlNamesThePosition) {
+  EXPECT_THAT(rejection("format:\n  line_length: [80\n"), HasSubstr(".retort.yaml:3:1: invalid YAML"));
+}
+
+TEST(Config, TheTopLevelMustBeAMapping) {
+  EXPECT_THAT(rejection("- format\n"), HasSubstr("the top level must be a mapping of sections"));
+}
+
+TEST(Config, SectionsOfToolsWithoutOptionsYetRejectEveryKey) {
+  EXPECT_THAT(rejection("lint:\n  strict: true\n"), HasSubstr("unknown key 'strict' in section 'lint'"));
+  EXPECT_TRUE(static_cast<bool>(parse_config("lint:\n", "x")));
+}
+
+TEST(Config, IsFoundByWalkingUpFromTheWorkingDirectory) {
+  testing::TempTree tree;
+  tree.write(".retort.yaml", "format:\n  line_length: 90\n");
+  tree.write("src/deep/a.cpp", "");
+  auto project = load_project(tree.root() / "src" / "deep");
+  ASSERT_TRUE(static_cast<bool>(project)) << llvm::toString(project.takeError());
+  EXPECT_EQ(project->root, tree.root());
+  EXPECT_EQ(project->config.integer("format.line_length"), 90);
+  EXPECT_EQ(project->config.source_file, tree.root() / ".retort.yaml");
+}
+
+TEST(Config, ABadFileStopsTheProjectFromLoading) {
+  testing::TempTree tree;
+  tree.write(".retort.yaml", "format:\n  style: 3\n");
+  auto project = load_project(tree.root());
+  ASSERT_FALSE(static_cast<bool>(project));
+  EXPECT_THAT(llvm::toString(project.takeError()), HasSubstr((tree.root() / ".retort.yaml").string() + ":2:10:"));
+}
+
+TEST(Config, WithoutAFileTheGitTopIsTheRoot) {
+  testing::TempTree tree;
+  tree.write("sub/a.cpp", "int a;\n");
+  tree.init_git_repository();
+  auto project = load_project(tree.root() / "sub");
+  ASSERT_TRUE(static_cast<bool>(project));
+  EXPECT_EQ(project->root, tree.root());
+  EXPECT_TRUE(project->config.source_file.empty());
+}
+
+}  // namespace
+}  // namespace retort

@@ -1,0 +1,61 @@
+// The schema of .retort.yaml: every option, its type, default and description,
+// declared once. Loading, validation errors and docs all read this table.
+
+#include "retort/core/config.hpp"
+
+namespace retort {
+
+const std::vector<std::string>& config_sections() {
+  static const std::vector<std::string> sections{
+      "files", "format", "lint", "typecheck", "doc", "test", "cover", "ensure_consistency"};
+  return sections;
+}
+
+const std::vector<OptionSpec>& config_schema() {
+  using Strings = std::vector<std::string>;
+  static const std::vector<OptionSpec> schema{
+      {.section = "files",
+       .name = "include",
+       .type = OptionType::string_list,
+       .default_value = Strings{},
+       .description = "Globs (relative to the project root) of the files to work on; "
+                      "empty means every C++ file git knows of."},
+      {.section = "files",
+       .name = "exclude",
+       .type = OptionType::string_list,
+       .default_value = Strings{},
+       .description = "Globs (relative to the project root) of files to leave alone, "
+                      "e.g. third_party/** or **/*.pb.h."},
+      {.section = "format",
+       .name = "line_length",
+       .type = OptionType::integer,
+       .default_value = std::int64_t{100},
+       .minimum = 40,
+       .maximum = 200,
+       .description = "The column limit of the house style."},
+      {.section = "format",
+       .name = "style",
+       .type = OptionType::string,
+       .default_value = std::string("retort"),
+       .allowed_values = {"retort", "file"},
+       .description = "`retort` is the house style; `file` honours the nearest "
+                      ".clang-format while a team adopts retort."},
+      {.section = "format",
+       .name = "max_file_kb",
+       .type = OptionType::integer,
+       .default_value = std::int64_t{2048},
+       .minimum = 1,
+       .maximum = 1048576,
+       .description = "Files larger than this many KiB (usually generated code) are "
+                      "skipped with a warning."},
+      {.section = "ensure_consistency",
+       .name = "steps",
+       .type = OptionType::string_list,
+       .default_value = Strings{"format"},
+       .allowed_values = {"format"},
+       .description = "The steps `retort ensure-consistency` runs, in order."},
+  };
+  return schema;
+}
+
+}  // namespace retort

@@ -1,0 +1,32 @@
+#include "retort/core/diagnostic.hpp"
+
+#include <algorithm>
+
+namespace retort {
+
+std::string_view severity_name(Severity severity) {
+  switch (severity) {
+    case Severity::note: return "note";
+    case Severity::warning: return "warning";
+    case Severity::error: return "error";
+  }
+  return "error";
+}
+
+std::string_view priority_arrow(Priority priority) {
+  switch (priority) {
+    case Priority::higher: return "↑";
+    case Priority::high: return "↗";
+    case Priority::normal: return "→";
+    case Priority::low: return "↘";
+    case Priority::ignore: return "↓";
+  }
+  return "→";
+}
+
+bool has_findings(const std::vector<Diagnostic>& diagnostics) {
+  return std::any_of(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic& d) { return d.severity != Severity::note; });
+}
+
+}  // namespace retort

@@ -1,0 +1,80 @@
+#include "retort/core/file_io.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include <llvm/Support/FileSystem.h>
+
+#include "retort/core/errors.hpp"
+
+namespace retort {
+namespace {
+
+llvm::Error os_error(const std::string& what, const std::filesystem::path& path) {
+  return internal_error("cannot " + what + " '" + path.string() + "': " + std::strerror(errno));
+}
+
+llvm::Error write_all(int fd, std::string_view contents) {
+  while (!contents.empty()) {
+    ssize_t written = write(fd, contents.data(), contents.size());
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      return internal_error(std::string("write failed: ") + std::strerror(errno));
+    }
+    contents.remove_prefix(static_cast<std::size_t>(written));
+  }
+  return llvm::Error::success();
+}
+
+}  // namespace
+
+llvm::Expected<std::string> read_file(const std::filesystem::path& path) {
+  std::error_code status_error;
+  auto status = std::filesystem::status(path, status_error);
+  if (status_error) {
+    return internal_error("cannot read '" + path.string() + "': " + status_error.message());
+  }
+  if (!std::filesystem::is_regular_file(status)) {
+    return internal_error("cannot read '" + path.string() + "': not a regular file");
+  }
+  std::ifstream stream(path, std::ios::binary);
+  if (!stream) return os_error("read", path);
+  std::ostringstream contents;
+  contents << stream.rdbuf();
+  if (stream.bad()) return os_error("read", path);
+  return std::move(contents).str();
+}
+
+llvm::Error write_file_atomically(const std::filesystem::path& path, std::string_view contents) {
+  // Write beside the real file, not beside a symlink to it, so the rename replaces
+  // the file's contents and keeps the link.
+  std::error_code resolve_error;
+  std::filesystem::path target = std::filesystem::canonical(path, resolve_error);
+  if (resolve_error) {
+    return internal_error("cannot resolve '" + path.string() + "': " + resolve_error.message());
+  }
+  struct stat original {};
+  if (stat(target.c_str(), &original) != 0) return os_error("stat", target);
+
+  std::string temporary = target.string() + ".retort-XXXXXX";
+  int fd = mkstemp(temporary.data());
+  if (fd < 0) return os_error("create a temporary file beside", target);
+  llvm::Error failure = write_all(fd, contents);
+  if (!failure && fchmod(fd, original.st_mode & 07777) != 0) failure = os_error("chmod", temporary);
+  if (!failure && fsync(fd) != 0) failure = os_error("flush", temporary);
+  if (close(fd) != 0 && !failure) failure = os_error("close", temporary);
+  if (!failure && rename(temporary.c_str(), target.c_str()) != 0) failure = os_error("replace", target);
+  if (failure) {
+    unlink(temporary.c_str());
+    return failure;
+  }
+  return llvm::Error::success();
+}
+
+}  // namespace retort

@@ -1,0 +1,80 @@
+// The JSON report, retort's own machine-readable contract (schema version 1):
+//   {"schema": 1, "tool", "version",
+//    "summary": {"files_checked", "findings", "errors", "warnings", "notes"},
+//    "diagnostics": [{"tool", "check_id", "category", "priority", "severity",
+//                     "message", "file", "line", "column", "end_line", "end_column",
+//                     "explanation"?, "fix"?: {"replacement", "line", "column",
+//                     "end_line", "end_column"}}]}
+// Fields are only ever added; a removal or change bumps "schema".
+
+#include <llvm/Support/JSON.h>
+#include <llvm/Support/raw_os_ostream.h>
+
+#include "detail/reporters.hpp"
+
+namespace retort::detail {
+namespace {
+
+constexpr int json_schema_version = 1;
+
+std::string_view priority_name(Priority priority) {
+  switch (priority) {
+    case Priority::higher: return "higher";
+    case Priority::high: return "high";
+    case Priority::normal: return "normal";
+    case Priority::low: return "low";
+    case Priority::ignore: return "ignore";
+  }
+  return "normal";
+}
+
+void add_range(llvm::json::Object& object, const SourceRange& range) {
+  object["line"] = range.begin.line;
+  object["column"] = range.begin.column;
+  object["end_line"] = range.end.line;
+  object["end_column"] = range.end.column;
+}
+
+llvm::json::Object diagnostic_json(const Diagnostic& d) {
+  llvm::json::Object object{{"tool", d.tool},
+                            {"check_id", d.check_id},
+                            {"category", d.category},
+                            {"priority", std::string(priority_name(d.priority))},
+                            {"severity", std::string(severity_name(d.severity))},
+                            {"message", d.message},
+                            {"file", d.range.file}};
+  add_range(object, d.range);
+  if (!d.explanation.empty()) object["explanation"] = d.explanation;
+  if (d.fix) {
+    llvm::json::Object fix{{"replacement", d.fix->replacement}};
+    add_range(fix, d.fix->range);
+    object["fix"] = std::move(fix);
+  }
+  return object;
+}
+
+}  // namespace
+
+void write_json_report(const std::vector<Diagnostic>& diagnostics, const ReportContext& context,
+                       std::ostream& out) {
+  std::size_t counts[3] = {0, 0, 0};
+  llvm::json::Array entries;
+  for (const auto& d : diagnostics) {
+    ++counts[static_cast<int>(d.severity)];
+    entries.push_back(diagnostic_json(d));
+  }
+  llvm::json::Object summary{{"files_checked", static_cast<std::int64_t>(context.files_checked)},
+                             {"findings", static_cast<std::int64_t>(diagnostics.size())},
+                             {"errors", static_cast<std::int64_t>(counts[2])},
+                             {"warnings", static_cast<std::int64_t>(counts[1])},
+                             {"notes", static_cast<std::int64_t>(counts[0])}};
+  llvm::json::Value report = llvm::json::Object{{"schema", json_schema_version},
+                                                {"tool", context.tool},
+                                                {"version", context.tool_version},
+                                                {"summary", std::move(summary)},
+                                                {"diagnostics", std::move(entries)}};
+  llvm::raw_os_ostream stream(out);
+  stream << llvm::formatv("{0:2}", report) << "\n";
+}
+
+}  // namespace retort::detail

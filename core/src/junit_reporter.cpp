@@ -1,0 +1,47 @@
+// JUnit XML, which most CI systems show as a test report: one failed test case per
+// finding, or a single passing case when there are none.
+
+#include "detail/reporters.hpp"
+
+namespace retort::detail {
+namespace {
+
+std::string xml_escape(std::string_view text) {
+  std::string escaped;
+  for (char c : text) {
+    switch (c) {
+      case '&': escaped += "&amp;"; break;
+      case '<': escaped += "&lt;"; break;
+      case '>': escaped += "&gt;"; break;
+      case '"': escaped += "&quot;"; break;
+      case '\'': escaped += "&apos;"; break;
+      default: escaped += c;
+    }
+  }
+  return escaped;
+}
+
+}  // namespace
+
+void write_junit_report(const std::vector<Diagnostic>& diagnostics, const ReportContext& context,
+                        std::ostream& out) {
+  std::string suite = xml_escape("retort " + context.tool);
+  std::size_t cases = diagnostics.empty() ? 1 : diagnostics.size();
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out << "<testsuites tests=\"" << cases << "\" failures=\"" << diagnostics.size() << "\">\n";
+  out << "  <testsuite name=\"" << suite << "\" tests=\"" << cases << "\" failures=\""
+      << diagnostics.size() << "\">\n";
+  if (diagnostics.empty()) out << "    <testcase classname=\"" << suite << "\" name=\"no findings\"/>\n";
+  for (const auto& d : diagnostics) {
+    std::string location = d.range.file + ":" + std::to_string(d.range.begin.line) + ":" +
+                           std::to_string(d.range.begin.column);
+    out << "    <testcase classname=\"" << xml_escape(d.range.file) << "\" name=\""
+        << xml_escape(d.check_id + " at " + location) << "\">\n";
+    out << "      <failure type=\"" << xml_escape(d.check_id) << "\" message=\"" << xml_escape(d.message)
+        << "\">" << xml_escape(location + ": " + d.message) << "</failure>\n";
+    out << "    </testcase>\n";
+  }
+  out << "  </testsuite>\n</testsuites>\n";
+}
+
+}  // namespace retort::detail

@@ -1,0 +1,55 @@
+#include "retort/core/reporters.hpp"
+
+#include <unistd.h>
+
+#include <array>
+#include <cstdlib>
+
+#include "detail/reporters.hpp"
+
+namespace retort {
+namespace {
+
+constexpr std::array<std::pair<std::string_view, ReportFormat>, 5> format_names{{
+    {"text", ReportFormat::text},
+    {"json", ReportFormat::json},
+    {"sarif", ReportFormat::sarif},
+    {"github", ReportFormat::github},
+    {"junit", ReportFormat::junit},
+}};
+
+}  // namespace
+
+std::optional<ReportFormat> parse_report_format(std::string_view name) {
+  for (const auto& [known, format] : format_names) {
+    if (known == name) return format;
+  }
+  return std::nullopt;
+}
+
+std::string report_format_names() {
+  std::string names;
+  for (const auto& [known, format] : format_names) {
+    names += (names.empty() ? "" : ", ") + std::string(known);
+  }
+  return names;
+}
+
+void write_report(ReportFormat format, const std::vector<Diagnostic>& diagnostics,
+                  const ReportContext& context, std::ostream& out) {
+  switch (format) {
+    case ReportFormat::text: return detail::write_text_report(diagnostics, context, out);
+    case ReportFormat::json: return detail::write_json_report(diagnostics, context, out);
+    case ReportFormat::sarif: return detail::write_sarif_report(diagnostics, context, out);
+    case ReportFormat::github: return detail::write_github_report(diagnostics, context, out);
+    case ReportFormat::junit: return detail::write_junit_report(diagnostics, context, out);
+  }
+}
+
+bool stdout_supports_color() {
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  return isatty(STDOUT_FILENO) != 0;
+}
+
+}  // namespace retort

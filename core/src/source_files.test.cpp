@@ -1,0 +1,76 @@
+#include "retort/core/source_files.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "retort/testing/temp_tree.hpp"
+
+namespace retort {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+TEST(SourceFiles, InAGitRepositoryIgnoredFilesStayOut) {
+  testing::TempTree tree;
+  tree.write(".gitignore", "build/\n");
+  tree.write("src/a.cpp", "");
+  tree.write("src/a.hpp", "");
+  tree.write("src/notes.txt", "");
+  tree.write("build/gen.cpp", "");
+  tree.init_git_repository();
+  auto files = discover_source_files(tree.root(), {}, {});
+  ASSERT_TRUE(static_cast<bool>(files)) << llvm::toString(files.takeError());
+  EXPECT_THAT(*files, ElementsAre(tree.root() / "src/a.cpp", tree.root() / "src/a.hpp"));
+}
+
+TEST(SourceFiles, OutsideGitHiddenDirectoriesAreSkipped) {
+  testing::TempTree tree;
+  tree.write("a.cc", "");
+  tree.write(".retort/cache/b.cpp", "");
+  auto files = discover_source_files(tree.root(), {}, {});
+  ASSERT_TRUE(static_cast<bool>(files));
+  EXPECT_THAT(*files, ElementsAre(tree.root() / "a.cc"));
+}
+
+TEST(SourceFiles, IncludeAndExcludeGlobsApplyToRootRelativePaths) {
+  testing::TempTree tree;
+  tree.write("src/a.cpp", "");
+  tree.write("src/a.pb.h", "");
+  tree.write("third_party/x.cpp", "");
+  FileSelection selection{{"src/**"}, {"**/*.pb.h"}};
+  auto files = discover_source_files(tree.root(), {}, selection);
+  ASSERT_TRUE(static_cast<bool>(files));
+  EXPECT_THAT(*files, ElementsAre(tree.root() / "src/a.cpp"));
+}
+
+TEST(SourceFiles, AFileNamedExplicitlyIsKeptWhateverItsExtension) {
+  testing::TempTree tree;
+  auto file = tree.write("code.txt", "");
+  auto files = discover_source_files(tree.root(), {file}, {{}, {"*.txt"}});
+  ASSERT_TRUE(static_cast<bool>(files));
+  EXPECT_THAT(*files, ElementsAre(file));
+}
+
+TEST(SourceFiles, AMissingPathIsAUsageErrorNamingIt) {
+  testing::TempTree tree;
+  auto files = discover_source_files(tree.root(), {tree.root() / "nope.cpp"}, {});
+  ASSERT_FALSE(static_cast<bool>(files));
+  EXPECT_THAT(llvm::toString(files.takeError()), HasSubstr("no such file or directory: '" + (tree.root() / "nope.cpp").string()));
+}
+
+TEST(SourceFiles, ADirectoryWithoutCppFilesIsAUsageError) {
+  testing::TempTree tree;
+  tree.write("docs/readme.md", "");
+  auto files = discover_source_files(tree.root(), {tree.root() / "docs"}, {});
+  ASSERT_FALSE(static_cast<bool>(files));
+  EXPECT_THAT(llvm::toString(files.takeError()), HasSubstr("no C++ files under"));
+}
+
+TEST(SourceFiles, DisplayPathsAreRelativeToTheRootWhenInside) {
+  EXPECT_EQ(display_path("/p/src/a.cpp", "/p"), "src/a.cpp");
+  EXPECT_EQ(display_path("/elsewhere/a.cpp", "/p"), "/elsewhere/a.cpp");
+}
+
+}  // namespace
+}  // namespace retort

@@ -1,0 +1,320 @@
+#include <cstring>
+#include <sstream>
+
+#include <sys/stat.h>
+
+#include <llvm/Support/ConvertUTF.h>
+#include <llvm/Support/ThreadPool.h>
+
+#include "detail/engine.hpp"
+#include "detail/findings.hpp"
+#include "retort/core/file_io.hpp"
+#include "retort/core/result_cache.hpp"
+#include "retort/formatter/formatter.hpp"
+#include "retort/formatter/token_equivalence.hpp"
+
+namespace retort::format {
+namespace {
+
+namespace fs = std::filesystem;
+using detail::finding;
+
+constexpr std::string_view cached_formatted = "formatted";
+constexpr std::string_view cached_changed = "changed";
+
+// Everything one file's formatting needs; shared read-only across worker threads
+// except the resolver, which locks.
+struct RunContext {
+  const FormatRequest& request;
+  detail::StyleResolver& styles;
+  std::optional<ResultCache> cache;
+};
+
+struct FileOutput {
+  FileResult result;
+  std::vector<Diagnostic> diagnostics;
+};
+
+std::optional<std::string> skip_reason(const std::string& contents, std::size_t max_bytes) {
+  if (contents.size() > max_bytes) {
+    return "skipped: " + std::to_string(contents.size() / 1024) + " KiB is larger than format.max_file_kb (" +
+           std::to_string(max_bytes / 1024) + " KiB); usually generated code";
+  }
+  if (const void* nul = std::memchr(contents.data(), '\0', contents.size())) {
+    return "skipped: binary file (NUL byte at offset " +
+           std::to_string(static_cast<const char*>(nul) - contents.data()) + ")";
+  }
+  auto* begin = reinterpret_cast<const llvm::UTF8*>(contents.data());
+  if (!llvm::isLegalUTF8String(&begin, begin + contents.size())) {
+    return "skipped: not valid UTF-8 (first bad byte at offset " +
+           std::to_string(reinterpret_cast<const char*>(begin) - contents.data()) + ")";
+  }
+  return std::nullopt;
+}
+
+std::string describe_ranges(const std::vector<LineRange>* lines) {
+  if (lines == nullptr) return "all";
+  std::string text = "lines";
+  for (const auto& range : *lines) text += " " + std::to_string(range.first) + "-" + std::to_string(range.last);
+  return text;
+}
+
+std::string meaning_changed_message(const TokenDifference& difference) {
+  return std::string("formatting would change the ") + (difference.is_in_comment ? "words of a comment" : "code's tokens") +
+         " ('" + difference.original_token + "' at line " +
+         std::to_string(difference.original_line) + " became '" + difference.formatted_token +
+         "' at line " + std::to_string(difference.formatted_line) +
+         "); nothing was written. This is a retort bug: please report it with the file";
+}
+
+Diagnostic unparseable_note(const fs::path& file, const fs::path& root, unsigned line) {
+  return finding("format/unparseable", Severity::note,
+                 "libFormat could not parse the code near line " + std::to_string(line) +
+                     " (unbalanced braces or parentheses, or a macro it cannot see through); the rest was formatted",
+                 file, root, line);
+}
+
+// Formats `contents` and classifies the outcome; no I/O. `is_check` takes one pass
+// (enough to tell formatted from not); otherwise passes run to a fixpoint.
+TextResult format_contents(const detail::Style& style, const std::string& contents, const fs::path& file,
+                           const fs::path& root, const std::vector<LineRange>* lines, bool is_check,
+                           unsigned& first_changed_line, unsigned& changed_line_count) {
+  TextResult outcome;
+  detail::FixpointResult fixpoint;
+  if (is_check) {
+    fixpoint.last_pass = detail::format_pass(style, contents, file.string(), lines);
+  } else {
+    fixpoint = detail::format_to_fixpoint(style, contents, file.string(), lines);
+  }
+  detail::PassResult& pass = fixpoint.last_pass;
+  if (!pass.is_complete) {
+    // Like clang-format, format what libFormat could; the token check below still
+    // guards the meaning. Say so, since that region may look unformatted.
+    outcome.diagnostics.push_back(unparseable_note(file, root, pass.incomplete_line));
+  }
+  if (!fixpoint.is_stable) {
+    outcome.status = FileStatus::failed;
+    outcome.diagnostics.push_back(finding("format/unstable", Severity::error,
+                                          "formatting did not settle after several passes; nothing was written",
+                                          file, root, pass.first_changed_line));
+    return outcome;
+  }
+  if (pass.code == contents) {
+    outcome.formatted = std::move(pass.code);
+    return outcome;
+  }
+  if (auto difference = find_token_difference(contents, pass.code)) {
+    outcome.status = FileStatus::meaning_changed;
+    outcome.diagnostics.push_back(finding("format/meaning-changed", Severity::error,
+                                          meaning_changed_message(*difference), file, root,
+                                          difference->original_line));
+    return outcome;
+  }
+  outcome.status = FileStatus::changed;
+  outcome.formatted = std::move(pass.code);
+  first_changed_line = pass.first_changed_line;
+  changed_line_count = pass.changed_line_count;
+  return outcome;
+}
+
+std::string lines_phrase(unsigned count, unsigned first) {
+  return std::to_string(count) + (count == 1 ? " line" : " lines") + ", first at line " + std::to_string(first);
+}
+
+Diagnostic unformatted(const fs::path& file, const fs::path& root, unsigned first, unsigned count) {
+  return finding("format/unformatted", Severity::warning,
+                 "not formatted: " + std::to_string(count) + (count == 1 ? " line" : " lines") +
+                     " would change, first at line " + std::to_string(first) + "; run `retort format`",
+                 file, root, first);
+}
+
+// Replays a cached verdict; returns nothing when the cache cannot answer this mode.
+// A cached verdict is one line, "formatted" or "changed FIRST COUNT", then one line
+// per note: "unparseable LINE".
+std::string cached_notes(const std::vector<Diagnostic>& diagnostics) {
+  std::string notes;
+  for (const auto& d : diagnostics) {
+    if (d.check_id == "format/unparseable") notes += "\nunparseable " + std::to_string(d.range.begin.line);
+  }
+  return notes;
+}
+
+std::optional<FileOutput> replay(const RunContext& context, const fs::path& file, const std::string& payload) {
+  const fs::path& root = context.request.display_root;
+  FileOutput output{{file, FileStatus::formatted, {}, {}, true}, {}};
+  std::istringstream lines(payload);
+  std::string verdict;
+  std::getline(lines, verdict);
+  unsigned first = 0;
+  unsigned count = 0;
+  if (verdict != cached_formatted) {
+    if (context.request.mode != FormatMode::check ||
+        std::sscanf(verdict.c_str(), "changed %u %u", &first, &count) != 2) {
+      return std::nullopt;
+    }
+    output.result.status = FileStatus::changed;
+  }
+  for (std::string note; std::getline(lines, note);) {
+    unsigned line = 0;
+    if (std::sscanf(note.c_str(), "unparseable %u", &line) != 1) return std::nullopt;
+    output.diagnostics.push_back(unparseable_note(file, root, line));
+  }
+  if (output.result.status == FileStatus::changed) output.diagnostics.push_back(unformatted(file, root, first, count));
+  return output;
+}
+
+bool is_read_only(const fs::path& file) {
+  struct stat status {};
+  // Checked on the mode bits, not access(2): as root every file is writable, but a
+  // file nobody may write is one its owner meant to keep as it is.
+  return stat(file.c_str(), &status) == 0 && (status.st_mode & 0222) == 0;
+}
+
+void write_back(const RunContext& context, const fs::path& file, const std::string& formatted,
+                unsigned first, unsigned count, FileOutput& output) {
+  const fs::path& root = context.request.display_root;
+  if (is_read_only(file)) {
+    output.result.status = FileStatus::failed;
+    output.diagnostics.push_back(finding("format/read-only", Severity::error,
+                                         "not formatted: the file is read-only (" + lines_phrase(count, first) +
+                                             " need formatting)",
+                                         file, root, first));
+    return;
+  }
+  if (auto error = write_file_atomically(file, formatted)) {
+    output.result.status = FileStatus::failed;
+    output.diagnostics.push_back(
+        finding("format/write-failed", Severity::error, llvm::toString(std::move(error)), file, root, first));
+    return;
+  }
+  output.diagnostics.push_back(
+      finding("format/reformatted", Severity::note, "reformatted: " + lines_phrase(count, first), file, root, first));
+}
+
+CacheKey cache_key(const detail::StyleRef& style, const std::vector<LineRange>* lines, const std::string& contents) {
+  return CacheKey().add(tool_fingerprint()).add(style.fingerprint).add(describe_ranges(lines)).add(contents);
+}
+
+FileOutput format_one(const RunContext& context, const fs::path& file) {
+  const FormatRequest& request = context.request;
+  const fs::path& root = request.display_root;
+  FileOutput output{{file, FileStatus::formatted, {}, {}, false}, {}};
+  auto fail = [&](FileStatus status, Diagnostic diagnostic) {
+    output.result.status = status;
+    output.diagnostics.push_back(std::move(diagnostic));
+    return output;
+  };
+
+  const std::vector<LineRange>* lines = nullptr;
+  if (request.changed_lines) {
+    auto changed = request.changed_lines->find(fs::absolute(file).lexically_normal());
+    if (changed == request.changed_lines->end()) return output;  // not part of the change
+    lines = &changed->second;
+  }
+  auto contents = read_file(file);
+  if (!contents) {
+    return fail(FileStatus::failed,
+                finding("format/unreadable", Severity::error, llvm::toString(contents.takeError()), file, root));
+  }
+  if (auto reason = skip_reason(*contents, request.options.max_file_bytes)) {
+    return fail(FileStatus::skipped, finding("format/skipped", Severity::note, *reason, file, root));
+  }
+  if (contents->empty()) return output;
+  auto style = context.styles.style_for(file);
+  if (!style) {
+    return fail(FileStatus::failed, finding("format/invalid-style", Severity::error,
+                                            llvm::toString(style.takeError()), file, root));
+  }
+
+  CacheKey key = cache_key(*style, lines, *contents);
+  if (context.cache) {
+    if (auto payload = context.cache->load(key)) {
+      if (auto replayed = replay(context, file, *payload)) return *replayed;
+    }
+  }
+  unsigned first = 0;
+  unsigned count = 0;
+  bool is_check = request.mode == FormatMode::check;
+  TextResult text = format_contents(*style->style, *contents, file, root, lines, is_check, first, count);
+  output.result.status = text.status;
+  output.diagnostics = std::move(text.diagnostics);
+  std::string notes = cached_notes(output.diagnostics);
+  if (text.status == FileStatus::formatted) {
+    if (context.cache) context.cache->store(key, std::string(cached_formatted) + notes);
+    return output;
+  }
+  if (text.status != FileStatus::changed) return output;
+
+  if (request.mode == FormatMode::in_place) {
+    write_back(context, file, text.formatted, first, count, output);
+    if (context.cache && output.result.status == FileStatus::changed) {
+      context.cache->store(cache_key(*style, lines, text.formatted), cached_formatted);
+    }
+    return output;
+  }
+  output.diagnostics.push_back(unformatted(file, root, first, count));
+  if (is_check && context.cache) {
+    context.cache->store(key, std::string(cached_changed) + " " + std::to_string(first) + " " +
+                                  std::to_string(count) + notes);
+  }
+  if (request.mode == FormatMode::diff) {
+    output.result.original = std::move(*contents);
+    output.result.formatted = std::move(text.formatted);
+  }
+  return output;
+}
+
+}  // namespace
+
+FormatOptions FormatOptions::from_config(const Config& config) {
+  FormatOptions options;
+  options.line_length = static_cast<int>(config.integer("format.line_length"));
+  options.use_clang_format_file = config.string("format.style") == "file";
+  options.max_file_bytes = static_cast<std::size_t>(config.integer("format.max_file_kb")) * 1024;
+  return options;
+}
+
+bool FormatRun::has_internal_error() const {
+  for (const auto& file : files) {
+    if (file.status == FileStatus::meaning_changed) return true;
+  }
+  return false;
+}
+
+FormatRun format_files(const FormatRequest& request) {
+  detail::StyleResolver styles(request.options);
+  RunContext context{request, styles, std::nullopt};
+  if (!request.cache_root.empty()) context.cache.emplace(request.cache_root, "format");
+
+  std::vector<FileOutput> outputs(request.files.size());
+  {
+    llvm::ThreadPool pool(llvm::hardware_concurrency(request.jobs));
+    for (std::size_t i = 0; i < request.files.size(); ++i) {
+      pool.async([&, i] { outputs[i] = format_one(context, request.files[i]); });
+    }
+    pool.wait();
+  }
+  FormatRun run;
+  for (auto& output : outputs) {
+    run.files.push_back(std::move(output.result));
+    for (auto& diagnostic : output.diagnostics) run.diagnostics.push_back(std::move(diagnostic));
+  }
+  return run;
+}
+
+TextResult format_text(const std::string& code, const fs::path& file_name, const FormatOptions& options) {
+  detail::StyleResolver styles(options);
+  auto style = styles.style_for(file_name);
+  if (!style) {
+    TextResult failed;
+    failed.status = FileStatus::failed;
+    failed.diagnostics.push_back(finding("format/invalid-style", Severity::error, llvm::toString(style.takeError()),
+                                         file_name, {}));
+    return failed;
+  }
+  unsigned first = 0;
+  unsigned count = 0;
+  return format_contents(*style->style, code, file_name, {}, nullptr, false, first, count);
+}
+
+}  // namespace retort::format

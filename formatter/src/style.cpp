@@ -1,0 +1,68 @@
+#include "detail/style.hpp"
+#include "retort/core/errors.hpp"
+
+namespace retort::format {
+namespace detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The house style: Google's C++ style (widely known, well tested in libFormat) with
+// the few changes retort makes. Everything else follows Google.
+clang::format::FormatStyle make_house_style(int line_length) {
+  using clang::format::FormatStyle;
+  FormatStyle style = clang::format::getGoogleStyle(FormatStyle::LK_Cpp);
+  style.ColumnLimit = static_cast<unsigned>(line_length);
+  // One pointer style for everyone, not whatever the file used most.
+  style.DerivePointerAlignment = false;
+  style.PointerAlignment = FormatStyle::PAS_Left;
+  // A CRLF file stays CRLF.
+  style.LineEnding = FormatStyle::LE_DeriveLF;
+  style.InsertNewlineAtEOF = true;
+  style.Standard = FormatStyle::LS_Latest;
+  return style;
+}
+
+StyleRef make_ref(clang::format::FormatStyle style) {
+  std::string fingerprint = clang::format::configurationAsText(style);
+  return {std::make_shared<const Style>(Style{std::move(style)}), std::move(fingerprint)};
+}
+
+std::optional<fs::path> nearest_clang_format(fs::path directory) {
+  while (true) {
+    for (const char* name : {".clang-format", "_clang-format"}) {
+      std::error_code error;
+      if (fs::is_regular_file(directory / name, error)) return directory / name;
+    }
+    if (directory == directory.root_path() || !directory.has_parent_path()) return std::nullopt;
+    directory = directory.parent_path();
+  }
+}
+
+}  // namespace
+
+StyleResolver::StyleResolver(const FormatOptions& options)
+    : options_(options), house_style_(make_ref(make_house_style(options.line_length))) {}
+
+llvm::Expected<StyleRef> StyleResolver::style_for(const fs::path& file) {
+  if (!options_.use_clang_format_file) return house_style_;
+  fs::path directory = fs::absolute(file).parent_path();
+  std::lock_guard lock(mutex_);
+  if (auto known = file_styles_.find(directory); known != file_styles_.end()) return known->second;
+  auto style_file = nearest_clang_format(directory);
+  if (!style_file) return file_styles_[directory] = house_style_;
+  auto style = clang::format::getStyle("file", file.string(), "none");
+  if (!style) {
+    return usage_error(style_file->string() + ": invalid .clang-format: " +
+                       llvm::toString(style.takeError()));
+  }
+  return file_styles_[directory] = make_ref(std::move(*style));
+}
+
+}  // namespace detail
+
+std::string house_style_yaml(int line_length) {
+  return clang::format::configurationAsText(detail::make_house_style(line_length));
+}
+
+}  // namespace retort::format
