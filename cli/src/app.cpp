@@ -17,7 +17,8 @@ bool GlobalOptions::use_color() const {
 
 ReportFormat report_format_or_throw(const std::string& name) {
   if (auto format = parse_report_format(name)) return *format;
-  throw CLI::ValidationError("--format", "unknown format '" + name + "'; expected one of: " + report_format_names());
+  throw CLI::ValidationError(
+      "--format", "unknown format '" + name + "'; expected one of: " + report_format_names());
 }
 
 llvm::Expected<Project> load_project_for(const GlobalOptions& global) {
@@ -25,27 +26,32 @@ llvm::Expected<Project> load_project_for(const GlobalOptions& global) {
   // is relative to that directory.
   std::error_code error;
   std::filesystem::current_path(global.directory, error);
-  if (error) return usage_error("-C: cannot change to '" + global.directory.string() + "': " + error.message());
+  if (error)
+    return usage_error("-C: cannot change to '" + global.directory.string() +
+                       "': " + error.message());
   return load_project(std::filesystem::current_path());
 }
 
 int run(int argc, char** argv) {
-  CLI::App app{"retort: formatting and consistency checks for C++ (and an actor runtime)", "retort"};
+  CLI::App app{"retort: formatting and consistency checks for C++ (and an actor runtime)",
+               "retort"};
   app.set_version_flag("--version", std::string("retort ") + std::string(version()));
   app.require_subcommand(1);
   GlobalOptions global;
   app.add_option("-C", global.directory, "Run as if retort was started in this directory")
       ->type_name("DIR");
-  app.add_option("--color", global.color, "Colour text output: auto (on a terminal, unless NO_COLOR), always, never")
+  app.add_option("--color", global.color,
+                 "Colour text output: auto (on a terminal, unless NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.footer("Exit codes: 0 clean, 1 findings, 2 usage or configuration error, 3 internal error.");
 
   std::function<int()> action;
   FormatCommandOptions format_options;
   EnsureConsistencyOptions ensure_options;
+  InstallHookOptions hook_options;
   add_format_command(app, format_options, action, global);
   add_ensure_consistency_command(app, ensure_options, action, global);
-  add_install_hook_command(app, action, global);
+  add_install_hook_command(app, hook_options, action, global);
 
   try {
     app.parse(argc, argv);

@@ -48,6 +48,11 @@ struct EnsureConsistencyOptions {
   std::string report_format = "text";
 };
 
+/// `retort install-hook`'s options.
+struct InstallHookOptions {
+  bool is_forced = false;
+};
+
 /// Runs the `retort` command line; returns the process exit code.
 int run(int argc, char** argv);
 
@@ -55,14 +60,16 @@ int run(int argc, char** argv);
 void add_format_command(CLI::App& app, FormatCommandOptions& options, std::function<int()>& action,
                         const GlobalOptions& global);
 /// Runs `retort format` for `project`.
-int run_format(const Project& project, const FormatCommandOptions& options, const GlobalOptions& global);
+int run_format(const Project& project, const FormatCommandOptions& options,
+               const GlobalOptions& global);
 
 /// Adds `retort ensure-consistency` to `app`.
 void add_ensure_consistency_command(CLI::App& app, EnsureConsistencyOptions& options,
                                     std::function<int()>& action, const GlobalOptions& global);
 
 /// Adds `retort install-hook` to `app`.
-void add_install_hook_command(CLI::App& app, std::function<int()>& action, const GlobalOptions& global);
+void add_install_hook_command(CLI::App& app, InstallHookOptions& options,
+                              std::function<int()>& action, const GlobalOptions& global);
 
 /// Returns the report format named `name`, or throws a CLI11 validation error.
 ReportFormat report_format_or_throw(const std::string& name);

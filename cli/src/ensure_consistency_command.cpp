@@ -17,8 +17,8 @@ struct StepOutcome {
 
 // One step per tool; a later tool adds its line here and to the config schema's
 // allowed `ensure_consistency.steps`.
-int run_step(const std::string& step, const Project& project, const EnsureConsistencyOptions& options,
-             const GlobalOptions& global) {
+int run_step(const std::string& step, const Project& project,
+             const EnsureConsistencyOptions& options, const GlobalOptions& global) {
   if (step == "format") {
     FormatCommandOptions format;
     format.is_check = true;
@@ -31,10 +31,14 @@ int run_step(const std::string& step, const Project& project, const EnsureConsis
 
 std::string_view verdict(int exit_code) {
   switch (exit_code) {
-    case exit_clean: return "ok";
-    case exit_findings: return "findings";
-    case exit_usage: return "usage error";
-    default: return "internal error";
+    case exit_clean:
+      return "ok";
+    case exit_findings:
+      return "findings";
+    case exit_usage:
+      return "usage error";
+    default:
+      return "internal error";
   }
 }
 
@@ -50,11 +54,13 @@ void print_summary(const std::vector<StepOutcome>& outcomes) {
 
 }  // namespace
 
-void add_ensure_consistency_command(CLI::App& app, EnsureConsistencyOptions& options, std::function<int()>& action,
-                                    const GlobalOptions& global) {
+void add_ensure_consistency_command(CLI::App& app, EnsureConsistencyOptions& options,
+                                    std::function<int()>& action, const GlobalOptions& global) {
   CLI::App* command = app.add_subcommand(
-      "ensure-consistency", "Run every consistency step (ensure_consistency.steps in .retort.yaml); for hooks and CI");
-  command->add_option("--since", options.since, "Check only what changed since this git revision")->type_name("REV");
+      "ensure-consistency",
+      "Run every consistency step (ensure_consistency.steps in .retort.yaml); for hooks and CI");
+  command->add_option("--since", options.since, "Check only what changed since this git revision")
+      ->type_name("REV");
   command->add_option("--only", options.only_steps, "Run only these steps (comma-separated)")
       ->delimiter(',')
       ->type_name("STEPS");
@@ -67,7 +73,8 @@ void add_ensure_consistency_command(CLI::App& app, EnsureConsistencyOptions& opt
       std::vector<std::string> steps = options.only_steps.empty() ? configured : options.only_steps;
       for (const auto& step : options.only_steps) {
         if (std::find(configured.begin(), configured.end(), step) == configured.end()) {
-          std::cerr << "retort: error: --only: '" << step << "' is not a configured step; configured: ";
+          std::cerr << "retort: error: --only: '" << step
+                    << "' is not a configured step; configured: ";
           for (const auto& known : configured) std::cerr << known << " ";
           std::cerr << "\n";
           return static_cast<int>(exit_usage);

@@ -27,18 +27,22 @@ int exit_code_for(const std::vector<Diagnostic>& diagnostics, bool has_internal_
 
 // A unified diff from GNU diff (Debian's essential diffutils), so the output is the
 // one every patch tool reads; the formatted side arrives on diff's standard input.
-llvm::Expected<std::string> unified_diff(const fs::path& file, const std::string& label, const std::string& formatted) {
+llvm::Expected<std::string> unified_diff(const fs::path& file, const std::string& label,
+                                         const std::string& formatted) {
   ProcessOptions options;
   options.standard_input = formatted;
-  auto result = run_process({"diff", "-u", "--label", "a/" + label, "--label", "b/" + label, file.string(), "-"},
-                            options);
+  auto result = run_process(
+      {"diff", "-u", "--label", "a/" + label, "--label", "b/" + label, file.string(), "-"},
+      options);
   if (!result) return result.takeError();
-  if (result->exit_code > 1) return internal_error("diff failed for '" + file.string() + "': " + result->standard_error);
+  if (result->exit_code > 1)
+    return internal_error("diff failed for '" + file.string() + "': " + result->standard_error);
   return result->standard_output;
 }
 
 // For --stdin --diff: the original exists only in memory, so it goes to a temporary file.
-llvm::Expected<std::string> unified_diff_of_text(const std::string& original, const std::string& label,
+llvm::Expected<std::string> unified_diff_of_text(const std::string& original,
+                                                 const std::string& label,
                                                  const std::string& formatted) {
   int fd = -1;
   llvm::SmallString<128> temporary;
@@ -61,20 +65,23 @@ ReportContext report_context(std::size_t files, std::chrono::steady_clock::time_
   context.tool_version = std::string(version());
   context.rules = format::format_rules();
   context.files_checked = files;
-  context.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+  context.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - start);
   context.use_color = global.use_color();
   return context;
 }
 
 int format_stdin(const Project& project, const FormatCommandOptions& options) {
   std::string code{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-  fs::path name = options.assume_filename.empty() ? fs::path("stdin.cpp") : fs::path(options.assume_filename);
+  fs::path name =
+      options.assume_filename.empty() ? fs::path("stdin.cpp") : fs::path(options.assume_filename);
   auto result = format::format_text(code, name, format::FormatOptions::from_config(project.config));
   for (const auto& d : result.diagnostics) {
-    std::cerr << name.string() << ":" << d.range.begin.line << ": " << severity_name(d.severity) << ": " << d.message
-              << " [" << d.check_id << "]\n";
+    std::cerr << name.string() << ":" << d.range.begin.line << ": " << severity_name(d.severity)
+              << ": " << d.message << " [" << d.check_id << "]\n";
   }
-  if (result.status == format::FileStatus::failed || result.status == format::FileStatus::meaning_changed) {
+  if (result.status == format::FileStatus::failed ||
+      result.status == format::FileStatus::meaning_changed) {
     if (!options.is_check && !options.is_diff) std::cout << code;  // an editor's buffer stays whole
     return result.status == format::FileStatus::meaning_changed ? exit_internal : exit_findings;
   }
@@ -103,24 +110,28 @@ int print_diffs(const format::FormatRun& run, const fs::path& root) {
 
 }  // namespace
 
-int run_format(const Project& project, const FormatCommandOptions& options, const GlobalOptions& global) {
+int run_format(const Project& project, const FormatCommandOptions& options,
+               const GlobalOptions& global) {
   auto start = std::chrono::steady_clock::now();
   ReportFormat report_format = report_format_or_throw(options.report_format);
   if (options.is_print_style) {
-    std::cout << format::house_style_yaml(static_cast<int>(project.config.integer("format.line_length")));
+    std::cout << format::house_style_yaml(
+        static_cast<int>(project.config.integer("format.line_length")));
     return exit_clean;
   }
   if (options.is_stdin) return format_stdin(project, options);
 
   format::FormatRequest request;
-  request.mode = options.is_check ? format::FormatMode::check
-                                  : (options.is_diff ? format::FormatMode::diff : format::FormatMode::in_place);
+  request.mode = options.is_check
+                     ? format::FormatMode::check
+                     : (options.is_diff ? format::FormatMode::diff : format::FormatMode::in_place);
   request.options = format::FormatOptions::from_config(project.config);
   request.display_root = project.root;
   request.jobs = options.jobs;
   if (!options.is_cache_disabled) request.cache_root = ResultCache::default_root(project.root);
 
-  auto files = discover_source_files(project.root, options.paths, FileSelection::from_config(project.config));
+  auto files = discover_source_files(project.root, options.paths,
+                                     FileSelection::from_config(project.config));
   if (!files) return report_error(files.takeError(), llvm::errs());
   if (!options.since.empty()) {
     auto changed = changed_lines_since(project.root, options.since);
@@ -143,19 +154,29 @@ int run_format(const Project& project, const FormatCommandOptions& options, cons
 
 void add_format_command(CLI::App& app, FormatCommandOptions& options, std::function<int()>& action,
                         const GlobalOptions& global) {
-  CLI::App* command = app.add_subcommand("format", "Format C++ files in the house style (Clang's libFormat)");
+  CLI::App* command =
+      app.add_subcommand("format", "Format C++ files in the house style (Clang's libFormat)");
   command->add_option("paths", options.paths, "Files or directories (default: the whole project)");
-  auto* check = command->add_flag("--check", options.is_check, "Write nothing; list unformatted files, exit 1 if any");
-  command->add_flag("--diff", options.is_diff, "Write nothing; print a unified diff, exit 1 if any")->excludes(check);
-  command->add_option("--since", options.since, "Format only the lines changed since this git revision")
+  auto* check = command->add_flag("--check", options.is_check,
+                                  "Write nothing; list unformatted files, exit 1 if any");
+  command->add_flag("--diff", options.is_diff, "Write nothing; print a unified diff, exit 1 if any")
+      ->excludes(check);
+  command
+      ->add_option("--since", options.since,
+                   "Format only the lines changed since this git revision")
       ->type_name("REV");
-  auto* stdin_flag = command->add_flag("--stdin", options.is_stdin, "Format standard input to standard output");
-  command->add_option("--assume-filename", options.assume_filename, "With --stdin: the file name to format it as")
+  auto* stdin_flag =
+      command->add_flag("--stdin", options.is_stdin, "Format standard input to standard output");
+  command
+      ->add_option("--assume-filename", options.assume_filename,
+                   "With --stdin: the file name to format it as")
       ->type_name("F")
       ->needs(stdin_flag);
-  command->add_option("-j,--jobs", options.jobs, "Files formatted in parallel (default: all cores)");
+  command->add_option("-j,--jobs", options.jobs,
+                      "Files formatted in parallel (default: all cores)");
   command->add_option("--format", options.report_format, "Report format: " + report_format_names());
-  command->add_flag("--no-cache", options.is_cache_disabled, "Ignore and do not update .retort/cache");
+  command->add_flag("--no-cache", options.is_cache_disabled,
+                    "Ignore and do not update .retort/cache");
   command->add_flag("--print-style", options.is_print_style,
                     "Print the house style as .clang-format YAML (for editors) and exit");
   command->callback([&] {

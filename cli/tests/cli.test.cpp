@@ -55,7 +55,8 @@ TEST(Cli, UsageMistakesExitWithTwo) {
   EXPECT_EQ(retort(tree, {"-C", "nowhere", "format"}).exit_code, 2);
   auto bad_format = retort(tree, {"format", "--format", "xml"});
   EXPECT_EQ(bad_format.exit_code, 2);
-  EXPECT_THAT(bad_format.standard_error, HasSubstr("expected one of: text, json, sarif, github, junit"));
+  EXPECT_THAT(bad_format.standard_error,
+              HasSubstr("expected one of: text, json, sarif, github, junit"));
 }
 
 TEST(Cli, AMissingPathIsNamedWithExitTwo) {
@@ -71,8 +72,10 @@ TEST(Cli, ABadConfigNamesFileLineAndColumnWithExitTwoAndRunsNothing) {
   tree.write("a.cpp", unformatted_code);
   auto result = retort(tree, {"format"});
   EXPECT_EQ(result.exit_code, 2);
-  EXPECT_THAT(result.standard_error,
-              HasSubstr(".retort.yaml:2:16: 'format.line_length' must be an integer from 40 to 200, got '500'"));
+  EXPECT_THAT(
+      result.standard_error,
+      HasSubstr(
+          ".retort.yaml:2:16: 'format.line_length' must be an integer from 40 to 200, got '500'"));
   EXPECT_EQ(tree.read("a.cpp"), unformatted_code);
 }
 
@@ -105,19 +108,22 @@ TEST(Cli, DiffPrintsAUnifiedDiffAndWritesNothing) {
   tree.write("a.cpp", unformatted_code);
   auto result = retort(tree, {"format", "--diff", "a.cpp"});
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_THAT(result.standard_output, HasSubstr("--- a/a.cpp\n+++ b/a.cpp\n@@ -1 +1 @@\n-int  main( ){return 0;}\n"
-                                                "+int main() { return 0; }\n"));
+  EXPECT_THAT(result.standard_output,
+              HasSubstr("--- a/a.cpp\n+++ b/a.cpp\n@@ -1 +1 @@\n-int  main( ){return 0;}\n"
+                        "+int main() { return 0; }\n"));
   EXPECT_EQ(tree.read("a.cpp"), unformatted_code);
 }
 
 TEST(Cli, StdinIsFormattedToStdoutAsTheAssumedFile) {
   testing::TempTree tree;
-  auto result = retort(tree, {"format", "--stdin", "--assume-filename", "x.cpp"}, std::string(unformatted_code));
+  auto result = retort(tree, {"format", "--stdin", "--assume-filename", "x.cpp"},
+                       std::string(unformatted_code));
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_EQ(result.standard_output, formatted_code);
   auto check = retort(tree, {"format", "--stdin", "--check"}, std::string(unformatted_code));
   EXPECT_EQ(check.exit_code, 1);
-  auto diff = retort(tree, {"format", "--stdin", "--diff", "--assume-filename", "x.cpp"}, std::string(unformatted_code));
+  auto diff = retort(tree, {"format", "--stdin", "--diff", "--assume-filename", "x.cpp"},
+                     std::string(unformatted_code));
   EXPECT_THAT(diff.standard_output, HasSubstr("+++ b/x.cpp"));
 }
 
@@ -173,7 +179,8 @@ TEST(Cli, EnsureConsistencyRunsTheConfiguredStepsAndExitsWithTheWorst) {
   auto dirty = retort(tree, {"ensure-consistency"});
   EXPECT_EQ(dirty.exit_code, 1);
   EXPECT_THAT(dirty.standard_output, HasSubstr("==> format"));
-  EXPECT_THAT(dirty.standard_output, HasSubstr("ensure-consistency: format findings; 0 of 1 steps passed."));
+  EXPECT_THAT(dirty.standard_output,
+              HasSubstr("ensure-consistency: format findings; 0 of 1 steps passed."));
   EXPECT_EQ(tree.read("a.cpp"), unformatted_code);
   EXPECT_EQ(retort(tree, {"ensure-consistency", "--only", "lint"}).exit_code, 2);
   retort(tree, {"format"});
@@ -191,8 +198,8 @@ TEST(Cli, InstallHookWritesAPreCommitHookThatGatesCommits) {
   EXPECT_THAT(tree.read(".git/hooks/pre-commit"), HasSubstr("ensure-consistency --since HEAD"));
   tree.write("a.cpp", std::string(formatted_code) + "int  bad;\n");
   tree.git({"add", "a.cpp"});
-  auto commit = run_process({"git", "-C", tree.root().string(), "-c", "user.name=t", "-c", "user.email=t@t.invalid",
-                             "commit", "-q", "-m", "unformatted"});
+  auto commit = run_process({"git", "-C", tree.root().string(), "-c", "user.name=t", "-c",
+                             "user.email=t@t.invalid", "commit", "-q", "-m", "unformatted"});
   ASSERT_TRUE(static_cast<bool>(commit));
   EXPECT_NE(commit->exit_code, 0) << "the hook let an unformatted change through";
 }

@@ -12,7 +12,8 @@ using ::testing::Contains;
 using ::testing::HasSubstr;
 
 std::string database_for(const std::filesystem::path& root) {
-  return "[{\"directory\": \"" + root.string() + "\", \"file\": \"src/hexify.cpp\", \"arguments\": "
+  return "[{\"directory\": \"" + root.string() +
+         "\", \"file\": \"src/hexify.cpp\", \"arguments\": "
          "[\"c++\", \"-std=c++20\", \"-DBELIEF=1\", \"-Iinclude\", \"-c\", \"src/hexify.cpp\"]}]";
 }
 
@@ -63,7 +64,8 @@ TEST(CompileCommands, ABrokenDatabaseIsAnErrorNamingTheFile) {
   tree.write("compile_commands.json", "[{\"directory\": ");
   auto commands = CompileCommands::discover(tree.root(), std::nullopt);
   ASSERT_FALSE(static_cast<bool>(commands));
-  EXPECT_THAT(llvm::toString(commands.takeError()), HasSubstr("cannot load '" + (tree.root() / "compile_commands.json").string()));
+  EXPECT_THAT(llvm::toString(commands.takeError()),
+              HasSubstr("cannot load '" + (tree.root() / "compile_commands.json").string()));
 }
 
 }  // namespace

@@ -21,7 +21,8 @@ struct Where {
   const YAML::Mark& mark;
   std::string prefix() const {
     // yaml-cpp marks are 0-based; editors and compilers count from 1.
-    return file + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) + ": ";
+    return file + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) +
+           ": ";
   }
 };
 
@@ -46,15 +47,18 @@ std::string closest(const std::string& word, const std::vector<std::string>& can
 
 llvm::Error unknown_key(const Where& where, const std::string& key, const std::string& context,
                         const std::vector<std::string>& allowed) {
-  return usage_error(where.prefix() + "unknown key '" + key + "' in " + context + closest(key, allowed) +
+  return usage_error(where.prefix() + "unknown key '" + key + "' in " + context +
+                     closest(key, allowed) +
                      "; allowed: " + (allowed.empty() ? "(none yet)" : join(allowed)));
 }
 
 std::string describe_type(const OptionSpec& spec) {
   switch (spec.type) {
-    case OptionType::boolean: return "true or false";
+    case OptionType::boolean:
+      return "true or false";
     case OptionType::integer:
-      return "an integer from " + std::to_string(spec.minimum) + " to " + std::to_string(spec.maximum);
+      return "an integer from " + std::to_string(spec.minimum) + " to " +
+             std::to_string(spec.maximum);
     case OptionType::string:
       return spec.allowed_values.empty() ? "a string" : "one of: " + join(spec.allowed_values);
     case OptionType::string_list:
@@ -85,7 +89,8 @@ bool is_allowed(const OptionSpec& spec, const std::string& value) {
 llvm::Expected<std::string> string_item(const YAML::Node& node, const OptionSpec& spec,
                                         const std::string& file) {
   Where where{file, node.Mark()};
-  if (!node.IsScalar() || !is_allowed(spec, node.Scalar())) return bad_value(where, spec, shown(node));
+  if (!node.IsScalar() || !is_allowed(spec, node.Scalar()))
+    return bad_value(where, spec, shown(node));
   if (spec.section == "files") {
     if (auto glob = llvm::GlobPattern::create(node.Scalar()); !glob) {
       return usage_error(where.prefix() + "'" + spec.key() + "' has a bad glob '" + node.Scalar() +
@@ -148,8 +153,8 @@ const OptionSpec* find_option(const std::string& section, const std::string& nam
   return nullptr;
 }
 
-llvm::Error load_section(const std::string& section, const YAML::Node& body, const std::string& file,
-                         Config& config) {
+llvm::Error load_section(const std::string& section, const YAML::Node& body,
+                         const std::string& file, Config& config) {
   if (body.IsNull()) return llvm::Error::success();  // "format:" with nothing under it
   if (!body.IsMap()) {
     return usage_error(Where{file, body.Mark()}.prefix() + "section '" + section +
@@ -187,8 +192,12 @@ const OptionValue& Config::value(std::string_view key) const {
 }
 
 bool Config::boolean(std::string_view key) const { return std::get<bool>(value(key)); }
-std::int64_t Config::integer(std::string_view key) const { return std::get<std::int64_t>(value(key)); }
-const std::string& Config::string(std::string_view key) const { return std::get<std::string>(value(key)); }
+std::int64_t Config::integer(std::string_view key) const {
+  return std::get<std::int64_t>(value(key));
+}
+const std::string& Config::string(std::string_view key) const {
+  return std::get<std::string>(value(key));
+}
 const std::vector<std::string>& Config::string_list(std::string_view key) const {
   return std::get<std::vector<std::string>>(value(key));
 }
@@ -213,7 +222,8 @@ llvm::Expected<Config> parse_config(std::string_view text, const std::string& fi
     if (std::find(sections.begin(), sections.end(), section) == sections.end()) {
       return unknown_key(Where{file_name, entry.first.Mark()}, section, "the top level", sections);
     }
-    if (auto error = load_section(section, entry.second, file_name, config)) return std::move(error);
+    if (auto error = load_section(section, entry.second, file_name, config))
+      return std::move(error);
   }
   return config;
 }

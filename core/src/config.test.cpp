@@ -19,7 +19,8 @@ std::string rejection(const std::string& yaml) {
     return {};
   }
   std::string message;
-  llvm::handleAllErrors(config.takeError(), [&](const UsageError& error) { message = error.message(); });
+  llvm::handleAllErrors(config.takeError(),
+                        [&](const UsageError& error) { message = error.message(); });
   return message;
 }
 
@@ -36,12 +37,14 @@ TEST(Config, EverySchemaOptionHasADescriptionAndAKnownSection) {
   const auto& sections = config_sections();
   for (const auto& spec : config_schema()) {
     EXPECT_FALSE(spec.description.empty()) << spec.key();
-    EXPECT_NE(std::find(sections.begin(), sections.end(), spec.section), sections.end()) << spec.key();
+    EXPECT_NE(std::find(sections.begin(), sections.end(), spec.section), sections.end())
+        << spec.key();
   }
 }
 
 TEST(Config, ReadsSetValues) {
-  auto config = parse_config("format:\n  line_length: 80\n  style: file\nfiles:\n  exclude: [third_party/**]\n", "x");
+  auto config = parse_config(
+      "format:\n  line_length: 80\n  style: file\nfiles:\n  exclude: [third_party/**]\n", "x");
   ASSERT_TRUE(static_cast<bool>(config)) << llvm::toString(config.takeError());
   EXPECT_EQ(config->integer("format.line_length"), 80);
   EXPECT_EQ(config->string("format.style"), "file");
@@ -50,23 +53,29 @@ TEST(Config, ReadsSetValues) {
 
 TEST(Config, AnUnknownKeyNamesFileLineColumnAndTheAllowedKeys) {
   std::string message = rejection("format:\n  line_lenght: 80\n");
-  EXPECT_THAT(message, HasSubstr(".retort.yaml:2:3: unknown key 'line_lenght' in section 'format'"));
+  EXPECT_THAT(message,
+              HasSubstr(".retort.yaml:2:3: unknown key 'line_lenght' in section 'format'"));
   EXPECT_THAT(message, HasSubstr("did you mean 'line_length'?"));
   EXPECT_THAT(message, HasSubstr("allowed: line_length, style, max_file_kb"));
 }
 
 TEST(Config, AnUnknownSectionIsAnError) {
-  EXPECT_THAT(rejection("formatt:\n  line_length: 80\n"),
-              HasSubstr(".retort.yaml:1:1: unknown key 'formatt' in the top level (did you mean 'format'?)"));
+  EXPECT_THAT(
+      rejection("formatt:\n  line_length: 80\n"),
+      HasSubstr(
+          ".retort.yaml:1:1: unknown key 'formatt' in the top level (did you mean 'format'?)"));
 }
 
 TEST(Config, AWrongTypeNamesTheExpectedType) {
-  EXPECT_THAT(rejection("format:\n  line_length: wide\n"),
-              HasSubstr(".retort.yaml:2:16: 'format.line_length' must be an integer from 40 to 200, got 'wide'"));
+  EXPECT_THAT(
+      rejection("format:\n  line_length: wide\n"),
+      HasSubstr(
+          ".retort.yaml:2:16: 'format.line_length' must be an integer from 40 to 200, got 'wide'"));
 }
 
 TEST(Config, AnIntegerOutOfRangeIsAnError) {
-  EXPECT_THAT(rejection("format:\n  line_length: 20\n"), HasSubstr("must be an integer from 40 to 200, got '20'"));
+  EXPECT_THAT(rejection("format:\n  line_length: 20\n"),
+              HasSubstr("must be an integer from 40 to 200, got '20'"));
 }
 
 TEST(Config, ABadEnumValueListsTheAllowedValues) {
@@ -75,9 +84,12 @@ TEST(Config, ABadEnumValueListsTheAllowedValues) {
 }
 
 TEST(Config, ListItemsAreValidatedOneByOne) {
-  EXPECT_THAT(rejection("ensure_consistency:\n  steps: [format, dance]\n"),
-              HasSubstr(".retort.yaml:2:19: 'ensure_consistency.steps' must be a list of: format, got 'dance'"));
-  EXPECT_THAT(rejection("files:\n  exclude: third_party\n"), HasSubstr("must be a list of strings, got 'third_party'"));
+  EXPECT_THAT(
+      rejection("ensure_consistency:\n  steps: [format, dance]\n"),
+      HasSubstr(
+          ".retort.yaml:2:19: 'ensure_consistency.steps' must be a list of: format, got 'dance'"));
+  EXPECT_THAT(rejection("files:\n  exclude: third_party\n"),
+              HasSubstr("must be a list of strings, got 'third_party'"));
 }
 
 TEST(Config, ABadGlobIsAnError) {
@@ -85,7 +97,8 @@ TEST(Config, ABadGlobIsAnError) {
 }
 
 TEST(Config, InvalidYamlNamesThePosition) {
-  EXPECT_THAT(rejection("format:\n  line_length: [80\n"), HasSubstr(".retort.yaml:3:1: invalid YAML"));
+  EXPECT_THAT(rejection("format:\n  line_length: [80\n"),
+              HasSubstr(".retort.yaml:3:1: invalid YAML"));
 }
 
 TEST(Config, TheTopLevelMustBeAMapping) {
@@ -93,7 +106,8 @@ TEST(Config, TheTopLevelMustBeAMapping) {
 }
 
 TEST(Config, SectionsOfToolsWithoutOptionsYetRejectEveryKey) {
-  EXPECT_THAT(rejection("lint:\n  strict: true\n"), HasSubstr("unknown key 'strict' in section 'lint'"));
+  EXPECT_THAT(rejection("lint:\n  strict: true\n"),
+              HasSubstr("unknown key 'strict' in section 'lint'"));
   EXPECT_TRUE(static_cast<bool>(parse_config("lint:\n", "x")));
 }
 
@@ -113,7 +127,8 @@ TEST(Config, ABadFileStopsTheProjectFromLoading) {
   tree.write(".retort.yaml", "format:\n  style: 3\n");
   auto project = load_project(tree.root());
   ASSERT_FALSE(static_cast<bool>(project));
-  EXPECT_THAT(llvm::toString(project.takeError()), HasSubstr((tree.root() / ".retort.yaml").string() + ":2:10:"));
+  EXPECT_THAT(llvm::toString(project.takeError()),
+              HasSubstr((tree.root() / ".retort.yaml").string() + ":2:10:"));
 }
 
 TEST(Config, WithoutAFileTheGitTopIsTheRoot) {

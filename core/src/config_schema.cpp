@@ -6,8 +6,8 @@
 namespace retort {
 
 const std::vector<std::string>& config_sections() {
-  static const std::vector<std::string> sections{
-      "files", "format", "lint", "typecheck", "doc", "test", "cover", "ensure_consistency"};
+  static const std::vector<std::string> sections{"files", "format", "lint",  "typecheck",
+                                                 "doc",   "test",   "cover", "ensure_consistency"};
   return sections;
 }
 

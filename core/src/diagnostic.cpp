@@ -6,20 +6,28 @@ namespace retort {
 
 std::string_view severity_name(Severity severity) {
   switch (severity) {
-    case Severity::note: return "note";
-    case Severity::warning: return "warning";
-    case Severity::error: return "error";
+    case Severity::note:
+      return "note";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
   }
   return "error";
 }
 
 std::string_view priority_arrow(Priority priority) {
   switch (priority) {
-    case Priority::higher: return "↑";
-    case Priority::high: return "↗";
-    case Priority::normal: return "→";
-    case Priority::low: return "↘";
-    case Priority::ignore: return "↓";
+    case Priority::higher:
+      return "↑";
+    case Priority::high:
+      return "↗";
+    case Priority::normal:
+      return "→";
+    case Priority::low:
+      return "↘";
+    case Priority::ignore:
+      return "↓";
   }
   return "→";
 }

@@ -69,7 +69,8 @@ llvm::Error write_file_atomically(const std::filesystem::path& path, std::string
   if (!failure && fchmod(fd, original.st_mode & 07777) != 0) failure = os_error("chmod", temporary);
   if (!failure && fsync(fd) != 0) failure = os_error("flush", temporary);
   if (close(fd) != 0 && !failure) failure = os_error("close", temporary);
-  if (!failure && rename(temporary.c_str(), target.c_str()) != 0) failure = os_error("replace", target);
+  if (!failure && rename(temporary.c_str(), target.c_str()) != 0)
+    failure = os_error("replace", target);
   if (failure) {
     unlink(temporary.c_str());
     return failure;

@@ -59,14 +59,14 @@ std::optional<std::filesystem::path> git_toplevel(const std::filesystem::path& d
 
 llvm::Expected<std::vector<std::filesystem::path>> git_list_files(
     const std::filesystem::path& repository, const std::vector<std::filesystem::path>& paths) {
-  std::vector<std::string> arguments{"ls-files", "-z", "--cached", "--others",
-                                     "--exclude-standard", "--deduplicate", "--"};
+  std::vector<std::string> arguments{
+      "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate", "--"};
   for (const auto& path : paths) arguments.push_back(path.string());
   auto result = run_git(repository, arguments);
   if (!result) return result.takeError();
   if (result->exit_code != 0) {
-    return internal_error("git ls-files failed in '" + repository.string() + "': " +
-                          result->standard_error);
+    return internal_error("git ls-files failed in '" + repository.string() +
+                          "': " + result->standard_error);
   }
   std::vector<std::filesystem::path> files;
   for (const auto& relative : split_nul(result->standard_output)) {
@@ -85,8 +85,9 @@ ChangedLines parse_unified_diff(const std::string& diff_text,
     if (line.rfind("+++ ", 0) == 0) {
       std::string name = line.substr(4);
       // "+++ /dev/null" is a deleted file: nothing of it is left to check.
-      current_file = name == "/dev/null" ? std::filesystem::path()
-                                         : repository / name.substr(name.rfind("b/", 0) == 0 ? 2 : 0);
+      current_file = name == "/dev/null"
+                         ? std::filesystem::path()
+                         : repository / name.substr(name.rfind("b/", 0) == 0 ? 2 : 0);
     } else if (line.rfind("@@ ", 0) == 0 && !current_file.empty()) {
       if (auto range = parse_hunk_header(line)) changed[current_file].push_back(*range);
     }

@@ -33,7 +33,8 @@ TEST(Git, AnUnknownRevisionIsAUsageErrorNamingIt) {
   tree.init_git_repository();
   auto changed = changed_lines_since(tree.root(), "no-such-branch");
   ASSERT_FALSE(static_cast<bool>(changed));
-  EXPECT_THAT(llvm::toString(changed.takeError()), HasSubstr("does not know the revision 'no-such-branch'"));
+  EXPECT_THAT(llvm::toString(changed.takeError()),
+              HasSubstr("does not know the revision 'no-such-branch'"));
 }
 
 TEST(Git, ListedFilesHonourGitignore) {
@@ -45,7 +46,8 @@ TEST(Git, ListedFilesHonourGitignore) {
   tree.write("src/untracked.cpp", "");
   auto files = git_list_files(tree.root(), {tree.root() / "src", tree.root() / "generated"});
   ASSERT_TRUE(static_cast<bool>(files));
-  EXPECT_THAT(*files, ::testing::UnorderedElementsAre(tree.root() / "src/a.cpp", tree.root() / "src/untracked.cpp"));
+  EXPECT_THAT(*files, ::testing::UnorderedElementsAre(tree.root() / "src/a.cpp",
+                                                      tree.root() / "src/untracked.cpp"));
 }
 
 TEST(Git, OutsideAWorkTreeThereIsNoTop) {
@@ -55,7 +57,8 @@ TEST(Git, OutsideAWorkTreeThereIsNoTop) {
 
 TEST(Git, ParsesHunkHeadersWithAndWithoutCounts) {
   std::string diff =
-      "diff --git a/x.cpp b/x.cpp\n--- a/x.cpp\n+++ b/x.cpp\n@@ -1 +1 @@\n-a\n+b\n@@ -5,0 +6,3 @@\n+c\n"
+      "diff --git a/x.cpp b/x.cpp\n--- a/x.cpp\n+++ b/x.cpp\n@@ -1 +1 @@\n-a\n+b\n@@ -5,0 +6,3 "
+      "@@\n+c\n"
       "@@ -9,2 +12,0 @@\n-d\n";
   auto changed = parse_unified_diff(diff, "/repo");
   EXPECT_EQ(changed["/repo/x.cpp"], (std::vector<LineRange>{{1, 1}, {6, 8}}));

@@ -8,9 +8,12 @@ namespace {
 
 std::string_view command_for(Severity severity) {
   switch (severity) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::note: return "notice";
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::note:
+      return "notice";
   }
   return "warning";
 }
@@ -21,12 +24,23 @@ std::string escape(std::string_view text, bool is_property) {
   std::string escaped;
   for (char c : text) {
     switch (c) {
-      case '%': escaped += "%25"; break;
-      case '\r': escaped += "%0D"; break;
-      case '\n': escaped += "%0A"; break;
-      case ':': escaped += is_property ? "%3A" : ":"; break;
-      case ',': escaped += is_property ? "%2C" : ","; break;
-      default: escaped += c;
+      case '%':
+        escaped += "%25";
+        break;
+      case '\r':
+        escaped += "%0D";
+        break;
+      case '\n':
+        escaped += "%0A";
+        break;
+      case ':':
+        escaped += is_property ? "%3A" : ":";
+        break;
+      case ',':
+        escaped += is_property ? "%2C" : ",";
+        break;
+      default:
+        escaped += c;
     }
   }
   return escaped;

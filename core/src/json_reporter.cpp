@@ -19,11 +19,16 @@ constexpr int json_schema_version = 1;
 
 std::string_view priority_name(Priority priority) {
   switch (priority) {
-    case Priority::higher: return "higher";
-    case Priority::high: return "high";
-    case Priority::normal: return "normal";
-    case Priority::low: return "low";
-    case Priority::ignore: return "ignore";
+    case Priority::higher:
+      return "higher";
+    case Priority::high:
+      return "high";
+    case Priority::normal:
+      return "normal";
+    case Priority::low:
+      return "low";
+    case Priority::ignore:
+      return "ignore";
   }
   return "normal";
 }

@@ -10,12 +10,23 @@ std::string xml_escape(std::string_view text) {
   std::string escaped;
   for (char c : text) {
     switch (c) {
-      case '&': escaped += "&amp;"; break;
-      case '<': escaped += "&lt;"; break;
-      case '>': escaped += "&gt;"; break;
-      case '"': escaped += "&quot;"; break;
-      case '\'': escaped += "&apos;"; break;
-      default: escaped += c;
+      case '&':
+        escaped += "&amp;";
+        break;
+      case '<':
+        escaped += "&lt;";
+        break;
+      case '>':
+        escaped += "&gt;";
+        break;
+      case '"':
+        escaped += "&quot;";
+        break;
+      case '\'':
+        escaped += "&apos;";
+        break;
+      default:
+        escaped += c;
     }
   }
   return escaped;
@@ -31,14 +42,16 @@ void write_junit_report(const std::vector<Diagnostic>& diagnostics, const Report
   out << "<testsuites tests=\"" << cases << "\" failures=\"" << diagnostics.size() << "\">\n";
   out << "  <testsuite name=\"" << suite << "\" tests=\"" << cases << "\" failures=\""
       << diagnostics.size() << "\">\n";
-  if (diagnostics.empty()) out << "    <testcase classname=\"" << suite << "\" name=\"no findings\"/>\n";
+  if (diagnostics.empty())
+    out << "    <testcase classname=\"" << suite << "\" name=\"no findings\"/>\n";
   for (const auto& d : diagnostics) {
     std::string location = d.range.file + ":" + std::to_string(d.range.begin.line) + ":" +
                            std::to_string(d.range.begin.column);
     out << "    <testcase classname=\"" << xml_escape(d.range.file) << "\" name=\""
         << xml_escape(d.check_id + " at " + location) << "\">\n";
-    out << "      <failure type=\"" << xml_escape(d.check_id) << "\" message=\"" << xml_escape(d.message)
-        << "\">" << xml_escape(location + ": " + d.message) << "</failure>\n";
+    out << "      <failure type=\"" << xml_escape(d.check_id) << "\" message=\""
+        << xml_escape(d.message) << "\">" << xml_escape(location + ": " + d.message)
+        << "</failure>\n";
     out << "    </testcase>\n";
   }
   out << "  </testsuite>\n</testsuites>\n";

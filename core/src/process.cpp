@@ -63,7 +63,8 @@ void pump(int& stdin_fd, std::string_view input, int& stdout_fd, int& stderr_fd,
   if (input.empty()) close_fd(stdin_fd);
   std::array<char, 65536> buffer;
   while (stdin_fd >= 0 || stdout_fd >= 0 || stderr_fd >= 0) {
-    std::array<pollfd, 3> polled{{{stdin_fd, POLLOUT, 0}, {stdout_fd, POLLIN, 0}, {stderr_fd, POLLIN, 0}}};
+    std::array<pollfd, 3> polled{
+        {{stdin_fd, POLLOUT, 0}, {stdout_fd, POLLIN, 0}, {stderr_fd, POLLIN, 0}}};
     if (poll(polled.data(), polled.size(), -1) < 0) {
       if (errno == EINTR) continue;
       break;

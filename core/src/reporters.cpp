@@ -38,11 +38,16 @@ std::string report_format_names() {
 void write_report(ReportFormat format, const std::vector<Diagnostic>& diagnostics,
                   const ReportContext& context, std::ostream& out) {
   switch (format) {
-    case ReportFormat::text: return detail::write_text_report(diagnostics, context, out);
-    case ReportFormat::json: return detail::write_json_report(diagnostics, context, out);
-    case ReportFormat::sarif: return detail::write_sarif_report(diagnostics, context, out);
-    case ReportFormat::github: return detail::write_github_report(diagnostics, context, out);
-    case ReportFormat::junit: return detail::write_junit_report(diagnostics, context, out);
+    case ReportFormat::text:
+      return detail::write_text_report(diagnostics, context, out);
+    case ReportFormat::json:
+      return detail::write_json_report(diagnostics, context, out);
+    case ReportFormat::sarif:
+      return detail::write_sarif_report(diagnostics, context, out);
+    case ReportFormat::github:
+      return detail::write_github_report(diagnostics, context, out);
+    case ReportFormat::junit:
+      return detail::write_junit_report(diagnostics, context, out);
   }
 }
 

@@ -1,10 +1,10 @@
 #include "retort/core/reporters.hpp"
 
+#include <sstream>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <llvm/Support/JSON.h>
-
-#include <sstream>
 
 namespace retort {
 namespace {
@@ -12,8 +12,8 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-Diagnostic make(std::string check, std::string category, Severity severity, std::string message, std::string file,
-                unsigned line) {
+Diagnostic make(std::string check, std::string category, Severity severity, std::string message,
+                std::string file, unsigned line) {
   Diagnostic d;
   d.tool = "format";
   d.check_id = std::move(check);
@@ -25,7 +25,8 @@ Diagnostic make(std::string check, std::string category, Severity severity, std:
 }
 
 std::vector<Diagnostic> sample() {
-  return {make("format/unformatted", "consistency", Severity::warning, "not formatted, 100%", "src/a.cpp", 3),
+  return {make("format/unformatted", "consistency", Severity::warning, "not formatted, 100%",
+               "src/a.cpp", 3),
           make("lint/long", "readability", Severity::error, "too long:\nsplit it", "src/b.cpp", 7)};
 }
 
@@ -39,7 +40,8 @@ ReportContext context() {
   return c;
 }
 
-std::string render(ReportFormat format, const std::vector<Diagnostic>& diagnostics, ReportContext c = context()) {
+std::string render(ReportFormat format, const std::vector<Diagnostic>& diagnostics,
+                   ReportContext c = context()) {
   std::ostringstream out;
   write_report(format, diagnostics, c, out);
   return out.str();
@@ -50,7 +52,9 @@ TEST(Reporters, TextGroupsByCategoryAndEndsWithOneSummaryLine) {
   EXPECT_LT(text.find("Consistency"), text.find("Readability"));
   EXPECT_THAT(text, HasSubstr("[W] → not formatted, 100%"));
   EXPECT_THAT(text, HasSubstr("src/a.cpp:3:1 #(format/unformatted)"));
-  EXPECT_TRUE(text.ends_with("format: 2 files checked in 1.23 s; 2 findings (1 error, 1 warning).\n")) << text;
+  EXPECT_TRUE(
+      text.ends_with("format: 2 files checked in 1.23 s; 2 findings (1 error, 1 warning).\n"))
+      << text;
 }
 
 TEST(Reporters, TextHasNoEscapeCodesUnlessColourIsOn) {
@@ -97,9 +101,14 @@ TEST(Reporters, SarifIsVersion210WithRulesRegionsAndFingerprints) {
   auto* result = run->getArray("results")->front().getAsObject();
   EXPECT_EQ(result->getString("level"), "warning");
   EXPECT_EQ(result->getInteger("ruleIndex"), 0);
-  auto* region = result->getArray("locations")->front().getAsObject()->getObject("physicalLocation")->getObject("region");
+  auto* region = result->getArray("locations")
+                     ->front()
+                     .getAsObject()
+                     ->getObject("physicalLocation")
+                     ->getObject("region");
   EXPECT_EQ(region->getInteger("startLine"), 3);
-  EXPECT_EQ(result->getObject("partialFingerprints")->getString("retortFingerprint/v1")->size(), 16u);
+  EXPECT_EQ(result->getObject("partialFingerprints")->getString("retortFingerprint/v1")->size(),
+            16u);
   auto* unknown_rule = run->getArray("results")->back().getAsObject();
   EXPECT_FALSE(unknown_rule->getInteger("ruleIndex").has_value());
 }
@@ -109,10 +118,19 @@ TEST(Reporters, SarifFingerprintsSurviveLineShifts) {
   moved[0].range.begin.line = 30;
   auto fingerprint = [](const std::string& sarif) {
     auto parsed = llvm::json::parse(sarif);
-    return parsed->getAsObject()->getArray("runs")->front().getAsObject()->getArray("results")->front()
-        .getAsObject()->getObject("partialFingerprints")->getString("retortFingerprint/v1")->str();
+    return parsed->getAsObject()
+        ->getArray("runs")
+        ->front()
+        .getAsObject()
+        ->getArray("results")
+        ->front()
+        .getAsObject()
+        ->getObject("partialFingerprints")
+        ->getString("retortFingerprint/v1")
+        ->str();
   };
-  EXPECT_EQ(fingerprint(render(ReportFormat::sarif, sample())), fingerprint(render(ReportFormat::sarif, moved)));
+  EXPECT_EQ(fingerprint(render(ReportFormat::sarif, sample())),
+            fingerprint(render(ReportFormat::sarif, moved)));
 }
 
 TEST(Reporters, GithubAnnotationsEscapeDataAndProperties) {

@@ -55,8 +55,9 @@ CacheKey& CacheKey::add(std::string_view part) {
 std::string CacheKey::hex() const { return to_hex(llvm::xxHash64(digests_)); }
 
 const std::string& tool_fingerprint() {
-  static const std::string fingerprint = std::string("retort ") + std::string(version()) + " clang " +
-                                         CLANG_VERSION_STRING + " build " + hash_own_executable();
+  static const std::string fingerprint = std::string("retort ") + std::string(version()) +
+                                         " clang " + CLANG_VERSION_STRING + " build " +
+                                         hash_own_executable();
   return fingerprint;
 }
 

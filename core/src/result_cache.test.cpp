@@ -53,7 +53,8 @@ TEST(ResultCache, ATruncatedOrForeignEntryIsAMiss) {
 TEST(ResultCache, EntriesLiveUnderTheFormatVersion) {
   testing::TempTree tree;
   ResultCache(tree.root(), "format").store(CacheKey().add("k"), "x");
-  EXPECT_TRUE(fs::is_directory(tree.root() / ("v" + std::to_string(cache_format_version)) / "format"));
+  EXPECT_TRUE(
+      fs::is_directory(tree.root() / ("v" + std::to_string(cache_format_version)) / "format"));
 }
 
 TEST(ResultCache, TwoProcessesWritingOneKeyLeaveOneWholeEntry) {
@@ -81,7 +82,8 @@ TEST(ResultCache, TwoProcessesWritingOneKeyLeaveOneWholeEntry) {
   ASSERT_TRUE(loaded.has_value());
   EXPECT_TRUE(*loaded == payload_a || *loaded == payload_b);
   for (const auto& file : fs::recursive_directory_iterator(tree.root())) {
-    EXPECT_EQ(file.path().string().find(".tmp-"), std::string::npos) << "left behind: " << file.path();
+    EXPECT_EQ(file.path().string().find(".tmp-"), std::string::npos)
+        << "left behind: " << file.path();
   }
 }
 

@@ -13,23 +13,25 @@ namespace retort::detail {
 namespace {
 
 llvm::json::Object rule_json(const Rule& rule) {
-  return llvm::json::Object{{"id", rule.id},
-          {"shortDescription", llvm::json::Object{{"text", rule.short_description}}},
-          {"help", llvm::json::Object{{"text", rule.help_text}, {"markdown", rule.help_text}}}};
+  return llvm::json::Object{
+      {"id", rule.id},
+      {"shortDescription", llvm::json::Object{{"text", rule.short_description}}},
+      {"help", llvm::json::Object{{"text", rule.help_text}, {"markdown", rule.help_text}}}};
 }
 
 llvm::json::Object region_json(const SourceRange& range) {
   return llvm::json::Object{{"startLine", range.begin.line},
-          {"startColumn", range.begin.column},
-          {"endLine", range.end.line},
-          {"endColumn", range.end.column}};
+                            {"startColumn", range.begin.column},
+                            {"endLine", range.end.line},
+                            {"endColumn", range.end.column}};
 }
 
 llvm::json::Object location_json(const SourceRange& range) {
-  return llvm::json::Object{{"physicalLocation",
-           llvm::json::Object{
-               {"artifactLocation", llvm::json::Object{{"uri", range.file}, {"uriBaseId", "%SRCROOT%"}}},
-               {"region", region_json(range)}}}};
+  return llvm::json::Object{
+      {"physicalLocation",
+       llvm::json::Object{{"artifactLocation",
+                           llvm::json::Object{{"uri", range.file}, {"uriBaseId", "%SRCROOT%"}}},
+                          {"region", region_json(range)}}}};
 }
 
 // Stable across runs and line shifts: what is wrong and in which file, plus an
@@ -45,24 +47,25 @@ std::string fingerprint(const Diagnostic& d, std::map<std::string, int>& seen) {
 
 llvm::json::Object result_json(const Diagnostic& d, const std::map<std::string, int>& rule_index,
                                std::map<std::string, int>& seen) {
-  llvm::json::Object result{{"ruleId", d.check_id},
-                            {"level", std::string(severity_name(d.severity))},  // SARIF uses the same three names
-                            {"message", llvm::json::Object{{"text", d.message}}},
-                            {"locations", llvm::json::Array{location_json(d.range)}},
-                            {"partialFingerprints",
-                             llvm::json::Object{{"retortFingerprint/v1", fingerprint(d, seen)}}}};
+  llvm::json::Object result{
+      {"ruleId", d.check_id},
+      {"level", std::string(severity_name(d.severity))},  // SARIF uses the same three names
+      {"message", llvm::json::Object{{"text", d.message}}},
+      {"locations", llvm::json::Array{location_json(d.range)}},
+      {"partialFingerprints", llvm::json::Object{{"retortFingerprint/v1", fingerprint(d, seen)}}}};
   if (auto found = rule_index.find(d.check_id); found != rule_index.end()) {
     result["ruleIndex"] = found->second;
   }
   if (d.fix) {
-    llvm::json::Object replacement{{"deletedRegion", region_json(d.fix->range)},
-                                   {"insertedContent", llvm::json::Object{{"text", d.fix->replacement}}}};
-    llvm::json::Object change{
-        {"artifactLocation", llvm::json::Object{{"uri", d.fix->range.file}, {"uriBaseId", "%SRCROOT%"}}},
-        {"replacements", llvm::json::Array{std::move(replacement)}}};
-    result["fixes"] = llvm::json::Array{llvm::json::Object{
-        {"description", llvm::json::Object{{"text", d.message}}},
-        {"artifactChanges", llvm::json::Array{std::move(change)}}}};
+    llvm::json::Object replacement{
+        {"deletedRegion", region_json(d.fix->range)},
+        {"insertedContent", llvm::json::Object{{"text", d.fix->replacement}}}};
+    llvm::json::Object change{{"artifactLocation", llvm::json::Object{{"uri", d.fix->range.file},
+                                                                      {"uriBaseId", "%SRCROOT%"}}},
+                              {"replacements", llvm::json::Array{std::move(replacement)}}};
+    result["fixes"] = llvm::json::Array{
+        llvm::json::Object{{"description", llvm::json::Object{{"text", d.message}}},
+                           {"artifactChanges", llvm::json::Array{std::move(change)}}}};
   }
   return result;
 }
@@ -83,12 +86,12 @@ void write_sarif_report(const std::vector<Diagnostic>& diagnostics, const Report
   llvm::json::Object driver{{"name", "retort " + context.tool},
                             {"version", context.tool_version},
                             {"rules", std::move(rules)}};
-  llvm::json::Value log = llvm::json::Object{
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs", llvm::json::Array{llvm::json::Object{
-                   {"tool", llvm::json::Object{{"driver", std::move(driver)}}},
-                   {"results", std::move(results)}}}}};
+  llvm::json::Value log =
+      llvm::json::Object{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                         {"version", "2.1.0"},
+                         {"runs", llvm::json::Array{llvm::json::Object{
+                                      {"tool", llvm::json::Object{{"driver", std::move(driver)}}},
+                                      {"results", std::move(results)}}}}};
   llvm::raw_os_ostream stream(out);
   stream << llvm::formatv("{0:2}", log) << "\n";
 }

@@ -67,8 +67,8 @@ llvm::Expected<std::vector<fs::path>> list_directory(const fs::path& directory) 
 
 bool is_cpp_source(const fs::path& path) {
   static const std::set<std::string, std::less<>> extensions{
-      ".c",  ".cc",  ".cpp", ".cxx", ".c++", ".cppm", ".ixx", ".h",   ".hh",
-      ".hpp", ".hxx", ".h++", ".ipp", ".inl", ".tpp",  ".tcc", ".cu",  ".cuh"};
+      ".c",   ".cc",  ".cpp", ".cxx", ".c++", ".cppm", ".ixx", ".h",  ".hh",
+      ".hpp", ".hxx", ".h++", ".ipp", ".inl", ".tpp",  ".tcc", ".cu", ".cuh"};
   return extensions.count(path.extension().string()) != 0;
 }
 

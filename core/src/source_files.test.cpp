@@ -56,7 +56,8 @@ TEST(SourceFiles, AMissingPathIsAUsageErrorNamingIt) {
   testing::TempTree tree;
   auto files = discover_source_files(tree.root(), {tree.root() / "nope.cpp"}, {});
   ASSERT_FALSE(static_cast<bool>(files));
-  EXPECT_THAT(llvm::toString(files.takeError()), HasSubstr("no such file or directory: '" + (tree.root() / "nope.cpp").string()));
+  EXPECT_THAT(llvm::toString(files.takeError()),
+              HasSubstr("no such file or directory: '" + (tree.root() / "nope.cpp").string()));
 }
 
 TEST(SourceFiles, ADirectoryWithoutCppFilesIsAUsageError) {

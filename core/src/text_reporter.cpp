@@ -18,9 +18,12 @@ struct Palette {
   std::string_view reset() const { return paint("\033[0m"); }
   std::string_view for_severity(Severity severity) const {
     switch (severity) {
-      case Severity::error: return paint("\033[31m");
-      case Severity::warning: return paint("\033[33m");
-      case Severity::note: return paint("\033[36m");
+      case Severity::error:
+        return paint("\033[31m");
+      case Severity::warning:
+        return paint("\033[33m");
+      case Severity::note:
+        return paint("\033[36m");
     }
     return "";
   }
@@ -59,12 +62,15 @@ std::string summary_line(const std::vector<Diagnostic>& diagnostics, const Repor
   std::size_t warnings = counts[static_cast<int>(Severity::warning)];
   std::size_t notes = counts[static_cast<int>(Severity::note)];
   char seconds[32];
-  std::snprintf(seconds, sizeof seconds, "%.2f", static_cast<double>(context.elapsed.count()) / 1000.0);
-  std::string line = context.tool + ": " + plural(context.files_checked, "file") + " checked in " + seconds + " s; ";
+  std::snprintf(seconds, sizeof seconds, "%.2f",
+                static_cast<double>(context.elapsed.count()) / 1000.0);
+  std::string line = context.tool + ": " + plural(context.files_checked, "file") + " checked in " +
+                     seconds + " s; ";
   if (errors + warnings == 0) {
     line += "no findings";
   } else {
-    line += plural(errors + warnings, "finding") + " (" + plural(errors, "error") + ", " + plural(warnings, "warning") + ")";
+    line += plural(errors + warnings, "finding") + " (" + plural(errors, "error") + ", " +
+            plural(warnings, "warning") + ")";
   }
   if (notes > 0) line += ", " + plural(notes, "note");
   return line + ".";
@@ -78,10 +84,11 @@ void write_text_report(const std::vector<Diagnostic>& diagnostics, const ReportC
   std::map<std::string, std::vector<const Diagnostic*>> by_category;
   for (const auto& d : diagnostics) by_category[d.category].push_back(&d);
   for (auto& [category, findings] : by_category) {
-    std::stable_sort(findings.begin(), findings.end(), [](const Diagnostic* a, const Diagnostic* b) {
-      return std::tie(a->priority, a->range.file, a->range.begin.line) <
-             std::tie(b->priority, b->range.file, b->range.begin.line);
-    });
+    std::stable_sort(findings.begin(), findings.end(),
+                     [](const Diagnostic* a, const Diagnostic* b) {
+                       return std::tie(a->priority, a->range.file, a->range.begin.line) <
+                              std::tie(b->priority, b->range.file, b->range.begin.line);
+                     });
     out << "  " << palette.bold() << capitalized(category) << palette.reset() << "\n┃\n";
     for (const auto* finding : findings) write_finding(*finding, palette, out);
     out << "\n";

@@ -23,7 +23,8 @@ std::vector<std::size_t> line_starts(const std::string& code) {
 }
 
 unsigned line_of(const std::vector<std::size_t>& starts, std::size_t offset) {
-  return static_cast<unsigned>(std::upper_bound(starts.begin(), starts.end(), offset) - starts.begin());
+  return static_cast<unsigned>(std::upper_bound(starts.begin(), starts.end(), offset) -
+                               starts.begin());
 }
 
 std::vector<Range> byte_ranges(const std::string& code, const std::vector<LineRange>* lines) {
@@ -34,13 +35,15 @@ std::vector<Range> byte_ranges(const std::string& code, const std::vector<LineRa
     if (line_range.first > starts.size()) continue;
     std::size_t begin = starts[line_range.first - 1];
     std::size_t end = line_range.last >= starts.size() ? code.size() : starts[line_range.last] - 1;
-    if (end >= begin) ranges.emplace_back(static_cast<unsigned>(begin), static_cast<unsigned>(end - begin));
+    if (end >= begin)
+      ranges.emplace_back(static_cast<unsigned>(begin), static_cast<unsigned>(end - begin));
   }
   return ranges;
 }
 
 // The original lines that `replacements` touch: their first, and how many.
-std::pair<unsigned, unsigned> touched_lines(const std::string& code, const Replacements& replacements) {
+std::pair<unsigned, unsigned> touched_lines(const std::string& code,
+                                            const Replacements& replacements) {
   auto starts = line_starts(code);
   std::set<unsigned> lines;
   for (const auto& replacement : replacements) {
@@ -56,7 +59,8 @@ std::vector<LineRange> to_line_ranges(const std::string& code, const std::vector
   auto starts = line_starts(code);
   std::vector<LineRange> lines;
   for (const auto& range : ranges) {
-    lines.push_back({line_of(starts, range.getOffset()), line_of(starts, range.getOffset() + range.getLength())});
+    lines.push_back({line_of(starts, range.getOffset()),
+                     line_of(starts, range.getOffset() + range.getLength())});
   }
   return lines;
 }
@@ -80,9 +84,11 @@ PassResult format_pass(const Style& style, const std::string& code, const std::s
     includes = Replacements();
     sorted = code;
   }
-  std::vector<Range> sorted_ranges = clang::tooling::calculateRangesAfterReplacements(includes, ranges);
+  std::vector<Range> sorted_ranges =
+      clang::tooling::calculateRangesAfterReplacements(includes, ranges);
   clang::format::FormattingAttemptStatus status;
-  Replacements formatting = clang::format::reformat(style.value, *sorted, sorted_ranges, file_name, &status);
+  Replacements formatting =
+      clang::format::reformat(style.value, *sorted, sorted_ranges, file_name, &status);
   Replacements all = includes.merge(formatting);
   auto formatted = clang::tooling::applyAllReplacements(code, all);
   if (!formatted) {
@@ -96,13 +102,15 @@ PassResult format_pass(const Style& style, const std::string& code, const std::s
   result.incomplete_line = status.Line;
   std::tie(result.first_changed_line, result.changed_line_count) = touched_lines(code, all);
   if (lines != nullptr) {
-    result.lines_after = to_line_ranges(result.code, clang::tooling::calculateRangesAfterReplacements(all, ranges));
+    result.lines_after =
+        to_line_ranges(result.code, clang::tooling::calculateRangesAfterReplacements(all, ranges));
   }
   return result;
 }
 
 FixpointResult format_to_fixpoint(const Style& style, const std::string& code,
-                                  const std::string& file_name, const std::vector<LineRange>* lines) {
+                                  const std::string& file_name,
+                                  const std::vector<LineRange>* lines) {
   FixpointResult result{format_pass(style, code, file_name, lines), true};
   std::string previous = code;
   for (int pass = 1; result.last_pass.code != previous; ++pass) {
@@ -113,7 +121,8 @@ FixpointResult format_to_fixpoint(const Style& style, const std::string& code,
     previous = result.last_pass.code;
     // The changed lines, followed through the previous pass's edits.
     std::vector<LineRange> shifted = result.last_pass.lines_after;
-    PassResult next = format_pass(style, previous, file_name, lines != nullptr ? &shifted : nullptr);
+    PassResult next =
+        format_pass(style, previous, file_name, lines != nullptr ? &shifted : nullptr);
     // Report the lines the first pass touched in the original text.
     next.first_changed_line = result.last_pass.first_changed_line;
     next.changed_line_count = result.last_pass.changed_line_count;

@@ -5,7 +5,8 @@
 namespace retort::format::detail {
 
 Diagnostic finding(const std::string& check_id, Severity severity, std::string message,
-                   const std::filesystem::path& file, const std::filesystem::path& root, unsigned line) {
+                   const std::filesystem::path& file, const std::filesystem::path& root,
+                   unsigned line) {
   Diagnostic diagnostic;
   diagnostic.tool = "format";
   diagnostic.check_id = check_id;

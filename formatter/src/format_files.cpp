@@ -1,7 +1,7 @@
+#include <sys/stat.h>
+
 #include <cstring>
 #include <sstream>
-
-#include <sys/stat.h>
 
 #include <llvm/Support/ConvertUTF.h>
 #include <llvm/Support/ThreadPool.h>
@@ -37,8 +37,9 @@ struct FileOutput {
 
 std::optional<std::string> skip_reason(const std::string& contents, std::size_t max_bytes) {
   if (contents.size() > max_bytes) {
-    return "skipped: " + std::to_string(contents.size() / 1024) + " KiB is larger than format.max_file_kb (" +
-           std::to_string(max_bytes / 1024) + " KiB); usually generated code";
+    return "skipped: " + std::to_string(contents.size() / 1024) +
+           " KiB is larger than format.max_file_kb (" + std::to_string(max_bytes / 1024) +
+           " KiB); usually generated code";
   }
   if (const void* nul = std::memchr(contents.data(), '\0', contents.size())) {
     return "skipped: binary file (NUL byte at offset " +
@@ -55,29 +56,33 @@ std::optional<std::string> skip_reason(const std::string& contents, std::size_t 
 std::string describe_ranges(const std::vector<LineRange>* lines) {
   if (lines == nullptr) return "all";
   std::string text = "lines";
-  for (const auto& range : *lines) text += " " + std::to_string(range.first) + "-" + std::to_string(range.last);
+  for (const auto& range : *lines)
+    text += " " + std::to_string(range.first) + "-" + std::to_string(range.last);
   return text;
 }
 
 std::string meaning_changed_message(const TokenDifference& difference) {
-  return std::string("formatting would change the ") + (difference.is_in_comment ? "words of a comment" : "code's tokens") +
-         " ('" + difference.original_token + "' at line " +
-         std::to_string(difference.original_line) + " became '" + difference.formatted_token +
-         "' at line " + std::to_string(difference.formatted_line) +
+  return std::string("formatting would change the ") +
+         (difference.is_in_comment ? "words of a comment" : "code's tokens") + " ('" +
+         difference.original_token + "' at line " + std::to_string(difference.original_line) +
+         " became '" + difference.formatted_token + "' at line " +
+         std::to_string(difference.formatted_line) +
          "); nothing was written. This is a retort bug: please report it with the file";
 }
 
 Diagnostic unparseable_note(const fs::path& file, const fs::path& root, unsigned line) {
   return finding("format/unparseable", Severity::note,
                  "libFormat could not parse the code near line " + std::to_string(line) +
-                     " (unbalanced braces or parentheses, or a macro it cannot see through); the rest was formatted",
+                     " (unbalanced braces or parentheses, or a macro it cannot see through); the "
+                     "rest was formatted",
                  file, root, line);
 }
 
 // Formats `contents` and classifies the outcome; no I/O. `is_check` takes one pass
 // (enough to tell formatted from not); otherwise passes run to a fixpoint.
-TextResult format_contents(const detail::Style& style, const std::string& contents, const fs::path& file,
-                           const fs::path& root, const std::vector<LineRange>* lines, bool is_check,
+TextResult format_contents(const detail::Style& style, const std::string& contents,
+                           const fs::path& file, const fs::path& root,
+                           const std::vector<LineRange>* lines, bool is_check,
                            unsigned& first_changed_line, unsigned& changed_line_count) {
   TextResult outcome;
   detail::FixpointResult fixpoint;
@@ -94,9 +99,10 @@ TextResult format_contents(const detail::Style& style, const std::string& conten
   }
   if (!fixpoint.is_stable) {
     outcome.status = FileStatus::failed;
-    outcome.diagnostics.push_back(finding("format/unstable", Severity::error,
-                                          "formatting did not settle after several passes; nothing was written",
-                                          file, root, pass.first_changed_line));
+    outcome.diagnostics.push_back(
+        finding("format/unstable", Severity::error,
+                "formatting did not settle after several passes; nothing was written", file, root,
+                pass.first_changed_line));
     return outcome;
   }
   if (pass.code == contents) {
@@ -118,13 +124,15 @@ TextResult format_contents(const detail::Style& style, const std::string& conten
 }
 
 std::string lines_phrase(unsigned count, unsigned first) {
-  return std::to_string(count) + (count == 1 ? " line" : " lines") + ", first at line " + std::to_string(first);
+  return std::to_string(count) + (count == 1 ? " line" : " lines") + ", first at line " +
+         std::to_string(first);
 }
 
 Diagnostic unformatted(const fs::path& file, const fs::path& root, unsigned first, unsigned count) {
   return finding("format/unformatted", Severity::warning,
                  "not formatted: " + std::to_string(count) + (count == 1 ? " line" : " lines") +
-                     " would change, first at line " + std::to_string(first) + "; run `retort format`",
+                     " would change, first at line " + std::to_string(first) +
+                     "; run `retort format`",
                  file, root, first);
 }
 
@@ -134,12 +142,14 @@ Diagnostic unformatted(const fs::path& file, const fs::path& root, unsigned firs
 std::string cached_notes(const std::vector<Diagnostic>& diagnostics) {
   std::string notes;
   for (const auto& d : diagnostics) {
-    if (d.check_id == "format/unparseable") notes += "\nunparseable " + std::to_string(d.range.begin.line);
+    if (d.check_id == "format/unparseable")
+      notes += "\nunparseable " + std::to_string(d.range.begin.line);
   }
   return notes;
 }
 
-std::optional<FileOutput> replay(const RunContext& context, const fs::path& file, const std::string& payload) {
+std::optional<FileOutput> replay(const RunContext& context, const fs::path& file,
+                                 const std::string& payload) {
   const fs::path& root = context.request.display_root;
   FileOutput output{{file, FileStatus::formatted, {}, {}, true}, {}};
   std::istringstream lines(payload);
@@ -159,7 +169,8 @@ std::optional<FileOutput> replay(const RunContext& context, const fs::path& file
     if (std::sscanf(note.c_str(), "unparseable %u", &line) != 1) return std::nullopt;
     output.diagnostics.push_back(unparseable_note(file, root, line));
   }
-  if (output.result.status == FileStatus::changed) output.diagnostics.push_back(unformatted(file, root, first, count));
+  if (output.result.status == FileStatus::changed)
+    output.diagnostics.push_back(unformatted(file, root, first, count));
   return output;
 }
 
@@ -175,24 +186,30 @@ void write_back(const RunContext& context, const fs::path& file, const std::stri
   const fs::path& root = context.request.display_root;
   if (is_read_only(file)) {
     output.result.status = FileStatus::failed;
-    output.diagnostics.push_back(finding("format/read-only", Severity::error,
-                                         "not formatted: the file is read-only (" + lines_phrase(count, first) +
-                                             " need formatting)",
-                                         file, root, first));
+    output.diagnostics.push_back(finding(
+        "format/read-only", Severity::error,
+        "not formatted: the file is read-only (" + lines_phrase(count, first) + " need formatting)",
+        file, root, first));
     return;
   }
   if (auto error = write_file_atomically(file, formatted)) {
     output.result.status = FileStatus::failed;
-    output.diagnostics.push_back(
-        finding("format/write-failed", Severity::error, llvm::toString(std::move(error)), file, root, first));
+    output.diagnostics.push_back(finding("format/write-failed", Severity::error,
+                                         llvm::toString(std::move(error)), file, root, first));
     return;
   }
-  output.diagnostics.push_back(
-      finding("format/reformatted", Severity::note, "reformatted: " + lines_phrase(count, first), file, root, first));
+  output.diagnostics.push_back(finding("format/reformatted", Severity::note,
+                                       "reformatted: " + lines_phrase(count, first), file, root,
+                                       first));
 }
 
-CacheKey cache_key(const detail::StyleRef& style, const std::vector<LineRange>* lines, const std::string& contents) {
-  return CacheKey().add(tool_fingerprint()).add(style.fingerprint).add(describe_ranges(lines)).add(contents);
+CacheKey cache_key(const detail::StyleRef& style, const std::vector<LineRange>* lines,
+                   const std::string& contents) {
+  return CacheKey()
+      .add(tool_fingerprint())
+      .add(style.fingerprint)
+      .add(describe_ranges(lines))
+      .add(contents);
 }
 
 FileOutput format_one(const RunContext& context, const fs::path& file) {
@@ -213,11 +230,12 @@ FileOutput format_one(const RunContext& context, const fs::path& file) {
   }
   auto contents = read_file(file);
   if (!contents) {
-    return fail(FileStatus::failed,
-                finding("format/unreadable", Severity::error, llvm::toString(contents.takeError()), file, root));
+    return fail(FileStatus::failed, finding("format/unreadable", Severity::error,
+                                            llvm::toString(contents.takeError()), file, root));
   }
   if (auto reason = skip_reason(*contents, request.options.max_file_bytes)) {
-    return fail(FileStatus::skipped, finding("format/skipped", Severity::note, *reason, file, root));
+    return fail(FileStatus::skipped,
+                finding("format/skipped", Severity::note, *reason, file, root));
   }
   if (contents->empty()) return output;
   auto style = context.styles.style_for(file);
@@ -235,7 +253,8 @@ FileOutput format_one(const RunContext& context, const fs::path& file) {
   unsigned first = 0;
   unsigned count = 0;
   bool is_check = request.mode == FormatMode::check;
-  TextResult text = format_contents(*style->style, *contents, file, root, lines, is_check, first, count);
+  TextResult text =
+      format_contents(*style->style, *contents, file, root, lines, is_check, first, count);
   output.result.status = text.status;
   output.diagnostics = std::move(text.diagnostics);
   std::string notes = cached_notes(output.diagnostics);
@@ -302,14 +321,15 @@ FormatRun format_files(const FormatRequest& request) {
   return run;
 }
 
-TextResult format_text(const std::string& code, const fs::path& file_name, const FormatOptions& options) {
+TextResult format_text(const std::string& code, const fs::path& file_name,
+                       const FormatOptions& options) {
   detail::StyleResolver styles(options);
   auto style = styles.style_for(file_name);
   if (!style) {
     TextResult failed;
     failed.status = FileStatus::failed;
-    failed.diagnostics.push_back(finding("format/invalid-style", Severity::error, llvm::toString(style.takeError()),
-                                         file_name, {}));
+    failed.diagnostics.push_back(finding("format/invalid-style", Severity::error,
+                                         llvm::toString(style.takeError()), file_name, {}));
     return failed;
   }
   unsigned first = 0;

@@ -1,4 +1,5 @@
 #include "detail/style.hpp"
+
 #include "retort/core/errors.hpp"
 
 namespace retort::format {
@@ -20,6 +21,15 @@ clang::format::FormatStyle make_house_style(int line_length) {
   style.LineEnding = FormatStyle::LE_DeriveLF;
   style.InsertNewlineAtEOF = true;
   style.Standard = FormatStyle::LS_Latest;
+  // Include groups after the main header: C and POSIX headers, the C++ standard
+  // library, other libraries, then the project's own. (Google's groups take any
+  // <x/y.h>, such as <llvm/Support/Error.h>, for a C system header.)
+  style.IncludeStyle.IncludeCategories = {
+      {R"(^<(sys/|arpa/|netinet/|linux/)?[a-z0-9_]+\.h>$)", 1, 0, false},
+      {R"(^<[a-z0-9_]+>$)", 2, 0, false},
+      {R"(^<)", 3, 0, false},
+      {R"(.*)", 4, 0, false},
+  };
   return style;
 }
 
@@ -53,8 +63,8 @@ llvm::Expected<StyleRef> StyleResolver::style_for(const fs::path& file) {
   if (!style_file) return file_styles_[directory] = house_style_;
   auto style = clang::format::getStyle("file", file.string(), "none");
   if (!style) {
-    return usage_error(style_file->string() + ": invalid .clang-format: " +
-                       llvm::toString(style.takeError()));
+    return usage_error(style_file->string() +
+                       ": invalid .clang-format: " + llvm::toString(style.takeError()));
   }
   return file_styles_[directory] = make_ref(std::move(*style));
 }

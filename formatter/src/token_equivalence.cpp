@@ -88,7 +88,9 @@ class Normaliser {
   }
 
  private:
-  std::size_t offset_of(const clang::Token& token) const { return token.getLocation().getRawEncoding(); }
+  std::size_t offset_of(const clang::Token& token) const {
+    return token.getLocation().getRawEncoding();
+  }
 
   unsigned line_of(std::size_t offset) {
     while (counted_until_ < offset && counted_until_ < text_.size()) {
@@ -128,7 +130,8 @@ class Normaliser {
     unsigned line = line_of(offset_of(token));
     std::string text = spelling(token);
     if (token.is(clang::tok::comment)) return take_comment(text, line);
-    if (unit_ != nullptr && (unit_->kind == UnitKind::include ? token.isAtStartOfLine() : false)) close_unit();
+    if (unit_ != nullptr && (unit_->kind == UnitKind::include ? token.isAtStartOfLine() : false))
+      close_unit();
     if (unit_ != nullptr) return extend_unit(token, text);
     if (token.is(clang::tok::raw_identifier) && text == "using" && starts_statement()) {
       return open_unit(UnitKind::using_declaration, text, line);
@@ -144,7 +147,8 @@ class Normaliser {
 
   void take_after_hash(const clang::Token& token, const std::string& text) {
     pending_hash_ = false;
-    if (!token.isAtStartOfLine() && (text == "include" || text == "import" || text == "include_next")) {
+    if (!token.isAtStartOfLine() &&
+        (text == "include" || text == "import" || text == "include_next")) {
       return open_unit(UnitKind::include, "#" + text, pending_hash_line_);
     }
     streams_.code.push_back({"#", pending_hash_line_});
@@ -221,7 +225,8 @@ void sort_unit_runs(std::vector<NormalToken>& tokens) {
     auto run_end = std::find_if(run_start, tokens.end(), [&](const NormalToken& token) {
       return token.kind != run_start->kind;
     });
-    std::stable_sort(run_start, run_end, [](const NormalToken& a, const NormalToken& b) { return a.text < b.text; });
+    std::stable_sort(run_start, run_end,
+                     [](const NormalToken& a, const NormalToken& b) { return a.text < b.text; });
     run_start = run_end;
   }
 }

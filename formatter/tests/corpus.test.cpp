@@ -1,9 +1,9 @@
 // format(format(x)) == format(x), and tokens unchanged, over every C++ file of three
 // real codebases that Debian ships: fmt, yaml-cpp and googletest.
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
+
+#include <gtest/gtest.h>
 
 #include "retort/core/file_io.hpp"
 #include "retort/core/source_files.hpp"
@@ -25,7 +25,8 @@ std::vector<fs::path> cpp_files_under(const fs::path& root) {
 
 void expect_idempotent_and_equivalent(const fs::path& root) {
   auto files = cpp_files_under(root);
-  ASSERT_GT(files.size(), 5u) << "corpus missing: " << root << " (scripts/install-deps.sh installs it)";
+  ASSERT_GT(files.size(), 5u) << "corpus missing: " << root
+                              << " (scripts/install-deps.sh installs it)";
   FormatOptions options;
   for (const auto& file : files) {
     auto original = read_file(file);

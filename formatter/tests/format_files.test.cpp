@@ -15,7 +15,8 @@ using ::testing::HasSubstr;
 constexpr std::string_view unformatted_code = "int  main( ){return 0;}\n";
 constexpr std::string_view formatted_code = "int main() { return 0; }\n";
 
-FormatRequest request_for(const testing::TempTree& tree, std::vector<fs::path> files, FormatMode mode) {
+FormatRequest request_for(const testing::TempTree& tree, std::vector<fs::path> files,
+                          FormatMode mode) {
   FormatRequest request;
   request.files = std::move(files);
   request.mode = mode;
@@ -116,11 +117,13 @@ TEST(FormatFiles, ReadOnlyAndUnreadableFilesAreReportedAndTheOthersStillFormatte
   fs::permissions(read_only, fs::perms(0444));
   fs::create_symlink(tree.root() / "nowhere.cpp", tree.root() / "dangling.cpp");
   auto fine = tree.write("fine.cpp", unformatted_code);
-  auto run = format_files(request_for(tree, {tree.root() / "dangling.cpp", fine, read_only}, FormatMode::in_place));
+  auto run = format_files(
+      request_for(tree, {tree.root() / "dangling.cpp", fine, read_only}, FormatMode::in_place));
   EXPECT_EQ(run.files[0].status, FileStatus::failed);
   EXPECT_EQ(run.files[1].status, FileStatus::changed);
   EXPECT_EQ(run.files[2].status, FileStatus::failed);
-  EXPECT_THAT(check_ids(run), ::testing::UnorderedElementsAre("format/unreadable", "format/reformatted", "format/read-only"));
+  EXPECT_THAT(check_ids(run), ::testing::UnorderedElementsAre(
+                                  "format/unreadable", "format/reformatted", "format/read-only"));
   EXPECT_EQ(tree.read("locked.cpp"), unformatted_code);
   EXPECT_EQ(tree.read("fine.cpp"), formatted_code);
   EXPECT_TRUE(has_findings(run.diagnostics));
@@ -134,7 +137,8 @@ TEST(FormatFiles, BinaryAndNonUtf8FilesAreSkippedWithANote) {
   EXPECT_EQ(run.files[0].status, FileStatus::skipped);
   EXPECT_EQ(run.files[1].status, FileStatus::skipped);
   EXPECT_THAT(run.diagnostics[0].message, HasSubstr("binary file (NUL byte at offset 6)"));
-  EXPECT_THAT(run.diagnostics[1].message, HasSubstr("not valid UTF-8 (first bad byte at offset 6)"));
+  EXPECT_THAT(run.diagnostics[1].message,
+              HasSubstr("not valid UTF-8 (first bad byte at offset 6)"));
   EXPECT_FALSE(has_findings(run.diagnostics));
   EXPECT_EQ(tree.read("latin1.cpp"), "// caf\xe9\nint  a;\n");
 }
@@ -149,7 +153,8 @@ TEST(FormatFiles, EmptyFilesAreFormatted) {
 TEST(FormatFiles, ATenMegabyteFileIsSkippedAsTooLargeAndLeftAlone) {
   testing::TempTree tree;
   std::string huge;
-  while (huge.size() < 10 * 1024 * 1024) huge += "int  generated_" + std::to_string(huge.size()) + ";\n";
+  while (huge.size() < 10 * 1024 * 1024)
+    huge += "int  generated_" + std::to_string(huge.size()) + ";\n";
   auto file = tree.write("huge.cpp", huge);
   auto run = format_files(request_for(tree, {file}, FormatMode::in_place));
   EXPECT_EQ(run.files[0].status, FileStatus::skipped);
@@ -224,7 +229,8 @@ TEST(FormatFiles, ManyFilesInParallelEachGetTheirOwnResult) {
   testing::TempTree tree;
   std::vector<fs::path> files;
   for (int i = 0; i < 40; ++i) {
-    files.push_back(tree.write("f" + std::to_string(i) + ".cpp", i % 2 == 0 ? unformatted_code : formatted_code));
+    files.push_back(tree.write("f" + std::to_string(i) + ".cpp",
+                               i % 2 == 0 ? unformatted_code : formatted_code));
   }
   auto request = request_for(tree, files, FormatMode::check);
   request.jobs = 4;
@@ -247,9 +253,10 @@ TEST(FormatFiles, EveryReportedCheckIdHasARule) {
     EXPECT_FALSE(rule.help_text.empty()) << rule.id;
     ids.push_back(rule.id);
   }
-  for (const char* id : {"format/unformatted", "format/reformatted", "format/unparseable", "format/meaning-changed",
-                         "format/unstable", "format/unreadable", "format/read-only", "format/write-failed",
-                         "format/invalid-style", "format/skipped"}) {
+  for (const char* id :
+       {"format/unformatted", "format/reformatted", "format/unparseable", "format/meaning-changed",
+        "format/unstable", "format/unreadable", "format/read-only", "format/write-failed",
+        "format/invalid-style", "format/skipped"}) {
     EXPECT_THAT(ids, ::testing::Contains(id));
   }
 }

@@ -5,7 +5,9 @@
 namespace retort::format {
 namespace {
 
-bool same(std::string_view a, std::string_view b) { return !find_token_difference(a, b).has_value(); }
+bool same(std::string_view a, std::string_view b) {
+  return !find_token_difference(a, b).has_value();
+}
 
 TEST(TokenEquivalence, WhitespaceAndLineBreaksDoNotMatter) {
   EXPECT_TRUE(same("int  f(int a){return a;}", "int f(int a) {\n  return a;\n}\n"));
@@ -25,14 +27,18 @@ TEST(TokenEquivalence, AChangedDroppedOrAddedTokenIsCaughtWithItsLines) {
 }
 
 TEST(TokenEquivalence, IncludesMayBeReorderedWithinTheirBlockOnly) {
-  EXPECT_TRUE(same("#include <b.h>\n#include <a.h>\nint x;\n", "#include <a.h>\n\n#include <b.h>\nint x;\n"));
-  EXPECT_FALSE(same("#include <b.h>\nint x;\n#include <a.h>\n", "#include <a.h>\nint x;\n#include <b.h>\n"));
+  EXPECT_TRUE(same("#include <b.h>\n#include <a.h>\nint x;\n",
+                   "#include <a.h>\n\n#include <b.h>\nint x;\n"));
+  EXPECT_FALSE(
+      same("#include <b.h>\nint x;\n#include <a.h>\n", "#include <a.h>\nint x;\n#include <b.h>\n"));
   EXPECT_FALSE(same("#include <a.h>\n", "#include <c.h>\n"));
 }
 
 TEST(TokenEquivalence, UsingDeclarationsMayBeSortedEvenWhenMovedToNewLines) {
-  EXPECT_TRUE(same("using std::vector; using std::string;\nint x;", "using std::string;\nusing std::vector;\nint x;"));
-  EXPECT_TRUE(same("template <class T> using V = std::vector<T>;", "template <class T>\nusing V = std::vector<T>;"));
+  EXPECT_TRUE(same("using std::vector; using std::string;\nint x;",
+                   "using std::string;\nusing std::vector;\nint x;"));
+  EXPECT_TRUE(same("template <class T> using V = std::vector<T>;",
+                   "template <class T>\nusing V = std::vector<T>;"));
 }
 
 TEST(TokenEquivalence, AdjacentStringLiteralsMayBeSplitOrJoined) {

@@ -1,10 +1,10 @@
 #include "retort/testing/temp_tree.hpp"
 
-#include <gtest/gtest.h>
-
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+
+#include <gtest/gtest.h>
 
 #include "retort/core/process.hpp"
 
@@ -21,9 +21,10 @@ TempTree::TempTree() {
 TempTree::~TempTree() {
   std::error_code error;
   // A test may leave read-only files; make everything writable so removal works.
-  for (auto it = fs::recursive_directory_iterator(root_, error); !error && it != fs::recursive_directory_iterator();
-       it.increment(error)) {
-    if (!it->is_symlink()) fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, error);
+  for (auto it = fs::recursive_directory_iterator(root_, error);
+       !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+    if (!it->is_symlink())
+      fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, error);
   }
   fs::remove_all(root_, error);
 }
@@ -43,8 +44,15 @@ std::string TempTree::read(const std::string& relative) const {
 }
 
 std::string TempTree::git(const std::vector<std::string>& arguments) const {
-  std::vector<std::string> argv{"git", "-C", root_.string(), "-c", "user.name=retort test", "-c",
-                                "user.email=test@retort.invalid", "-c", "commit.gpgsign=false"};
+  std::vector<std::string> argv{"git",
+                                "-C",
+                                root_.string(),
+                                "-c",
+                                "user.name=retort test",
+                                "-c",
+                                "user.email=test@retort.invalid",
+                                "-c",
+                                "commit.gpgsign=false"};
   argv.insert(argv.end(), arguments.begin(), arguments.end());
   auto result = run_process(argv);
   if (!result) {

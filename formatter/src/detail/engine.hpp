@@ -65,6 +65,7 @@ struct FixpointResult {
   bool is_stable = true;
 };
 FixpointResult format_to_fixpoint(const Style& style, const std::string& code,
-                                  const std::string& file_name, const std::vector<LineRange>* lines);
+                                  const std::string& file_name,
+                                  const std::vector<LineRange>* lines);
 
 }  // namespace retort::format::detail
