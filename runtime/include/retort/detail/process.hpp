@@ -1,0 +1,80 @@
+#pragma once
+
+// The process control block. Kept alive by the Pids that name it; its behaviour (the
+// actor object) is destroyed as soon as the process ends.
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+#include "retort/detail/behaviour.hpp"
+#include "retort/detail/mailbox.hpp"
+
+namespace retort {
+class System;
+}
+
+namespace retort::detail {
+
+enum class ProcessState : std::uint8_t { idle, scheduled, dead };
+
+class Process {
+ public:
+  Process(System* owner, std::uint64_t number) : id(number), system(owner) {}
+
+  void retain() { references.fetch_add(1, std::memory_order_relaxed); }
+  void release() {
+    if (references.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
+  }
+
+  std::atomic<std::uint32_t> references{0};
+  const std::uint64_t id;
+  System* const system;
+  Mailbox mailbox;
+  std::atomic<ProcessState> state{ProcessState::idle};
+  std::atomic<bool> is_kill_requested{false};
+  std::unique_ptr<Behaviour> behaviour;
+  const TypeTag* behaviour_type = nullptr;
+
+  // Links, monitors and exit-trapping; guarded by relations_mutex because other
+  // processes link to and monitor this one from their own threads.
+  struct Watcher {
+    MonitorRef ref;
+    Pid watcher;
+  };
+  std::mutex relations_mutex;
+  std::vector<Pid> links;
+  std::vector<Watcher> watchers;
+  std::optional<ExitReason> exit_reason;
+  Pid parent;
+  bool is_trapping_exits = false;
+
+  // Set by stop() inside a handler; acted on once the handler returns.
+  std::optional<ExitReason> stop_request;
+
+  // The system's list of live processes (intrusive: spawning allocates nothing more).
+  Process* previous_live = nullptr;
+  Process* next_live = nullptr;
+};
+
+// The process whose handler runs on this thread, or nullptr.
+Process* current_process();
+void set_current_process(Process* process);
+
+// Puts `envelope` in `target`'s mailbox and schedules it; fails a call at once when
+// the target is dead. Takes ownership of `envelope`.
+void deliver(Process* target, Envelope* envelope);
+
+// Ends `process` with `reason`: runs terminate when `run_terminate`, destroys the
+// behaviour, signals links and monitors, fails pending calls.
+void end_process(Process* process, const ExitReason& reason, bool run_terminate);
+
+// Sends an exit signal from `from` to `target` (links and retort::exit).
+void send_exit_signal(Process* target, const Pid& from, const ExitReason& reason);
+
+void link_processes(Process* a, Process* b);
+MonitorRef monitor_process(Process* watcher, Process* target);
+
+}  // namespace retort::detail

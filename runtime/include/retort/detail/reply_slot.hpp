@@ -1,0 +1,35 @@
+#pragma once
+
+// Where a call's reply lands: completed once by the callee's reply or failed once
+// (callee died, noproc, timeout); whichever comes first wins, later ones are dropped.
+
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+#include "retort/detail/envelope.hpp"
+
+namespace retort::detail {
+
+class ReplySlot {
+ public:
+  enum class Outcome { replied, failed, timed_out };
+
+  bool complete(std::unique_ptr<Envelope> reply);
+  bool fail(ExitReason reason);
+  // Waits up to `timeout`; on timeout the slot is closed, so a late reply is dropped.
+  Outcome wait_for(std::chrono::milliseconds timeout);
+  std::unique_ptr<Envelope> take_reply() { return std::move(reply_); }
+  const ExitReason& failure() const { return *failure_; }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable done_;
+  bool is_done_ = false;
+  std::unique_ptr<Envelope> reply_;
+  std::optional<ExitReason> failure_;
+};
+
+}  // namespace retort::detail

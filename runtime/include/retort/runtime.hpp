@@ -1,0 +1,13 @@
+#pragma once
+
+/// @file
+/// The whole runtime in one include: `System`, pids and messaging, `GenServer`,
+/// `Ref`, links, monitors and `Inbox`.
+
+#include "retort/exit_reason.hpp"
+#include "retort/gen_server.hpp"
+#include "retort/inbox.hpp"
+#include "retort/messages.hpp"
+#include "retort/pid.hpp"
+#include "retort/process.hpp"
+#include "retort/system.hpp"

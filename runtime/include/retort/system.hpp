@@ -1,0 +1,127 @@
+#pragma once
+
+/// @file
+/// `retort::System`: the scheduler threads and the processes running on them.
+///
+/// ```cpp
+/// retort::System system;                       // one scheduler thread per core
+/// auto counter = system.spawn<Counter>(0);     // a Ref<Counter>
+/// int value = counter.call(Get{});             // blocking call from main
+/// ```
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "retort/detail/behaviour.hpp"
+#include "retort/exit_reason.hpp"
+#include "retort/pid.hpp"
+
+namespace retort {
+
+template <class Actor>
+class Ref;
+
+namespace detail {
+class Scheduler;
+class Process;
+}  // namespace detail
+
+/// How a `System` runs.
+struct SystemOptions {
+  /// Scheduler threads; 0 means one per hardware thread.
+  unsigned threads = 0;
+  /// Messages a process handles before it yields its thread to others (fairness).
+  unsigned budget = 64;
+};
+
+/// Observes the runtime; every hook is optional. Hooks run on scheduler threads and
+/// must be quick and thread-safe.
+class Tracer {
+ public:
+  virtual ~Tracer() = default;
+  /// Called when `pid` starts running an actor of type `actor_type`.
+  virtual void on_spawn(const Pid& pid, std::string_view actor_type) {
+    (void)pid, (void)actor_type;
+  }
+  /// Called when a message of type `message_type` is put in `to`'s mailbox.
+  virtual void on_send(const Pid& to, std::string_view message_type) {
+    (void)to, (void)message_type;
+  }
+  /// Called when `pid` takes a message of type `message_type` from its mailbox.
+  virtual void on_receive(const Pid& pid, std::string_view message_type) {
+    (void)pid, (void)message_type;
+  }
+  /// Called when `pid` ends with `reason`.
+  virtual void on_exit(const Pid& pid, const ExitReason& reason) { (void)pid, (void)reason; }
+};
+
+/// A snapshot of the runtime's counters.
+struct Counters {
+  /// Processes spawned and not yet ended.
+  std::uint64_t live_processes = 0;
+  /// Processes spawned since the system started.
+  std::uint64_t spawned_processes = 0;
+  /// Runnable processes waiting in each scheduler thread's queue.
+  std::vector<std::size_t> run_queue_lengths;
+};
+
+/// The actor system: scheduler threads and the processes they run. Destroying it
+/// shuts every process down and joins every thread.
+class System {
+ public:
+  /// Starts the scheduler threads described by `options`.
+  explicit System(SystemOptions options = {});
+  /// Shuts down (see `shutdown`).
+  ~System();
+  System(const System&) = delete;
+  System& operator=(const System&) = delete;
+
+  /// Starts an actor of type `Actor`, constructing it with `args` (its `init`).
+  /// Returns its typed handle; throws what the constructor throws.
+  template <class Actor, class... Args>
+  Ref<Actor> spawn(Args&&... args);
+
+  /// Like `spawn`, and links the new process to the calling process (which must be
+  /// a process of this system).
+  template <class Actor, class... Args>
+  Ref<Actor> spawn_link(Args&&... args);
+
+  /// Ends every process with reason `shutdown` (processes that trap exits run
+  /// `terminate`), waits up to `grace` for them, kills the rest, and joins the
+  /// scheduler threads. Called by the destructor; idempotent.
+  void shutdown(std::chrono::milliseconds grace = std::chrono::seconds(5));
+
+  /// Returns a snapshot of the counters.
+  Counters counters() const;
+
+  /// Returns how many messages wait in `pid`'s mailbox.
+  static std::size_t mailbox_length(const Pid& pid);
+
+  /// Installs `tracer` (or removes it with nullptr); it must outlive the system.
+  void set_tracer(Tracer* tracer);
+
+  /// Returns the installed tracer, or nullptr (runtime internals).
+  Tracer* tracer() const { return tracer_.load(std::memory_order_acquire); }
+
+  /// Runtime internals: starts a process running what `make` builds.
+  Pid spawn_behaviour(const std::function<std::unique_ptr<detail::Behaviour>()>& make,
+                      const detail::TypeTag* type, bool is_linked);
+  /// Runtime internals: the scheduler.
+  detail::Scheduler& scheduler() { return *scheduler_; }
+  /// Runtime internals: a process ended.
+  void forget(detail::Process* process);
+
+ private:
+  struct Registry;
+  std::unique_ptr<detail::Scheduler> scheduler_;
+  std::unique_ptr<Registry> processes_;
+  std::atomic<Tracer*> tracer_{nullptr};
+  std::atomic<std::uint64_t> next_id_{1};
+  std::atomic<bool> is_shut_down_{false};
+};
+
+}  // namespace retort

@@ -1,0 +1,215 @@
+// A process's life: delivery, running a slice of its mailbox, exit signals, links,
+// monitors, and ending with OTP's rules.
+
+#include "retort/detail/process.hpp"
+
+#include <thread>
+
+#include "retort/detail/reply_slot.hpp"
+#include "retort/detail/scheduler.hpp"
+#include "retort/messages.hpp"
+#include "retort/system.hpp"
+
+namespace retort::detail {
+namespace {
+
+thread_local Process* running_process = nullptr;
+
+std::string_view name_of(const Envelope& envelope) {
+  return envelope.type != nullptr ? envelope.type->name : std::string_view("exit signal");
+}
+
+// Wakes `process` if it was idle; the caller has just queued work for it.
+void make_runnable(Process* process) {
+  ProcessState expected = ProcessState::idle;
+  if (process->state.compare_exchange_strong(expected, ProcessState::scheduled,
+                                             std::memory_order_acq_rel)) {
+    process->system->scheduler().schedule(process);
+  }
+}
+
+void fail_call(Envelope& envelope, const ExitReason& reason) {
+  if (envelope.kind == EnvelopeKind::call)
+    static_cast<CallEnvelopeBase&>(envelope).reply->fail(reason);
+}
+
+void handle_exit_signal(Process* process, std::unique_ptr<Envelope> envelope) {
+  auto& signal = static_cast<ExitSignal&>(*envelope);
+  if (process->is_trapping_exits) {
+    // As OTP's gen_server: an exit from the parent (or the system, which has no
+    // pid) stops the process, running terminate; other exits become messages.
+    if (!signal.from || signal.from == process->parent)
+      return end_process(process, signal.reason, true);
+    std::unique_ptr<Envelope> message =
+        std::make_unique<ValueEnvelope<Exit>>(EnvelopeKind::info, Exit{signal.from, signal.reason});
+    process->behaviour->receive(message);  // a trapping actor without Info<Exit> ignores it
+    return;
+  }
+  if (signal.reason.is_normal() && signal.from != Pid(process)) return;
+  end_process(process, signal.reason, false);  // OTP: terminate runs only when trapping
+}
+
+void handle_message(Process* process, std::unique_ptr<Envelope> envelope) {
+  if (Tracer* tracer = process->system->tracer())
+    tracer->on_receive(Pid(process), name_of(*envelope));
+  if (envelope->kind == EnvelopeKind::exit_signal)
+    return handle_exit_signal(process, std::move(envelope));
+  Envelope& message = *envelope;
+  try {
+    if (!process->behaviour->receive(envelope)) {
+      auto reason = ExitReason::error("unhandled message: " + std::string(message.type->name));
+      fail_call(message, reason);
+      return end_process(process, reason, true);
+    }
+  } catch (const std::exception& error) {
+    auto reason = ExitReason::error(std::string(error.what()) + " (handling " +
+                                    std::string(message.type->name) + ")");
+    if (envelope) fail_call(*envelope, reason);
+    return end_process(process, reason, true);
+  } catch (...) {
+    auto reason =
+        ExitReason::error("unknown exception (handling " + std::string(message.type->name) + ")");
+    if (envelope) fail_call(*envelope, reason);
+    return end_process(process, reason, true);
+  }
+  if (process->stop_request) end_process(process, *process->stop_request, true);
+}
+
+void drain_mailbox(Process* process, const ExitReason& reason) {
+  // Loop until truly empty: has_messages() also sees a push that is half done.
+  while (process->mailbox.has_messages()) {
+    Envelope* raw = process->mailbox.pop();
+    if (raw == nullptr) {
+      std::this_thread::yield();
+      continue;
+    }
+    std::unique_ptr<Envelope> envelope(raw);
+    fail_call(*envelope, reason);
+  }
+}
+
+}  // namespace
+
+Process* current_process() { return running_process; }
+void set_current_process(Process* process) { running_process = process; }
+
+void deliver(Process* target, Envelope* envelope) {
+  if (Tracer* tracer = target->system->tracer()) tracer->on_send(Pid(target), name_of(*envelope));
+  // Taken before the push: once queued, the envelope belongs to the mailbox.
+  std::shared_ptr<ReplySlot> reply;
+  if (envelope->kind == EnvelopeKind::call) reply = static_cast<CallEnvelopeBase*>(envelope)->reply;
+  target->mailbox.push(envelope);
+  if (target->state.load(std::memory_order_seq_cst) == ProcessState::dead) {
+    if (reply) reply->fail(ExitReason::noproc());
+    return;
+  }
+  make_runnable(target);
+}
+
+bool run_slice(Process* process, unsigned budget) {
+  set_current_process(process);
+  unsigned handled = 0;
+  for (; handled < budget && process->state.load(std::memory_order_relaxed) != ProcessState::dead;
+       ++handled) {
+    if (process->is_kill_requested.load(std::memory_order_acquire)) {
+      end_process(process, ExitReason::killed(), false);
+      break;
+    }
+    Envelope* raw = process->mailbox.pop();
+    if (raw == nullptr) break;
+    handle_message(process, std::unique_ptr<Envelope>(raw));
+  }
+  set_current_process(nullptr);
+  if (process->state.load(std::memory_order_relaxed) == ProcessState::dead) return false;
+  if (handled == budget && process->mailbox.has_messages()) return true;  // yield, stay scheduled
+  process->state.store(ProcessState::idle, std::memory_order_seq_cst);
+  // A message that arrived after the last pop found the process scheduled and did
+  // not wake it: look once more.
+  if (process->mailbox.has_messages() ||
+      process->is_kill_requested.load(std::memory_order_seq_cst)) {
+    ProcessState expected = ProcessState::idle;
+    return process->state.compare_exchange_strong(expected, ProcessState::scheduled);
+  }
+  return false;
+}
+
+void end_process(Process* process, const ExitReason& reason, bool run_terminate) {
+  process->state.store(ProcessState::dead, std::memory_order_seq_cst);
+  if (run_terminate && process->behaviour) {
+    try {
+      process->behaviour->run_terminate(reason);
+    } catch (...) {
+      // terminate is the last word; an exception there changes nothing
+    }
+  }
+  process->behaviour.reset();
+  std::vector<Pid> links;
+  std::vector<Process::Watcher> watchers;
+  {
+    std::lock_guard lock(process->relations_mutex);
+    process->exit_reason = reason;
+    links.swap(process->links);
+    watchers.swap(process->watchers);
+  }
+  Pid self(process);
+  // Linked processes see `killed`, never the untrappable `kill` itself.
+  ExitReason signal = reason.kind() == ExitReason::Kind::kill ? ExitReason::killed() : reason;
+  for (const auto& linked : links) {
+    {
+      std::lock_guard lock(linked.process()->relations_mutex);
+      std::erase(linked.process()->links, self);
+    }
+    send_exit_signal(linked.process(), self, signal);
+  }
+  for (const auto& watcher : watchers) {
+    deliver(watcher.watcher.process(),
+            new ValueEnvelope<Down>(EnvelopeKind::info, Down{watcher.ref, self, signal}));
+  }
+  drain_mailbox(process, signal);
+  if (Tracer* tracer = process->system->tracer()) tracer->on_exit(self, reason);
+  process->system->forget(process);
+}
+
+void send_exit_signal(Process* target, const Pid& from, const ExitReason& reason) {
+  if (reason.kind() == ExitReason::Kind::kill) {
+    target->is_kill_requested.store(true, std::memory_order_seq_cst);
+    make_runnable(target);
+    return;
+  }
+  deliver(target, new ExitSignal(from, reason));
+}
+
+void link_processes(Process* a, Process* b) {
+  if (a == b) return;
+  Process* first = a->id < b->id ? a : b;
+  Process* second = a->id < b->id ? b : a;
+  std::optional<ExitReason> b_is_gone;
+  {
+    std::scoped_lock lock(first->relations_mutex, second->relations_mutex);
+    if (b->exit_reason) {
+      b_is_gone = ExitReason::noproc();
+    } else if (std::find(a->links.begin(), a->links.end(), Pid(b)) == a->links.end()) {
+      a->links.emplace_back(b);
+      b->links.emplace_back(a);
+    }
+  }
+  if (b_is_gone) send_exit_signal(a, Pid(b), *b_is_gone);
+}
+
+MonitorRef monitor_process(Process* watcher, Process* target) {
+  static std::atomic<std::uint64_t> next_ref{1};
+  MonitorRef ref{next_ref.fetch_add(1, std::memory_order_relaxed)};
+  bool is_gone = false;
+  {
+    std::lock_guard lock(target->relations_mutex);
+    is_gone = target->exit_reason.has_value();
+    if (!is_gone) target->watchers.push_back({ref, Pid(watcher)});
+  }
+  if (is_gone) {
+    deliver(watcher, new ValueEnvelope<Down>(EnvelopeKind::info,
+                                             Down{ref, Pid(target), ExitReason::noproc()}));
+  }
+  return ref;
+}
+
+}  // namespace retort::detail

@@ -1,0 +1,134 @@
+#include "retort/system.hpp"
+
+#include <thread>
+
+#include "retort/detail/process.hpp"
+#include "retort/detail/scheduler.hpp"
+
+namespace retort {
+
+// The live processes, as an intrusive doubly linked list under one mutex.
+struct System::Registry {
+  std::mutex mutex;
+  detail::Process* first = nullptr;
+  std::size_t live = 0;
+  std::atomic<std::uint64_t> spawned{0};
+
+  void add(detail::Process* process) {
+    process->next_live = first;
+    if (first != nullptr) first->previous_live = process;
+    first = process;
+    ++live;
+  }
+  bool remove(detail::Process* process) {
+    bool is_listed = process->previous_live != nullptr || first == process;
+    if (!is_listed) return false;
+    if (process->previous_live != nullptr) process->previous_live->next_live = process->next_live;
+    if (process->next_live != nullptr) process->next_live->previous_live = process->previous_live;
+    if (first == process) first = process->next_live;
+    process->previous_live = process->next_live = nullptr;
+    --live;
+    return true;
+  }
+};
+
+System::System(SystemOptions options) : processes_(std::make_unique<Registry>()) {
+  unsigned threads =
+      options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  scheduler_ = std::make_unique<detail::Scheduler>(threads, std::max(1u, options.budget));
+}
+
+System::~System() { shutdown(); }
+
+Pid System::spawn_behaviour(const std::function<std::unique_ptr<detail::Behaviour>()>& make,
+                            const detail::TypeTag* type, bool is_linked) {
+  detail::Process* parent = detail::current_process();
+  if (is_linked && parent == nullptr)
+    throw std::logic_error("retort::System::spawn_link outside a process");
+  auto* process = new detail::Process(this, next_id_.fetch_add(1, std::memory_order_relaxed));
+  Pid pid(process);
+  // Scheduled (not idle) while the constructor runs, so messages it sends to itself
+  // wait until the behaviour exists.
+  process->state.store(detail::ProcessState::scheduled);
+  detail::set_current_process(process);
+  try {
+    process->behaviour = make();
+  } catch (...) {
+    detail::set_current_process(parent);
+    process->state.store(detail::ProcessState::dead);
+    throw;
+  }
+  detail::set_current_process(parent);
+  process->behaviour_type = type;
+  {
+    std::lock_guard lock(processes_->mutex);
+    process->retain();
+    processes_->add(process);
+  }
+  processes_->spawned.fetch_add(1, std::memory_order_relaxed);
+  if (is_linked) {
+    process->parent = Pid(parent);
+    detail::link_processes(parent, process);
+  }
+  if (Tracer* installed = tracer()) installed->on_spawn(pid, type->name);
+  process->state.store(detail::ProcessState::idle, std::memory_order_seq_cst);
+  if (process->mailbox.has_messages()) {
+    detail::ProcessState expected = detail::ProcessState::idle;
+    if (process->state.compare_exchange_strong(expected, detail::ProcessState::scheduled)) {
+      scheduler_->schedule(process);
+    }
+  }
+  return pid;
+}
+
+void System::forget(detail::Process* process) {
+  {
+    std::lock_guard lock(processes_->mutex);
+    if (!processes_->remove(process)) return;
+  }
+  process->release();
+}
+
+void System::shutdown(std::chrono::milliseconds grace) {
+  if (is_shut_down_.exchange(true)) return;
+  std::vector<Pid> live;
+  {
+    std::lock_guard lock(processes_->mutex);
+    for (auto* process = processes_->first; process != nullptr; process = process->next_live)
+      live.emplace_back(process);
+  }
+  for (const auto& pid : live)
+    detail::send_exit_signal(pid.process(), Pid(), ExitReason::shutdown());
+  auto deadline = std::chrono::steady_clock::now() + grace;
+  auto is_empty = [&] {
+    std::lock_guard lock(processes_->mutex);
+    return processes_->live == 0;
+  };
+  while (!is_empty() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  for (const auto& pid : live) detail::send_exit_signal(pid.process(), Pid(), ExitReason::kill());
+  while (!is_empty() && std::chrono::steady_clock::now() < deadline + std::chrono::seconds(1)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  scheduler_->stop();
+}
+
+Counters System::counters() const {
+  Counters counters;
+  {
+    std::lock_guard lock(processes_->mutex);
+    counters.live_processes = processes_->live;
+  }
+  counters.spawned_processes = processes_->spawned.load(std::memory_order_relaxed);
+  counters.run_queue_lengths = scheduler_->run_queue_lengths();
+  return counters;
+}
+
+std::size_t System::mailbox_length(const Pid& pid) {
+  return pid ? pid.process()->mailbox.length() : 0;
+}
+
+void System::set_tracer(Tracer* tracer) { tracer_.store(tracer, std::memory_order_release); }
+
+}  // namespace retort
