@@ -33,3 +33,16 @@ configure_release() {
 build_release() {
   cmake --build "$repo_root/build/release" "$@"
 }
+
+# The runtime's tests under AddressSanitizer and ThreadSanitizer. Only the runtime
+# is built in these trees: it does not depend on Clang, so this stays cheap.
+run_runtime_tests_under_sanitizers() {
+  local preset
+  for preset in asan tsan; do
+    cmake --preset "$preset" -S "$repo_root" >/dev/null || return 1
+    cmake --build "$repo_root/build/$preset" --target retort_runtime_tests || return 1
+    echo "-- runtime tests under $preset"
+    TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" ASAN_OPTIONS="detect_leaks=1" \
+      "$repo_root/build/$preset/runtime/retort_runtime_tests" --gtest_brief=1 || return 1
+  done
+}

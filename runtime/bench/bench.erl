@@ -1,3 +1,5 @@
+#!/usr/bin/env escript
+%%! +P 4000000
 %% Erlang/OTP's side of runtime/bench/run: the same workloads as retort_bench.cpp,
 %% printing the same "name value unit" lines. Run with escript.
 -module(bench).

@@ -9,7 +9,8 @@ Mailbox::~Mailbox() {
 }
 
 void Mailbox::push(Envelope* envelope) {
-  pushed_.fetch_add(1, std::memory_order_relaxed);
+  // seq_cst: pairs with the consumer's idle store (see run_slice).
+  pushed_.fetch_add(1, std::memory_order_seq_cst);
   link(envelope);
 }
 

@@ -33,30 +33,13 @@ void fail_call(Envelope& envelope, const ExitReason& reason) {
     static_cast<CallEnvelopeBase&>(envelope).reply->fail(reason);
 }
 
-void handle_exit_signal(Process* process, std::unique_ptr<Envelope> envelope) {
-  auto& signal = static_cast<ExitSignal&>(*envelope);
-  if (process->is_trapping_exits) {
-    // As OTP's gen_server: an exit from the parent (or the system, which has no
-    // pid) stops the process, running terminate; other exits become messages.
-    if (!signal.from || signal.from == process->parent)
-      return end_process(process, signal.reason, true);
-    std::unique_ptr<Envelope> message =
-        std::make_unique<ValueEnvelope<Exit>>(EnvelopeKind::info, Exit{signal.from, signal.reason});
-    process->behaviour->receive(message);  // a trapping actor without Info<Exit> ignores it
-    return;
-  }
-  if (signal.reason.is_normal() && signal.from != Pid(process)) return;
-  end_process(process, signal.reason, false);  // OTP: terminate runs only when trapping
-}
-
-void handle_message(Process* process, std::unique_ptr<Envelope> envelope) {
-  if (Tracer* tracer = process->system->tracer())
-    tracer->on_receive(Pid(process), name_of(*envelope));
-  if (envelope->kind == EnvelopeKind::exit_signal)
-    return handle_exit_signal(process, std::move(envelope));
+// Runs the behaviour on one message: an unhandled message (unless
+// `is_unhandled_ignored`) or an escaping exception ends the process, failing a call
+// it carried; a stop() requested by the handler takes effect after it returns.
+void dispatch(Process* process, std::unique_ptr<Envelope> envelope, bool is_unhandled_ignored) {
   Envelope& message = *envelope;
   try {
-    if (!process->behaviour->receive(envelope)) {
+    if (!process->behaviour->receive(envelope) && !is_unhandled_ignored) {
       auto reason = ExitReason::error("unhandled message: " + std::string(message.type->name));
       fail_call(message, reason);
       return end_process(process, reason, true);
@@ -73,6 +56,36 @@ void handle_message(Process* process, std::unique_ptr<Envelope> envelope) {
     return end_process(process, reason, true);
   }
   if (process->stop_request) end_process(process, *process->stop_request, true);
+}
+
+void handle_exit_signal(Process* process, std::unique_ptr<Envelope> envelope) {
+  auto& signal = static_cast<ExitSignal&>(*envelope);
+  if (process->is_trapping_exits) {
+    // As OTP's gen_server: an exit from the parent (or the system, which has no
+    // pid) stops the process, running terminate; other exits become messages.
+    if (!signal.from || signal.from == process->parent) {
+      if (!process->behaviour->begin_shutdown(signal.reason)) {
+        return end_process(process, signal.reason, true);
+      }
+      if (process->stop_request) end_process(process, *process->stop_request, true);
+      return;
+    }
+    std::unique_ptr<Envelope> message =
+        std::make_unique<ValueEnvelope<Exit>>(EnvelopeKind::info, Exit{signal.from, signal.reason});
+    // A trapping actor without Info<Exit> ignores it, as gen_server's default does.
+    return dispatch(process, std::move(message), true);
+    return;
+  }
+  if (signal.reason.is_normal() && signal.from != Pid(process)) return;
+  end_process(process, signal.reason, false);  // OTP: terminate runs only when trapping
+}
+
+void handle_message(Process* process, std::unique_ptr<Envelope> envelope) {
+  if (Tracer* tracer = process->system->tracer())
+    tracer->on_receive(Pid(process), name_of(*envelope));
+  if (envelope->kind == EnvelopeKind::exit_signal)
+    return handle_exit_signal(process, std::move(envelope));
+  dispatch(process, std::move(envelope), false);
 }
 
 void drain_mailbox(Process* process, const ExitReason& reason) {
@@ -98,6 +111,13 @@ void deliver(Process* target, Envelope* envelope) {
   // Taken before the push: once queued, the envelope belongs to the mailbox.
   std::shared_ptr<ReplySlot> reply;
   if (envelope->kind == EnvelopeKind::call) reply = static_cast<CallEnvelopeBase*>(envelope)->reply;
+  // A message to a process already known dead is dropped at once: queued, it could
+  // keep other processes alive through the pids it carries.
+  if (target->state.load(std::memory_order_acquire) == ProcessState::dead) {
+    delete envelope;
+    if (reply) reply->fail(ExitReason::noproc());
+    return;
+  }
   target->mailbox.push(envelope);
   if (target->state.load(std::memory_order_seq_cst) == ProcessState::dead) {
     if (reply) reply->fail(ExitReason::noproc());
@@ -122,10 +142,12 @@ bool run_slice(Process* process, unsigned budget) {
   set_current_process(nullptr);
   if (process->state.load(std::memory_order_relaxed) == ProcessState::dead) return false;
   if (handled == budget && process->mailbox.has_messages()) return true;  // yield, stay scheduled
+  // Give up ownership, then look once more, reading only what producers write: a
+  // message pushed after the last pop found the process scheduled and did not wake
+  // it. (The mailbox's consumer side may already belong to another thread.)
+  std::size_t popped = process->mailbox.popped_count();
   process->state.store(ProcessState::idle, std::memory_order_seq_cst);
-  // A message that arrived after the last pop found the process scheduled and did
-  // not wake it: look once more.
-  if (process->mailbox.has_messages() ||
+  if (process->mailbox.has_pushed_beyond(popped) ||
       process->is_kill_requested.load(std::memory_order_seq_cst)) {
     ProcessState expected = ProcessState::idle;
     return process->state.compare_exchange_strong(expected, ProcessState::scheduled);

@@ -1,9 +1,11 @@
 #include "retort/system.hpp"
 
 #include <thread>
+#include <utility>
 
 #include "retort/detail/process.hpp"
 #include "retort/detail/scheduler.hpp"
+#include "retort/detail/timer_service.hpp"
 
 namespace retort {
 
@@ -36,6 +38,7 @@ System::System(SystemOptions options) : processes_(std::make_unique<Registry>())
   unsigned threads =
       options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   scheduler_ = std::make_unique<detail::Scheduler>(threads, std::max(1u, options.budget));
+  timers_ = std::make_unique<detail::TimerService>();
 }
 
 System::~System() { shutdown(); }
@@ -53,9 +56,16 @@ Pid System::spawn_behaviour(const std::function<std::unique_ptr<detail::Behaviou
   detail::set_current_process(process);
   try {
     process->behaviour = make();
+  } catch (const std::exception& error) {
+    // A failed init ends the process like any other: children it already linked
+    // get the exit signal, and nothing it touched is left holding it.
+    detail::set_current_process(parent);
+    detail::end_process(process, ExitReason::error(std::string("init failed: ") + error.what()),
+                        false);
+    throw;
   } catch (...) {
     detail::set_current_process(parent);
-    process->state.store(detail::ProcessState::dead);
+    detail::end_process(process, ExitReason::error("init failed"), false);
     throw;
   }
   detail::set_current_process(parent);
@@ -71,8 +81,9 @@ Pid System::spawn_behaviour(const std::function<std::unique_ptr<detail::Behaviou
     detail::link_processes(parent, process);
   }
   if (Tracer* installed = tracer()) installed->on_spawn(pid, type->name);
+  std::size_t popped = process->mailbox.popped_count();
   process->state.store(detail::ProcessState::idle, std::memory_order_seq_cst);
-  if (process->mailbox.has_messages()) {
+  if (process->mailbox.has_pushed_beyond(popped)) {
     detail::ProcessState expected = detail::ProcessState::idle;
     if (process->state.compare_exchange_strong(expected, detail::ProcessState::scheduled)) {
       scheduler_->schedule(process);
@@ -82,22 +93,33 @@ Pid System::spawn_behaviour(const std::function<std::unique_ptr<detail::Behaviou
 }
 
 void System::forget(detail::Process* process) {
+  Pid parent;  // released after unlocking: it may be the last reference to the parent
+  bool was_listed = false;
   {
     std::lock_guard lock(processes_->mutex);
-    if (!processes_->remove(process)) return;
+    was_listed = processes_->remove(process);
+    // A dead child must not keep its parent alive; shutdown reads `parent` under
+    // this lock, so it is cleared under it too.
+    parent = std::exchange(process->parent, Pid());
   }
-  process->release();
+  if (was_listed) process->release();
 }
 
 void System::shutdown(std::chrono::milliseconds grace) {
   if (is_shut_down_.exchange(true)) return;
+  timers_->stop();  // no timer fires into a system that is going away
+  // Only the roots are told: supervisors stop their children in reverse start
+  // order, and linked children follow their parents.
   std::vector<Pid> live;
+  std::vector<Pid> roots;
   {
     std::lock_guard lock(processes_->mutex);
-    for (auto* process = processes_->first; process != nullptr; process = process->next_live)
+    for (auto* process = processes_->first; process != nullptr; process = process->next_live) {
       live.emplace_back(process);
+      if (!process->parent) roots.emplace_back(process);
+    }
   }
-  for (const auto& pid : live)
+  for (const auto& pid : roots)
     detail::send_exit_signal(pid.process(), Pid(), ExitReason::shutdown());
   auto deadline = std::chrono::steady_clock::now() + grace;
   auto is_empty = [&] {

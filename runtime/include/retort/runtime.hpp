@@ -10,4 +10,6 @@
 #include "retort/messages.hpp"
 #include "retort/pid.hpp"
 #include "retort/process.hpp"
+#include "retort/supervisor.hpp"
 #include "retort/system.hpp"
+#include "retort/timer.hpp"

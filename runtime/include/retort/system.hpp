@@ -28,6 +28,7 @@ class Ref;
 namespace detail {
 class Scheduler;
 class Process;
+class TimerService;
 }  // namespace detail
 
 /// How a `System` runs.
@@ -114,10 +115,13 @@ class System {
   detail::Scheduler& scheduler() { return *scheduler_; }
   /// Runtime internals: a process ended.
   void forget(detail::Process* process);
+  /// Runtime internals: the timer thread.
+  detail::TimerService& timers() { return *timers_; }
 
  private:
   struct Registry;
   std::unique_ptr<detail::Scheduler> scheduler_;
+  std::unique_ptr<detail::TimerService> timers_;
   std::unique_ptr<Registry> processes_;
   std::atomic<Tracer*> tracer_{nullptr};
   std::atomic<std::uint64_t> next_id_{1};

@@ -24,6 +24,13 @@ class Mailbox {
   Envelope* pop();
   // Whether anything is queued or being queued.
   bool has_messages() const;
+  // For the consumer, before it gives up ownership: how many it has popped.
+  std::size_t popped_count() const { return popped_.load(std::memory_order_relaxed); }
+  // Safe from any thread, even after the consumer gave up ownership: whether
+  // anything was pushed beyond `popped` (it reads only the producers' counter).
+  bool has_pushed_beyond(std::size_t popped) const {
+    return pushed_.load(std::memory_order_seq_cst) != popped;
+  }
   std::size_t length() const {
     return pushed_.load(std::memory_order_relaxed) - popped_.load(std::memory_order_relaxed);
   }

@@ -1,0 +1,45 @@
+#pragma once
+
+// One thread per system that fires timers in deadline order. Cancelled timers stay
+// in the heap and are skipped when they come due.
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <queue>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+namespace retort::detail {
+
+class TimerService {
+ public:
+  TimerService();
+  ~TimerService();
+  std::uint64_t schedule(std::chrono::milliseconds delay, std::function<void()> fire);
+  bool cancel(std::uint64_t id);
+  void stop();
+
+ private:
+  struct Due {
+    std::chrono::steady_clock::time_point when;
+    std::uint64_t id;
+    bool operator>(const Due& other) const { return when > other.when; }
+  };
+  void run();
+
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::priority_queue<Due, std::vector<Due>, std::greater<>> due_;
+  std::unordered_map<std::uint64_t, std::function<void()>> pending_;
+  std::uint64_t next_id_ = 1;
+  bool is_stopping_ = false;
+  std::thread thread_;
+};
+
+// Which service owns a timer id, so cancel_timer needs no pid.
+TimerService* service_of_timer(std::uint64_t id);
+
+}  // namespace retort::detail

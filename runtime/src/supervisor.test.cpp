@@ -1,0 +1,240 @@
+#include "retort/supervisor.hpp"
+
+#include <mutex>
+
+#include <gtest/gtest.h>
+
+#include "retort/inbox.hpp"
+
+namespace retort {
+namespace {
+
+using namespace std::chrono_literals;
+
+struct Crash {
+  ExitReason reason;
+};
+struct Busy {
+  std::chrono::milliseconds for_how_long;
+};
+
+// Records every start and terminate, in order, across all workers of a test.
+struct Journal {
+  std::mutex mutex;
+  std::vector<std::string> events;
+  void add(std::string event) {
+    std::lock_guard lock(mutex);
+    events.push_back(std::move(event));
+  }
+  std::vector<std::string> snapshot() {
+    std::lock_guard lock(mutex);
+    return events;
+  }
+};
+
+class Worker : public GenServer<Worker> {
+ public:
+  using Protocol = retort::Protocol<Cast<Crash>, Cast<Busy>>;
+  Worker(std::string name, Journal* journal) : name_(std::move(name)), journal_(journal) {
+    trap_exit(true);
+    journal_->add("start " + name_);
+  }
+  void handle_cast(const Crash& crash) { stop(crash.reason); }
+  void handle_cast(const Busy& busy) { std::this_thread::sleep_for(busy.for_how_long); }
+  void terminate(const ExitReason& reason) {
+    journal_->add("stop " + name_ + " " + reason.to_string());
+  }
+
+ private:
+  std::string name_;
+  Journal* journal_;
+};
+
+std::vector<ChildSpec> three_workers(Journal& journal, Restart restart = Restart::permanent) {
+  std::vector<ChildSpec> specs;
+  for (const char* name : {"a", "b", "c"}) {
+    specs.push_back(child<Worker>(name, std::string(name), &journal));
+    specs.back().restart = restart;
+  }
+  return specs;
+}
+
+std::vector<Pid> pids_of(const Ref<Supervisor>& supervisor) {
+  std::vector<Pid> pids;
+  for (const auto& status : supervisor.call(WhichChildren{})) pids.push_back(status.pid);
+  return pids;
+}
+
+// Waits until every child runs again after a restart (restarts are asynchronous).
+std::vector<Pid> running_pids(const Ref<Supervisor>& supervisor) {
+  for (int attempt = 0; attempt < 200; ++attempt) {
+    auto pids = pids_of(supervisor);
+    if (std::all_of(pids.begin(), pids.end(), [](const Pid& pid) { return is_alive(pid); }))
+      return pids;
+    std::this_thread::sleep_for(5ms);
+  }
+  return pids_of(supervisor);
+}
+
+void crash(const Pid& pid, ExitReason reason = ExitReason::error("boom")) {
+  cast(pid, Crash{std::move(reason)});
+}
+
+TEST(Supervisor, StartsChildrenInOrder) {
+  Journal journal;
+  System system;
+  auto supervisor = system.spawn<Supervisor>(SupervisorFlags{}, three_workers(journal));
+  EXPECT_EQ(journal.snapshot(), (std::vector<std::string>{"start a", "start b", "start c"}));
+  EXPECT_EQ(pids_of(supervisor).size(), 3u);
+}
+
+TEST(Supervisor, RestartsOnlyTheCrashedChildUnderOneForOne) {
+  Journal journal;
+  System system;
+  auto supervisor =
+      system.spawn<Supervisor>(SupervisorFlags{.intensity = 5}, three_workers(journal));
+  auto before = pids_of(supervisor);
+  crash(before[1]);
+  auto after = running_pids(supervisor);
+  EXPECT_EQ(after[0], before[0]);
+  EXPECT_NE(after[1], before[1]);
+  EXPECT_EQ(after[2], before[2]);
+}
+
+TEST(Supervisor, RestartsEveryChildUnderOneForAllStoppingTheOthersInReverseOrder) {
+  Journal journal;
+  System system;
+  auto supervisor = system.spawn<Supervisor>(
+      SupervisorFlags{.strategy = Strategy::one_for_all, .intensity = 5}, three_workers(journal));
+  auto before = pids_of(supervisor);
+  crash(before[0]);
+  auto after = running_pids(supervisor);
+  for (int i = 0; i < 3; ++i) EXPECT_NE(after[i], before[i]) << i;
+  auto events = journal.snapshot();
+  std::vector<std::string> tail(events.begin() + 3, events.end());
+  EXPECT_EQ(tail, (std::vector<std::string>{"stop a error: boom", "stop c shutdown",
+                                            "stop b shutdown", "start a", "start b", "start c"}));
+}
+
+TEST(Supervisor, RestartsTheRestUnderRestForOne) {
+  Journal journal;
+  System system;
+  auto supervisor = system.spawn<Supervisor>(
+      SupervisorFlags{.strategy = Strategy::rest_for_one, .intensity = 5}, three_workers(journal));
+  auto before = pids_of(supervisor);
+  crash(before[1]);
+  auto after = running_pids(supervisor);
+  EXPECT_EQ(after[0], before[0]);
+  EXPECT_NE(after[1], before[1]);
+  EXPECT_NE(after[2], before[2]);
+}
+
+TEST(Supervisor, TransientChildrenRestartOnlyAfterAnAbnormalExit) {
+  Journal journal;
+  System system;
+  auto supervisor = system.spawn<Supervisor>(SupervisorFlags{.intensity = 5},
+                                             three_workers(journal, Restart::transient));
+  auto before = pids_of(supervisor);
+  crash(before[0], ExitReason::normal());
+  crash(before[1], ExitReason::error("boom"));
+  std::this_thread::sleep_for(50ms);
+  auto after = pids_of(supervisor);
+  EXPECT_FALSE(after[0]);  // ended normally: spec kept, not restarted
+  EXPECT_TRUE(is_alive(after[1]));
+  EXPECT_NE(after[1], before[1]);
+}
+
+TEST(Supervisor, TemporaryChildrenAreNeverRestartedAndTheirSpecIsDropped) {
+  Journal journal;
+  System system;
+  auto supervisor =
+      system.spawn<Supervisor>(SupervisorFlags{}, three_workers(journal, Restart::temporary));
+  crash(pids_of(supervisor)[2]);
+  std::this_thread::sleep_for(50ms);
+  EXPECT_EQ(pids_of(supervisor).size(), 2u);
+}
+
+TEST(Supervisor, ExceedingTheRestartIntensityShutsTheSupervisorDown) {
+  Journal journal;
+  System system;
+  Inbox inbox(system);
+  auto supervisor = system.spawn<Supervisor>(SupervisorFlags{.intensity = 1, .period = 5000ms},
+                                             three_workers(journal));
+  inbox.monitor(supervisor.pid());
+  auto first = pids_of(supervisor);
+  crash(first[0]);
+  auto second = running_pids(supervisor);
+  crash(second[0]);
+  auto down = inbox.receive<Down>(2s);
+  ASSERT_TRUE(down.has_value());
+  EXPECT_EQ(down->reason, ExitReason::shutdown());
+  for (const auto& pid : second) EXPECT_FALSE(is_alive(pid));
+}
+
+TEST(Supervisor, ShutdownStopsChildrenInReverseStartOrder) {
+  Journal journal;
+  {
+    System system;
+    system.spawn<Supervisor>(SupervisorFlags{}, three_workers(journal));
+  }
+  EXPECT_EQ(journal.snapshot(),
+            (std::vector<std::string>{"start a", "start b", "start c", "stop c shutdown",
+                                      "stop b shutdown", "stop a shutdown"}));
+}
+
+TEST(Supervisor, AChildThatOutlivesItsShutdownTimeoutIsKilled) {
+  Journal journal;
+  System system;
+  Inbox inbox(system);
+  auto slow = child<Worker>("slow", std::string("slow"), &journal);
+  slow.shutdown = ShutdownPolicy::after(20ms);
+  auto supervisor = system.spawn<Supervisor>(SupervisorFlags{}, std::vector{slow});
+  Pid pid = pids_of(supervisor)[0];
+  inbox.monitor(pid);
+  cast(pid, Busy{300ms});  // still busy when the shutdown signal comes
+  std::this_thread::sleep_for(10ms);
+  EXPECT_TRUE(supervisor.call(TerminateChild{"slow"}));
+  auto down = inbox.receive<Down>(2s);
+  ASSERT_TRUE(down.has_value());
+  EXPECT_EQ(down->reason, ExitReason::killed());
+}
+
+TEST(Supervisor, BrutalKillSkipsTerminate) {
+  Journal journal;
+  System system;
+  auto brutal = child<Worker>("b", std::string("b"), &journal);
+  brutal.shutdown = ShutdownPolicy::brutal_kill();
+  {
+    System inner;
+    inner.spawn<Supervisor>(SupervisorFlags{}, std::vector{brutal});
+  }
+  EXPECT_EQ(journal.snapshot(), (std::vector<std::string>{"start b"}));
+}
+
+TEST(Supervisor, ChildrenCanBeStartedAndTerminatedDynamically) {
+  Journal journal;
+  System system;
+  auto supervisor = system.spawn<Supervisor>(SupervisorFlags{}, std::vector<ChildSpec>{});
+  Pid added = supervisor.call(StartChild{child<Worker>("late", std::string("late"), &journal)});
+  EXPECT_TRUE(is_alive(added));
+  EXPECT_EQ(pids_of(supervisor).size(), 1u);
+  EXPECT_TRUE(supervisor.call(TerminateChild{"late"}));
+  EXPECT_FALSE(supervisor.call(TerminateChild{"late"}));
+  EXPECT_TRUE(pids_of(supervisor).empty());
+}
+
+TEST(Supervisor, AChildThatFailsToStartFailsTheSupervisorsStart) {
+  struct Refuses : GenServer<Refuses> {
+    using Protocol = retort::Protocol<Cast<Crash>>;
+    Refuses() { throw std::runtime_error("no database"); }
+    void handle_cast(const Crash&) {}
+  };
+  Journal journal;
+  System system;
+  std::vector<ChildSpec> specs{child<Worker>("a", std::string("a"), &journal),
+                               child<Refuses>("db")};
+  EXPECT_THROW(system.spawn<Supervisor>(SupervisorFlags{}, specs), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace retort

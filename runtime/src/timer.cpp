@@ -1,0 +1,110 @@
+#include "retort/timer.hpp"
+
+#include <atomic>
+
+#include "retort/detail/timer_service.hpp"
+
+namespace retort::detail {
+namespace {
+
+// cancel_timer takes only a ref, as in Erlang; this map from each pending timer's
+// id to its system's service answers which service to ask. Ids leave it when they
+// fire, are cancelled, or their system stops.
+std::mutex services_mutex;
+std::unordered_map<std::uint64_t, TimerService*> service_by_timer;
+std::atomic<std::uint64_t> next_timer_id{1};
+
+}  // namespace
+
+TimerService::TimerService() : thread_([this] { run(); }) {}
+
+TimerService::~TimerService() { stop(); }
+
+std::uint64_t TimerService::schedule(std::chrono::milliseconds delay, std::function<void()> fire) {
+  std::uint64_t id = next_timer_id.fetch_add(1, std::memory_order_relaxed);
+  {
+    std::lock_guard lock(mutex_);
+    if (is_stopping_) return 0;
+    pending_.emplace(id, std::move(fire));
+    due_.push({std::chrono::steady_clock::now() + delay, id});
+  }
+  {
+    std::lock_guard lock(services_mutex);
+    service_by_timer[id] = this;
+  }
+  changed_.notify_one();
+  return id;
+}
+
+bool TimerService::cancel(std::uint64_t id) {
+  {
+    std::lock_guard lock(services_mutex);
+    service_by_timer.erase(id);
+  }
+  std::lock_guard lock(mutex_);
+  return pending_.erase(id) == 1;
+}
+
+void TimerService::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    if (is_stopping_) return;
+    is_stopping_ = true;
+  }
+  changed_.notify_one();
+  if (thread_.joinable()) thread_.join();
+  std::lock_guard lock(services_mutex);
+  std::erase_if(service_by_timer, [this](const auto& entry) { return entry.second == this; });
+}
+
+void TimerService::run() {
+  std::unique_lock lock(mutex_);
+  while (!is_stopping_) {
+    if (due_.empty()) {
+      changed_.wait(lock);
+      continue;
+    }
+    Due next = due_.top();
+    if (changed_.wait_until(lock, next.when) != std::cv_status::timeout &&
+        std::chrono::steady_clock::now() < next.when) {
+      continue;  // woken early: an earlier timer or a stop
+    }
+    due_.pop();
+    auto found = pending_.find(next.id);
+    if (found == pending_.end()) continue;  // cancelled
+    auto fire = std::move(found->second);
+    pending_.erase(found);
+    lock.unlock();
+    {
+      std::lock_guard services(services_mutex);
+      service_by_timer.erase(next.id);
+    }
+    fire();
+    lock.lock();
+  }
+}
+
+TimerService* service_of_timer(std::uint64_t id) {
+  std::lock_guard lock(services_mutex);
+  auto found = service_by_timer.find(id);
+  return found == service_by_timer.end() ? nullptr : found->second;
+}
+
+}  // namespace retort::detail
+
+namespace retort {
+
+namespace detail {
+TimerRef schedule_timer(const Pid& pid, std::chrono::milliseconds delay,
+                        std::function<void()> fire) {
+  if (!pid) return {};
+  return TimerRef{pid.process()->system->timers().schedule(delay, std::move(fire))};
+}
+}  // namespace detail
+
+bool cancel_timer(TimerRef ref) {
+  detail::TimerService* service = detail::service_of_timer(ref.value);
+  return service != nullptr && service->cancel(ref.value);
+}
+
+}  // namespace retort
