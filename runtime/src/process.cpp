@@ -80,11 +80,63 @@ void handle_exit_signal(Process* process, std::unique_ptr<Envelope> envelope) {
   end_process(process, signal.reason, false);  // OTP: terminate runs only when trapping
 }
 
+// Resumes the suspended handler coroutine; like dispatch, an escaping exception
+// ends the process (failing the call it was handling) and stop() acts afterwards.
+void resume_handler(Process* process) {
+  AsyncState& state = *process->async_state;
+  state.is_suspended = false;
+  try {
+    state.awaiting.resume();
+    if (!state.is_suspended && state.finish_if_done && state.finish_if_done()) {
+      state.finish_if_done = nullptr;
+      state.call_being_handled.reset();
+    }
+  } catch (const std::exception& error) {
+    return end_process(
+        process, ExitReason::error(std::string(error.what()) + " (in a resumed handler)"), true);
+  } catch (...) {
+    return end_process(process, ExitReason::error("unknown exception (in a resumed handler)"),
+                       true);
+  }
+  if (process->stop_request) end_process(process, *process->stop_request, true);
+}
+
+// While a handler awaits a reply, only that reply resumes it; other messages are
+// saved, in order, for after (OTP's gen_server:call blocks the caller the same way).
+void handle_while_suspended(Process* process, std::unique_ptr<Envelope> envelope) {
+  AsyncState& state = *process->async_state;
+  if (envelope->type == type_tag<Resume>()) {
+    if (static_cast<ValueEnvelope<Resume>&>(*envelope).value.ref == state.awaited_ref)
+      resume_handler(process);
+    return;  // a stale Resume (from a call already settled) is dropped
+  }
+  state.saved.push_back(std::move(envelope));
+}
+
+// The next message to handle: those saved while suspended come before the mailbox.
+Envelope* next_message(Process* process) {
+  AsyncState* state = process->async_state.get();
+  if (state != nullptr && !state->is_suspended && !state->saved.empty()) {
+    Envelope* saved = state->saved.front().release();
+    state->saved.pop_front();
+    return saved;
+  }
+  return process->mailbox.pop();
+}
+
+bool has_saved_messages(const Process* process) {
+  const AsyncState* state = process->async_state.get();
+  return state != nullptr && !state->is_suspended && !state->saved.empty();
+}
+
 void handle_message(Process* process, std::unique_ptr<Envelope> envelope) {
   if (Tracer* tracer = process->system->tracer())
     tracer->on_receive(Pid(process), name_of(*envelope));
   if (envelope->kind == EnvelopeKind::exit_signal)
     return handle_exit_signal(process, std::move(envelope));
+  if (process->async_state && process->async_state->is_suspended) {
+    return handle_while_suspended(process, std::move(envelope));
+  }
   dispatch(process, std::move(envelope), false);
 }
 
@@ -135,13 +187,15 @@ bool run_slice(Process* process, unsigned budget) {
       end_process(process, ExitReason::killed(), false);
       break;
     }
-    Envelope* raw = process->mailbox.pop();
+    Envelope* raw = next_message(process);
     if (raw == nullptr) break;
     handle_message(process, std::unique_ptr<Envelope>(raw));
   }
   set_current_process(nullptr);
   if (process->state.load(std::memory_order_relaxed) == ProcessState::dead) return false;
-  if (handled == budget && process->mailbox.has_messages()) return true;  // yield, stay scheduled
+  if (handled == budget && (process->mailbox.has_messages() || has_saved_messages(process))) {
+    return true;  // yield, stay scheduled
+  }
   // Give up ownership, then look once more, reading only what producers write: a
   // message pushed after the last pop found the process scheduled and did not wake
   // it. (The mailbox's consumer side may already belong to another thread.)
@@ -163,6 +217,11 @@ void end_process(Process* process, const ExitReason& reason, bool run_terminate)
     } catch (...) {
       // terminate is the last word; an exception there changes nothing
     }
+  }
+  if (auto state = std::move(process->async_state)) {
+    // The coroutine frame goes before the actor it may point into.
+    if (state->call_being_handled) state->call_being_handled->fail(reason);
+    for (auto& saved : state->saved) fail_call(*saved, reason);
   }
   process->behaviour.reset();
   std::vector<Pid> links;

@@ -2,25 +2,41 @@
 
 namespace retort::detail {
 
+void ReplySlot::on_done(std::function<void()> callback) {
+  bool is_already_done = false;
+  {
+    std::lock_guard lock(mutex_);
+    is_already_done = is_done_;
+    if (!is_already_done) on_done_ = std::move(callback);
+  }
+  if (is_already_done) callback();
+}
+
 bool ReplySlot::complete(std::unique_ptr<Envelope> reply) {
+  std::function<void()> callback;
   {
     std::lock_guard lock(mutex_);
     if (is_done_) return false;
     is_done_ = true;
     reply_ = std::move(reply);
+    callback = std::move(on_done_);
   }
   done_.notify_all();
+  if (callback) callback();
   return true;
 }
 
 bool ReplySlot::fail(ExitReason reason) {
+  std::function<void()> callback;
   {
     std::lock_guard lock(mutex_);
     if (is_done_) return false;
     is_done_ = true;
     failure_ = std::move(reason);
+    callback = std::move(on_done_);
   }
   done_.notify_all();
+  if (callback) callback();
   return true;
 }
 

@@ -22,6 +22,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "retort/async.hpp"
 #include "retort/process.hpp"
 
 namespace retort {
@@ -35,6 +36,28 @@ class From {
  private:
   std::shared_ptr<detail::ReplySlot> slot_;
 };
+
+namespace detail {
+
+// Runs a handler that returns nothing, or a coroutine handler returning Async<void>
+// (parked until done when it awaits).
+template <class Handler>
+void run_void_handler(Handler&& handler) {
+  using Result = decltype(handler());
+  if constexpr (IsAsync<Result>::value) {
+    auto task = std::make_shared<Result>(handler());
+    auto finish = [task]() -> bool {
+      if (!task->is_done()) return false;
+      task->take_result();
+      return true;
+    };
+    if (!finish()) park_handler(finish, nullptr);
+  } else {
+    handler();
+  }
+}
+
+}  // namespace detail
 
 /// A request `M` answered with a reply `R`; handled by `R handle_call(const M&, From)`.
 template <class M, class R>
@@ -50,9 +73,23 @@ struct Call {
     if (envelope.kind != detail::EnvelopeKind::call || envelope.type != detail::type_tag<M>())
       return false;
     auto& call = static_cast<detail::CallEnvelope<M>&>(envelope);
-    R reply = actor.handle_call(std::as_const(call.value), From(call.reply));
-    call.reply->complete(
-        std::make_unique<detail::ValueEnvelope<R>>(detail::EnvelopeKind::info, std::move(reply)));
+    using Result = decltype(actor.handle_call(std::as_const(call.value), From(call.reply)));
+    if constexpr (detail::IsAsync<Result>::value) {
+      // A coroutine handler replies when it finishes, which may be after awaits.
+      auto task =
+          std::make_shared<Result>(actor.handle_call(std::as_const(call.value), From(call.reply)));
+      auto finish = [task, slot = call.reply]() -> bool {
+        if (!task->is_done()) return false;
+        slot->complete(std::make_unique<detail::ValueEnvelope<R>>(detail::EnvelopeKind::info,
+                                                                  task->take_result()));
+        return true;
+      };
+      if (!finish()) detail::park_handler(finish, call.reply);
+    } else {
+      R reply = actor.handle_call(std::as_const(call.value), From(call.reply));
+      call.reply->complete(
+          std::make_unique<detail::ValueEnvelope<R>>(detail::EnvelopeKind::info, std::move(reply)));
+    }
     return true;
   }
 };
@@ -68,7 +105,8 @@ struct Cast {
   static bool try_handle(Actor& actor, detail::Envelope& envelope) {
     if (envelope.kind != detail::EnvelopeKind::cast || envelope.type != detail::type_tag<M>())
       return false;
-    actor.handle_cast(std::as_const(static_cast<detail::ValueEnvelope<M>&>(envelope).value));
+    auto& value = static_cast<detail::ValueEnvelope<M>&>(envelope).value;
+    detail::run_void_handler([&] { return actor.handle_cast(std::as_const(value)); });
     return true;
   }
 };
@@ -85,7 +123,8 @@ struct Info {
   static bool try_handle(Actor& actor, detail::Envelope& envelope) {
     if (envelope.kind != detail::EnvelopeKind::info || envelope.type != detail::type_tag<M>())
       return false;
-    actor.handle_info(std::as_const(static_cast<detail::ValueEnvelope<M>&>(envelope).value));
+    auto& value = static_cast<detail::ValueEnvelope<M>&>(envelope).value;
+    detail::run_void_handler([&] { return actor.handle_info(std::as_const(value)); });
     return true;
   }
 };

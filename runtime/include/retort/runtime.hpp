@@ -4,6 +4,7 @@
 /// The whole runtime in one include: `System`, pids and messaging, `GenServer`,
 /// `Ref`, links, monitors and `Inbox`.
 
+#include "retort/async.hpp"
 #include "retort/exit_reason.hpp"
 #include "retort/gen_server.hpp"
 #include "retort/inbox.hpp"

@@ -4,6 +4,9 @@
 // actor object) is destroyed as soon as the process ends.
 
 #include <atomic>
+#include <coroutine>
+#include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -19,6 +22,26 @@ class System;
 namespace retort::detail {
 
 enum class ProcessState : std::uint8_t { idle, scheduled, dead };
+
+class ReplySlot;
+
+// Posted to a process when the call its handler coroutine awaits is answered.
+struct Resume {
+  std::uint64_t ref;
+};
+
+// A process whose handler is a coroutine waiting for a call's reply. Allocated only
+// while needed, so an idle process pays one pointer for it.
+struct AsyncState {
+  bool is_suspended = false;
+  std::coroutine_handle<> awaiting;
+  std::uint64_t awaited_ref = 0;
+  // Owns the handler's coroutine; finishes it (replies) once it is done.
+  std::function<bool()> finish_if_done;
+  std::shared_ptr<ReplySlot> call_being_handled;
+  // Messages that arrived while suspended, handled in order once it resumes.
+  std::deque<std::unique_ptr<Envelope>> saved;
+};
 
 class Process {
  public:
@@ -53,6 +76,8 @@ class Process {
 
   // Set by stop() inside a handler; acted on once the handler returns.
   std::optional<ExitReason> stop_request;
+
+  std::unique_ptr<AsyncState> async_state;
 
   // The system's list of live processes (intrusive: spawning allocates nothing more).
   Process* previous_live = nullptr;

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -22,6 +23,10 @@ class ReplySlot {
   // Waits up to `timeout`; on timeout the slot is closed, so a late reply is dropped.
   Outcome wait_for(std::chrono::milliseconds timeout);
   std::unique_ptr<Envelope> take_reply() { return std::move(reply_); }
+  bool is_failed() const { return failure_.has_value(); }
+  // Called once, after the slot is completed or failed (for async calls: it posts
+  // the Resume message to the awaiting process).
+  void on_done(std::function<void()> callback);
   const ExitReason& failure() const { return *failure_; }
 
  private:
@@ -30,6 +35,7 @@ class ReplySlot {
   bool is_done_ = false;
   std::unique_ptr<Envelope> reply_;
   std::optional<ExitReason> failure_;
+  std::function<void()> on_done_;
 };
 
 }  // namespace retort::detail

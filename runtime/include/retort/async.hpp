@@ -1,0 +1,155 @@
+#pragma once
+
+/// @file
+/// Calls from inside a process that do not block its scheduler thread. A handler
+/// that returns `retort::Async<T>` is a C++20 coroutine and may `co_await` calls:
+/// while it waits, its process's other messages wait too (as in an OTP
+/// `gen_server:call`), exit signals still act at once, and the thread runs others.
+///
+/// ```cpp
+/// retort::Async<std::string> handle_call(const Run&, retort::From) {
+///   std::string path = co_await retort::async_call<std::string>(allocator, Allocate{});
+///   co_return "ran in " + path;
+/// }
+/// ```
+
+#include <coroutine>
+#include <exception>
+#include <optional>
+#include <utility>
+
+#include "retort/process.hpp"
+#include "retort/timer.hpp"
+
+namespace retort {
+
+/// The return type of a handler that is a coroutine; `T` is what it `co_return`s.
+template <class T>
+class Async {
+ public:
+  /// The coroutine's promise (C++ machinery).
+  struct promise_type {
+    std::optional<T> value;
+    std::exception_ptr exception;
+    Async get_return_object() {
+      return Async(std::coroutine_handle<promise_type>::from_promise(*this));
+    }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_value(T result) { value = std::move(result); }
+    void unhandled_exception() { exception = std::current_exception(); }
+  };
+
+  Async(Async&& other) noexcept : handle_(std::exchange(other.handle_, {})) {}
+  Async& operator=(Async&&) = delete;
+  ~Async() {
+    if (handle_) handle_.destroy();
+  }
+
+  /// Returns true once the coroutine has finished.
+  bool is_done() const { return handle_.done(); }
+  /// Returns the result of a finished coroutine, or rethrows what escaped it.
+  T take_result() {
+    if (handle_.promise().exception) std::rethrow_exception(handle_.promise().exception);
+    return std::move(*handle_.promise().value);
+  }
+
+ private:
+  explicit Async(std::coroutine_handle<promise_type> handle) : handle_(handle) {}
+  std::coroutine_handle<promise_type> handle_;
+};
+
+/// The return type of a coroutine handler with no result (`handle_cast`, `handle_info`).
+template <>
+class Async<void> {
+ public:
+  /// The coroutine's promise (C++ machinery).
+  struct promise_type {
+    std::exception_ptr exception;
+    Async get_return_object() {
+      return Async(std::coroutine_handle<promise_type>::from_promise(*this));
+    }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() { exception = std::current_exception(); }
+  };
+
+  Async(Async&& other) noexcept : handle_(std::exchange(other.handle_, {})) {}
+  Async& operator=(Async&&) = delete;
+  ~Async() {
+    if (handle_) handle_.destroy();
+  }
+
+  /// Returns true once the coroutine has finished.
+  bool is_done() const { return handle_.done(); }
+  /// Rethrows what escaped a finished coroutine, if anything.
+  void take_result() {
+    if (handle_.promise().exception) std::rethrow_exception(handle_.promise().exception);
+  }
+
+ private:
+  explicit Async(std::coroutine_handle<promise_type> handle) : handle_(handle) {}
+  std::coroutine_handle<promise_type> handle_;
+};
+
+namespace detail {
+
+template <class T>
+struct IsAsync : std::false_type {};
+template <class T>
+struct IsAsync<Async<T>> : std::true_type {};
+
+// Sends the call and parks the calling process until the reply (or a failure)
+// arrives as a Resume message; see process.cpp.
+std::shared_ptr<ReplySlot> send_async_call(const Pid& target, Envelope* call,
+                                           std::shared_ptr<ReplySlot> slot,
+                                           std::coroutine_handle<> awaiting,
+                                           std::chrono::milliseconds timeout);
+
+// Keeps a suspended handler coroutine alive and finishes it when it is done.
+void park_handler(std::function<bool()> finish_if_done,
+                  std::shared_ptr<ReplySlot> call_being_handled);
+
+template <class R, class M>
+class CallAwaiter {
+ public:
+  CallAwaiter(Pid target, M message, std::chrono::milliseconds timeout)
+      : target_(std::move(target)), message_(std::move(message)), timeout_(timeout) {}
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<> awaiting) {
+    slot_ = std::make_shared<ReplySlot>();
+    send_async_call(target_, new CallEnvelope<M>(std::move(message_), slot_), slot_, awaiting,
+                    timeout_);
+  }
+  R await_resume() {
+    if (slot_->is_failed()) throw CallError(slot_->failure());
+    auto reply = slot_->take_reply();
+    if (reply->type != type_tag<R>()) {
+      throw CallError(ExitReason::error("reply type mismatch: expected " +
+                                        std::string(type_name<R>()) + ", got " +
+                                        std::string(reply->type->name)));
+    }
+    return std::move(static_cast<ValueEnvelope<R>&>(*reply).value);
+  }
+
+ private:
+  Pid target_;
+  M message_;
+  std::chrono::milliseconds timeout_;
+  std::shared_ptr<ReplySlot> slot_;
+};
+
+}  // namespace detail
+
+/// Calls `pid` with `message` from inside a coroutine handler and resumes it with
+/// the reply of type `R`, without blocking the scheduler thread. Throws `CallError`
+/// (inside the coroutine) with `noproc`, the callee's reason, or `timeout`; calling
+/// the process itself fails at once (it would wait forever).
+template <class R, class M>
+detail::CallAwaiter<R, M> async_call(const Pid& pid, M message,
+                                     std::chrono::milliseconds timeout = default_call_timeout) {
+  return detail::CallAwaiter<R, M>(pid, std::move(message), timeout);
+}
+
+}  // namespace retort

@@ -1,0 +1,160 @@
+#include "retort/async.hpp"
+
+#include <gtest/gtest.h>
+
+#include "retort/gen_server.hpp"
+#include "retort/inbox.hpp"
+
+namespace retort {
+namespace {
+
+using namespace std::chrono_literals;
+
+struct Get {};
+struct Slow {
+  std::chrono::milliseconds delay;
+};
+struct Crash {};
+
+class Store : public GenServer<Store> {
+ public:
+  using Protocol = retort::Protocol<Call<Get, int>, Call<Slow, int>, Call<Crash, int>>;
+  explicit Store(int value) : value_(value) {}
+  int handle_call(const Get&, From) { return value_; }
+  int handle_call(const Slow& slow, From) {
+    std::this_thread::sleep_for(slow.delay);
+    return value_;
+  }
+  int handle_call(const Crash&, From) { throw std::runtime_error("store broke"); }
+
+ private:
+  int value_;
+};
+
+struct Sum {};
+struct SumSlowly {};
+struct SumFromBroken {};
+struct CallMyself {};
+struct Note {
+  std::string text;
+};
+struct Notes {};
+struct Timeout {};
+
+// Awaits calls to two stores from its own handlers.
+class Adder : public GenServer<Adder> {
+ public:
+  using Protocol =
+      retort::Protocol<Call<Sum, int>, Call<SumSlowly, int>, Call<SumFromBroken, std::string>,
+                       Call<CallMyself, std::string>, Call<Timeout, std::string>, Cast<Note>,
+                       Call<Notes, std::vector<std::string>>>;
+  Adder(Pid first, Pid second) : first_(std::move(first)), second_(std::move(second)) {}
+
+  Async<int> handle_call(const Sum&, From) {
+    int a = co_await async_call<int>(first_, Get{});
+    int b = co_await async_call<int>(second_, Get{});
+    co_return a + b;
+  }
+  Async<int> handle_call(const SumSlowly&, From) {
+    notes_.push_back("sum started");
+    int a = co_await async_call<int>(first_, Slow{100ms});
+    notes_.push_back("sum finished");
+    co_return a;
+  }
+  Async<std::string> handle_call(const SumFromBroken&, From) {
+    try {
+      co_await async_call<int>(first_, Crash{});
+      co_return "no error";
+    } catch (const CallError& error) {
+      co_return error.reason().to_string();
+    }
+  }
+  Async<std::string> handle_call(const CallMyself&, From) {
+    try {
+      co_await async_call<int>(self(), Get{});
+      co_return "no error";
+    } catch (const CallError& error) {
+      co_return error.reason().to_string();
+    }
+  }
+  Async<std::string> handle_call(const Timeout&, From) {
+    try {
+      co_await async_call<int>(first_, Slow{300ms}, 20ms);
+      co_return "no error";
+    } catch (const CallError& error) {
+      co_return error.reason().to_string();
+    }
+  }
+  void handle_cast(const Note& note) { notes_.push_back(note.text); }
+  std::vector<std::string> handle_call(const Notes&, From) { return notes_; }
+
+ private:
+  Pid first_;
+  Pid second_;
+  std::vector<std::string> notes_;
+};
+
+TEST(AsyncCall, AHandlerAwaitsCallsWithoutBlockingItsOnlySchedulerThread) {
+  System system(SystemOptions{.threads = 1});
+  auto first = system.spawn<Store>(40);
+  auto second = system.spawn<Store>(2);
+  auto adder = system.spawn<Adder>(first.pid(), second.pid());
+  EXPECT_EQ(adder.call(Sum{}), 42);
+}
+
+TEST(AsyncCall, MessagesArrivingWhileSuspendedWaitAndKeepTheirOrder) {
+  System system(SystemOptions{.threads = 2});
+  auto first = system.spawn<Store>(1);
+  auto adder = system.spawn<Adder>(first.pid(), first.pid());
+  std::thread caller([&] { adder.call(SumSlowly{}); });
+  std::this_thread::sleep_for(30ms);
+  adder.cast(Note{"one"});
+  adder.cast(Note{"two"});
+  caller.join();
+  EXPECT_EQ(adder.call(Notes{}),
+            (std::vector<std::string>{"sum started", "sum finished", "one", "two"}));
+}
+
+TEST(AsyncCall, ACalleeFailureIsThrownInsideTheCoroutine) {
+  System system;
+  auto broken = system.spawn<Store>(1);
+  auto adder = system.spawn<Adder>(broken.pid(), broken.pid());
+  EXPECT_NE(adder.call(SumFromBroken{}).find("store broke"), std::string::npos);
+  EXPECT_TRUE(is_alive(adder.pid()));
+}
+
+TEST(AsyncCall, CallingItselfFailsAtOnceInsteadOfWaitingForever) {
+  System system;
+  auto store = system.spawn<Store>(1);
+  auto adder = system.spawn<Adder>(store.pid(), store.pid());
+  EXPECT_NE(adder.call(CallMyself{}, 1s).find("calling self"), std::string::npos);
+}
+
+TEST(AsyncCall, AnAwaitedCallTimesOut) {
+  System system;
+  auto store = system.spawn<Store>(1);
+  auto adder = system.spawn<Adder>(store.pid(), store.pid());
+  EXPECT_EQ(adder.call(Timeout{}, 1s), "timeout");
+}
+
+TEST(AsyncCall, KillingASuspendedProcessFailsItsCallerAtOnce) {
+  System system;
+  auto store = system.spawn<Store>(1);
+  auto adder = system.spawn<Adder>(store.pid(), store.pid());
+  std::thread killer([pid = adder.pid()] {
+    std::this_thread::sleep_for(30ms);
+    exit(pid, ExitReason::kill());
+  });
+  auto started = std::chrono::steady_clock::now();
+  try {
+    adder.call(SumSlowly{}, 5s);
+    ADD_FAILURE() << "the call should fail";
+  } catch (const CallError& error) {
+    EXPECT_EQ(error.reason(), ExitReason::killed());
+  }
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 2s);
+  killer.join();
+}
+
+}  // namespace
+}  // namespace retort
