@@ -16,6 +16,7 @@
 #include <coroutine>
 #include <exception>
 #include <optional>
+#include <type_traits>
 #include <utility>
 
 #include "retort/process.hpp"
@@ -23,74 +24,81 @@
 
 namespace retort {
 
-/// The return type of a handler that is a coroutine; `T` is what it `co_return`s.
-template <class T>
-class Async {
- public:
-  /// The coroutine's promise (C++ machinery).
-  struct promise_type {
-    std::optional<T> value;
-    std::exception_ptr exception;
-    Async get_return_object() {
-      return Async(std::coroutine_handle<promise_type>::from_promise(*this));
-    }
-    std::suspend_never initial_suspend() noexcept { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
-    void return_value(T result) { value = std::move(result); }
-    void unhandled_exception() { exception = std::current_exception(); }
-  };
+namespace detail {
 
-  Async(Async&& other) noexcept : handle_(std::exchange(other.handle_, {})) {}
-  Async& operator=(Async&&) = delete;
-  ~Async() {
+// Owns a coroutine frame: destroys it with the object, reports when it is done and
+// rethrows what escaped it. Shared by Async<T> and Async<void>.
+template <class Promise>
+class CoroutineOwner {
+ public:
+  CoroutineOwner(CoroutineOwner&& other) noexcept : handle_(std::exchange(other.handle_, {})) {}
+  CoroutineOwner& operator=(CoroutineOwner&&) = delete;
+  ~CoroutineOwner() {
     if (handle_) handle_.destroy();
   }
-
-  /// Returns true once the coroutine has finished.
   bool is_done() const { return handle_.done(); }
-  /// Returns the result of a finished coroutine, or rethrows what escaped it.
-  T take_result() {
-    if (handle_.promise().exception) std::rethrow_exception(handle_.promise().exception);
-    return std::move(*handle_.promise().value);
-  }
 
- private:
-  explicit Async(std::coroutine_handle<promise_type> handle) : handle_(handle) {}
-  std::coroutine_handle<promise_type> handle_;
+ protected:
+  explicit CoroutineOwner(std::coroutine_handle<Promise> handle) : handle_(handle) {}
+  void rethrow_if_failed() const {
+    if (handle_.promise().exception) std::rethrow_exception(handle_.promise().exception);
+  }
+  std::coroutine_handle<Promise> handle_;
 };
 
-/// The return type of a coroutine handler with no result (`handle_cast`, `handle_info`).
-template <>
-class Async<void> {
+// Runs eagerly until the first co_await, and keeps the frame after co_return so
+// the runtime can read the result.
+template <class Derived>
+struct PromiseBase {
+  std::exception_ptr exception;
+  Derived get_return_object() {
+    return Derived(std::coroutine_handle<typename Derived::promise_type>::from_promise(
+        static_cast<typename Derived::promise_type&>(*this)));
+  }
+  std::suspend_never initial_suspend() noexcept { return {}; }
+  std::suspend_always final_suspend() noexcept { return {}; }
+  void unhandled_exception() { exception = std::current_exception(); }
+};
+
+}  // namespace detail
+
+template <class T>
+struct AsyncPromise;
+
+/// The return type of a handler that is a coroutine; `T` is what it `co_return`s
+/// (`void` for `handle_cast` and `handle_info`).
+template <class T>
+class Async : public detail::CoroutineOwner<AsyncPromise<T>> {
  public:
   /// The coroutine's promise (C++ machinery).
-  struct promise_type {
-    std::exception_ptr exception;
-    Async get_return_object() {
-      return Async(std::coroutine_handle<promise_type>::from_promise(*this));
-    }
-    std::suspend_never initial_suspend() noexcept { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() { exception = std::current_exception(); }
-  };
+  using promise_type = AsyncPromise<T>;
 
-  Async(Async&& other) noexcept : handle_(std::exchange(other.handle_, {})) {}
-  Async& operator=(Async&&) = delete;
-  ~Async() {
-    if (handle_) handle_.destroy();
-  }
-
-  /// Returns true once the coroutine has finished.
-  bool is_done() const { return handle_.done(); }
-  /// Rethrows what escaped a finished coroutine, if anything.
-  void take_result() {
-    if (handle_.promise().exception) std::rethrow_exception(handle_.promise().exception);
+  /// Returns the result of a finished coroutine, or rethrows what escaped it.
+  T take_result() {
+    this->rethrow_if_failed();
+    if constexpr (!std::is_void_v<T>) return std::move(*this->handle_.promise().value);
   }
 
  private:
-  explicit Async(std::coroutine_handle<promise_type> handle) : handle_(handle) {}
-  std::coroutine_handle<promise_type> handle_;
+  friend struct detail::PromiseBase<Async>;
+  explicit Async(std::coroutine_handle<promise_type> handle)
+      : detail::CoroutineOwner<promise_type>(handle) {}
+};
+
+/// The promise of `Async<T>` (C++ machinery): keeps the `co_return`ed value.
+template <class T>
+struct AsyncPromise : detail::PromiseBase<Async<T>> {
+  /// The value given to `co_return`.
+  std::optional<T> value;
+  /// Keeps `result`.
+  void return_value(T result) { value = std::move(result); }
+};
+
+/// The promise of `Async<void>` (C++ machinery).
+template <>
+struct AsyncPromise<void> : detail::PromiseBase<Async<void>> {
+  /// Nothing to keep.
+  void return_void() {}
 };
 
 namespace detail {
