@@ -1,11 +1,14 @@
 #include "retort/system.hpp"
 
+#include <algorithm>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 
 #include "retort/detail/process.hpp"
 #include "retort/detail/scheduler.hpp"
 #include "retort/detail/timer_service.hpp"
+#include "retort/process.hpp"
 
 namespace retort {
 
@@ -34,7 +37,24 @@ struct System::Registry {
   }
 };
 
-System::System(SystemOptions options) : processes_(std::make_unique<Registry>()) {
+// Registered names and process groups.
+struct System::Names {
+  mutable std::mutex mutex;
+  std::unordered_map<std::string, Pid> by_name;
+  std::unordered_map<std::string, std::vector<Pid>> groups;
+
+  void forget(detail::Process* process) {
+    std::lock_guard lock(mutex);
+    std::erase_if(by_name, [&](const auto& entry) { return entry.second.process() == process; });
+    for (auto& [group, members] : groups) {
+      std::erase_if(members, [&](const Pid& member) { return member.process() == process; });
+    }
+    std::erase_if(groups, [](const auto& entry) { return entry.second.empty(); });
+  }
+};
+
+System::System(SystemOptions options)
+    : processes_(std::make_unique<Registry>()), names_(std::make_unique<Names>()) {
   unsigned threads =
       options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   scheduler_ = std::make_unique<detail::Scheduler>(threads, std::max(1u, options.budget));
@@ -102,7 +122,58 @@ void System::forget(detail::Process* process) {
     // this lock, so it is cleared under it too.
     parent = std::exchange(process->parent, Pid());
   }
+  if (process->is_named.load(std::memory_order_acquire)) names_->forget(process);
   if (was_listed) process->release();
+}
+
+bool System::register_name(const std::string& name, const Pid& pid) {
+  if (!is_alive(pid)) return false;
+  std::lock_guard lock(names_->mutex);
+  auto [entry, is_new] = names_->by_name.try_emplace(name, pid);
+  if (!is_new) {
+    if (is_alive(entry->second)) return false;
+    entry->second = pid;  // the old holder ended and has not been forgotten yet
+  }
+  pid.process()->is_named.store(true, std::memory_order_release);
+  return true;
+}
+
+bool System::unregister_name(const std::string& name) {
+  std::lock_guard lock(names_->mutex);
+  return names_->by_name.erase(name) == 1;
+}
+
+Pid System::whereis(const std::string& name) const {
+  std::lock_guard lock(names_->mutex);
+  auto found = names_->by_name.find(name);
+  return found != names_->by_name.end() && is_alive(found->second) ? found->second : Pid();
+}
+
+void System::join_group(const std::string& group, const Pid& pid) {
+  if (!is_alive(pid)) return;
+  std::lock_guard lock(names_->mutex);
+  auto& members = names_->groups[group];
+  if (std::find(members.begin(), members.end(), pid) == members.end()) members.push_back(pid);
+  pid.process()->is_named.store(true, std::memory_order_release);
+}
+
+void System::leave_group(const std::string& group, const Pid& pid) {
+  std::lock_guard lock(names_->mutex);
+  auto found = names_->groups.find(group);
+  if (found == names_->groups.end()) return;
+  std::erase(found->second, pid);
+  if (found->second.empty()) names_->groups.erase(found);
+}
+
+std::vector<Pid> System::group_members(const std::string& group) const {
+  std::lock_guard lock(names_->mutex);
+  auto found = names_->groups.find(group);
+  if (found == names_->groups.end()) return {};
+  std::vector<Pid> members;
+  for (const auto& member : found->second) {
+    if (is_alive(member)) members.push_back(member);
+  }
+  return members;
 }
 
 void System::shutdown(std::chrono::milliseconds grace) {

@@ -84,6 +84,30 @@ R call(const Pid& pid, M message, std::chrono::milliseconds timeout = default_ca
   return std::move(static_cast<detail::ValueEnvelope<R>&>(*reply).value);
 }
 
+/// Sends `message` to the process registered as `name` in `system`. Returns false
+/// (and sends nothing) when no live process holds the name.
+template <class M>
+bool send(System& system, const std::string& name, M message) {
+  Pid pid = system.whereis(name);
+  if (pid) send(pid, std::move(message));
+  return static_cast<bool>(pid);
+}
+
+/// Casts `message` to the process registered as `name`; false when there is none.
+template <class M>
+bool cast(System& system, const std::string& name, M message) {
+  Pid pid = system.whereis(name);
+  if (pid) cast(pid, std::move(message));
+  return static_cast<bool>(pid);
+}
+
+/// Calls the process registered as `name` (see `call`); `noproc` when there is none.
+template <class R, class M>
+R call(System& system, const std::string& name, M message,
+       std::chrono::milliseconds timeout = default_call_timeout) {
+  return call<R>(system.whereis(name), std::move(message), timeout);
+}
+
 /// Links the calling process and `pid`: when either ends abnormally, the other gets
 /// an exit signal. Linking to a dead process sends the caller `noproc` at once.
 void link(const Pid& pid);

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -96,6 +97,23 @@ class System {
   /// scheduler threads. Called by the destructor; idempotent.
   void shutdown(std::chrono::milliseconds grace = std::chrono::seconds(5));
 
+  /// Registers `pid` under the unique `name`, as Erlang's `register/2`. Returns
+  /// false when a live process already holds the name. The name is freed when the
+  /// process ends.
+  bool register_name(const std::string& name, const Pid& pid);
+  /// Removes `name`; returns whether it was registered.
+  bool unregister_name(const std::string& name);
+  /// Returns the pid registered under `name`, or an empty pid.
+  Pid whereis(const std::string& name) const;
+
+  /// Adds `pid` to the process group `group` (a process may be in many groups);
+  /// it leaves every group when it ends.
+  void join_group(const std::string& group, const Pid& pid);
+  /// Removes `pid` from `group`.
+  void leave_group(const std::string& group, const Pid& pid);
+  /// Returns the live members of `group`, in the order they joined.
+  std::vector<Pid> group_members(const std::string& group) const;
+
   /// Returns a snapshot of the counters.
   Counters counters() const;
 
@@ -120,6 +138,8 @@ class System {
 
  private:
   struct Registry;
+  struct Names;
+  std::unique_ptr<Names> names_;
   std::unique_ptr<detail::Scheduler> scheduler_;
   std::unique_ptr<detail::TimerService> timers_;
   std::unique_ptr<Registry> processes_;

@@ -58,6 +58,9 @@ class Process {
   Mailbox mailbox;
   std::atomic<ProcessState> state{ProcessState::idle};
   std::atomic<bool> is_kill_requested{false};
+  // Set once the process holds a registered name or joins a group, so ending it
+  // only then searches the name tables.
+  std::atomic<bool> is_named{false};
   std::unique_ptr<Behaviour> behaviour;
   const TypeTag* behaviour_type = nullptr;
 
