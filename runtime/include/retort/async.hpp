@@ -127,8 +127,9 @@ class CallAwaiter {
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<> awaiting) {
     slot_ = std::make_shared<ReplySlot>();
-    send_async_call(target_, new CallEnvelope<M>(std::move(message_), slot_), slot_, awaiting,
-                    timeout_);
+    send_async_call(target_,
+                    new CallEnvelope<M>(std::move(message_), slot_, Pid(current_process())), slot_,
+                    awaiting, timeout_);
   }
   R await_resume() {
     if (slot_->is_failed()) throw CallError(slot_->failure());

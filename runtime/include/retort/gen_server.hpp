@@ -30,11 +30,17 @@ namespace retort {
 /// Who made a call: handed to `handle_call` (OTP's `From`).
 class From {
  public:
-  /// Wraps the reply slot of one call (runtime internals).
-  explicit From(std::shared_ptr<detail::ReplySlot> slot) : slot_(std::move(slot)) {}
+  /// Wraps one call's reply slot and caller (runtime internals).
+  From(std::shared_ptr<detail::ReplySlot> slot, Pid caller)
+      : slot_(std::move(slot)), caller_(std::move(caller)) {}
+
+  /// Returns the calling process, to monitor or link it; empty when the caller is
+  /// a thread outside the runtime (a blocking `call` from main or a test).
+  const Pid& caller() const { return caller_; }
 
  private:
   std::shared_ptr<detail::ReplySlot> slot_;
+  Pid caller_;
 };
 
 namespace detail {
@@ -73,11 +79,12 @@ struct Call {
     if (envelope.kind != detail::EnvelopeKind::call || envelope.type != detail::type_tag<M>())
       return false;
     auto& call = static_cast<detail::CallEnvelope<M>&>(envelope);
-    using Result = decltype(actor.handle_call(std::as_const(call.value), From(call.reply)));
+    using Result =
+        decltype(actor.handle_call(std::as_const(call.value), From(call.reply, call.caller)));
     if constexpr (detail::IsAsync<Result>::value) {
       // A coroutine handler replies when it finishes, which may be after awaits.
-      auto task =
-          std::make_shared<Result>(actor.handle_call(std::as_const(call.value), From(call.reply)));
+      auto task = std::make_shared<Result>(
+          actor.handle_call(std::as_const(call.value), From(call.reply, call.caller)));
       auto finish = [task, slot = call.reply]() -> bool {
         if (!task->is_done()) return false;
         slot->complete(std::make_unique<detail::ValueEnvelope<R>>(detail::EnvelopeKind::info,
@@ -86,7 +93,7 @@ struct Call {
       };
       if (!finish()) detail::park_handler(finish, call.reply);
     } else {
-      R reply = actor.handle_call(std::as_const(call.value), From(call.reply));
+      R reply = actor.handle_call(std::as_const(call.value), From(call.reply, call.caller));
       call.reply->complete(
           std::make_unique<detail::ValueEnvelope<R>>(detail::EnvelopeKind::info, std::move(reply)));
     }

@@ -34,15 +34,18 @@ struct ValueEnvelope : Envelope {
 // Every call carries its reply slot here, so the runtime can fail a pending call
 // (callee died, noproc) without knowing its message type.
 struct CallEnvelopeBase : Envelope {
-  CallEnvelopeBase(const TypeTag* type, std::shared_ptr<ReplySlot> reply)
-      : Envelope(EnvelopeKind::call, type), reply(std::move(reply)) {}
+  CallEnvelopeBase(const TypeTag* type, std::shared_ptr<ReplySlot> reply, Pid caller)
+      : Envelope(EnvelopeKind::call, type), reply(std::move(reply)), caller(std::move(caller)) {}
   std::shared_ptr<ReplySlot> reply;
+  // The calling process; empty for a thread outside the runtime.
+  Pid caller;
 };
 
 template <class T>
 struct CallEnvelope : CallEnvelopeBase {
-  CallEnvelope(T&& value, std::shared_ptr<ReplySlot> reply)
-      : CallEnvelopeBase(type_tag<T>(), std::move(reply)), value(std::move(value)) {}
+  CallEnvelope(T&& value, std::shared_ptr<ReplySlot> reply, Pid caller = Pid())
+      : CallEnvelopeBase(type_tag<T>(), std::move(reply), std::move(caller)),
+        value(std::move(value)) {}
   T value;
 };
 
