@@ -18,14 +18,10 @@ AsyncState& async_state_of(Process* process) {
 
 }  // namespace
 
-std::shared_ptr<ReplySlot> send_async_call(const Pid& target, Envelope* call,
-                                           std::shared_ptr<ReplySlot> slot,
-                                           std::coroutine_handle<> awaiting,
-                                           std::chrono::milliseconds timeout) {
-  std::unique_ptr<Envelope> owned_call(call);
+void suspend_until_settled(const std::shared_ptr<ReplySlot>& slot, std::coroutine_handle<> awaiting,
+                           std::chrono::milliseconds timeout) {
   Process* self = current_process();
-  if (self == nullptr)
-    throw std::logic_error("retort::async_call must be awaited inside a process's handler");
+  if (self == nullptr) throw std::logic_error("retort: co_await only inside a process's handler");
   AsyncState& state = async_state_of(self);
   std::uint64_t ref = next_await_ref.fetch_add(1, std::memory_order_relaxed);
   state.is_suspended = true;
@@ -35,15 +31,20 @@ std::shared_ptr<ReplySlot> send_async_call(const Pid& target, Envelope* call,
   slot->on_done([me, ref] {
     deliver(me.process(), new ValueEnvelope<Resume>(EnvelopeKind::info, Resume{ref}));
   });
+  schedule_timer(me, timeout, [slot] { slot->fail(ExitReason::timeout()); });
+}
+
+void send_async_call(const Pid& target, Envelope* call, const std::shared_ptr<ReplySlot>& slot,
+                     std::coroutine_handle<> awaiting, std::chrono::milliseconds timeout) {
+  std::unique_ptr<Envelope> owned_call(call);
+  suspend_until_settled(slot, awaiting, timeout);
   if (!target) {
     slot->fail(ExitReason::noproc());
-  } else if (target.process() == self) {
+  } else if (target.process() == current_process()) {
     slot->fail(ExitReason::error("calling self: a process cannot wait for its own reply"));
   } else {
     deliver(target.process(), owned_call.release());
-    schedule_timer(me, timeout, [slot] { slot->fail(ExitReason::timeout()); });
   }
-  return slot;
 }
 
 void park_handler(std::function<bool()> finish_if_done,

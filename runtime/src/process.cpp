@@ -55,6 +55,11 @@ void dispatch(Process* process, std::unique_ptr<Envelope> envelope, bool is_unha
     if (envelope) fail_call(*envelope, reason);
     return end_process(process, reason, true);
   }
+  // A kill that came while the handler ran wins over what the handler asked for:
+  // C++ cannot be preempted, so this is the first moment it can act.
+  if (process->is_kill_requested.load(std::memory_order_acquire)) {
+    return end_process(process, ExitReason::killed(), false);
+  }
   if (process->stop_request) end_process(process, *process->stop_request, true);
 }
 

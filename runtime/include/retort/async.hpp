@@ -108,12 +108,14 @@ struct IsAsync : std::false_type {};
 template <class T>
 struct IsAsync<Async<T>> : std::true_type {};
 
-// Sends the call and parks the calling process until the reply (or a failure)
-// arrives as a Resume message; see process.cpp.
-std::shared_ptr<ReplySlot> send_async_call(const Pid& target, Envelope* call,
-                                           std::shared_ptr<ReplySlot> slot,
-                                           std::coroutine_handle<> awaiting,
-                                           std::chrono::milliseconds timeout);
+// Parks the calling process's handler coroutine `awaiting` until `slot` settles
+// (or `timeout` fails it); the settling posts a Resume message (see process.cpp).
+void suspend_until_settled(const std::shared_ptr<ReplySlot>& slot, std::coroutine_handle<> awaiting,
+                           std::chrono::milliseconds timeout);
+
+// Sends `call` to `target` and suspends until it is answered.
+void send_async_call(const Pid& target, Envelope* call, const std::shared_ptr<ReplySlot>& slot,
+                     std::coroutine_handle<> awaiting, std::chrono::milliseconds timeout);
 
 // Keeps a suspended handler coroutine alive and finishes it when it is done.
 void park_handler(std::function<bool()> finish_if_done,
@@ -131,16 +133,7 @@ class CallAwaiter {
                     new CallEnvelope<M>(std::move(message_), slot_, Pid(current_process())), slot_,
                     awaiting, timeout_);
   }
-  R await_resume() {
-    if (slot_->is_failed()) throw CallError(slot_->failure());
-    auto reply = slot_->take_reply();
-    if (reply->type != type_tag<R>()) {
-      throw CallError(ExitReason::error("reply type mismatch: expected " +
-                                        std::string(type_name<R>()) + ", got " +
-                                        std::string(reply->type->name)));
-    }
-    return std::move(static_cast<ValueEnvelope<R>&>(*reply).value);
-  }
+  R await_resume() { return take_reply<R>(*slot_); }
 
  private:
   Pid target_;

@@ -31,6 +31,24 @@ class CallError : public std::runtime_error {
   ExitReason reason_;
 };
 
+namespace detail {
+
+// The reply of a settled slot as an `R`; throws CallError when the slot failed or
+// the reply has another type.
+template <class R>
+R take_reply(ReplySlot& slot) {
+  if (slot.is_failed()) throw CallError(slot.failure());
+  auto reply = slot.take_reply();
+  if (reply->type != type_tag<R>()) {
+    throw CallError(ExitReason::error("reply type mismatch: expected " +
+                                      std::string(type_name<R>()) + ", got " +
+                                      std::string(reply->type->name)));
+  }
+  return std::move(static_cast<ValueEnvelope<R>&>(*reply).value);
+}
+
+}  // namespace detail
+
 /// Returns the pid of the process whose handler is running; an empty pid outside one.
 Pid self();
 
@@ -67,21 +85,9 @@ R call(const Pid& pid, M message, std::chrono::milliseconds timeout = default_ca
   if (!pid) throw CallError(ExitReason::noproc());
   auto slot = std::make_shared<detail::ReplySlot>();
   detail::deliver(pid.process(), new detail::CallEnvelope<M>(std::move(message), slot));
-  switch (slot->wait_for(timeout)) {
-    case detail::ReplySlot::Outcome::replied:
-      break;
-    case detail::ReplySlot::Outcome::failed:
-      throw CallError(slot->failure());
-    case detail::ReplySlot::Outcome::timed_out:
-      throw CallError(ExitReason::timeout());
-  }
-  auto reply = slot->take_reply();
-  if (reply->type != detail::type_tag<R>()) {
-    throw CallError(ExitReason::error("reply type mismatch: expected " +
-                                      std::string(detail::type_name<R>()) + ", got " +
-                                      std::string(reply->type->name)));
-  }
-  return std::move(static_cast<detail::ValueEnvelope<R>&>(*reply).value);
+  if (slot->wait_for(timeout) == detail::ReplySlot::Outcome::timed_out)
+    throw CallError(ExitReason::timeout());
+  return detail::take_reply<R>(*slot);
 }
 
 /// Sends `message` to the process registered as `name` in `system`. Returns false
