@@ -133,6 +133,10 @@ void Supervisor::handle_info(const detail::StopTimeout& timeout) {
 }
 
 Pid Supervisor::handle_call(const StartChild& request, From) {
+  auto running =
+      std::count_if(children_.begin(), children_.end(), [](const Child& c) { return c.pid; });
+  if (flags_.max_children != 0 && static_cast<std::size_t>(running) >= flags_.max_children)
+    return Pid();
   children_.push_back({request.spec, Pid()});
   try {
     start(children_.back());
@@ -167,6 +171,19 @@ bool Supervisor::begin_shutdown(const ExitReason& reason) {
   }
   stop_then(running, [reason] { stop(reason); });
   return true;
+}
+
+}  // namespace retort
+
+namespace retort {
+
+Ref<Supervisor> start_dynamic_supervisor(System& system, std::size_t max_children, int intensity,
+                                         std::chrono::milliseconds period) {
+  SupervisorFlags flags{.strategy = Strategy::one_for_one,
+                        .intensity = intensity,
+                        .period = period,
+                        .max_children = max_children};
+  return system.spawn<Supervisor>(flags, std::vector<ChildSpec>{});
 }
 
 }  // namespace retort

@@ -236,5 +236,22 @@ TEST(Supervisor, AChildThatFailsToStartFailsTheSupervisorsStart) {
   EXPECT_THROW(system.spawn<Supervisor>(SupervisorFlags{}, specs), std::runtime_error);
 }
 
+TEST(DynamicSupervisor, StartsChildrenOnDemandUpToItsLimitAndRestartsThem) {
+  Journal journal;
+  System system;
+  auto supervisor = start_dynamic_supervisor(system, 2);
+  Pid first = supervisor.call(StartChild{child<Worker>("w1", std::string("w1"), &journal)});
+  Pid second = supervisor.call(StartChild{child<Worker>("w2", std::string("w2"), &journal)});
+  Pid third = supervisor.call(StartChild{child<Worker>("w3", std::string("w3"), &journal)});
+  EXPECT_TRUE(is_alive(first));
+  EXPECT_TRUE(is_alive(second));
+  EXPECT_FALSE(third);
+  crash(first);
+  auto after = running_pids(supervisor);
+  ASSERT_EQ(after.size(), 2u);
+  EXPECT_NE(after[0], first);
+  EXPECT_EQ(after[1], second);
+}
+
 }  // namespace
 }  // namespace retort

@@ -98,7 +98,15 @@ struct SupervisorFlags {
   int intensity = 1;
   /// The window for `intensity`.
   std::chrono::milliseconds period{5000};
+  /// With `StartChild`: the most children at once; 0 means no limit.
+  std::size_t max_children = 0;
 };
+
+/// Starts a dynamic supervisor (Elixir's `DynamicSupervisor`): no children at first,
+/// `one_for_one`, children added with `StartChild` up to `max_children`.
+Ref<class Supervisor> start_dynamic_supervisor(
+    System& system, std::size_t max_children = 0, int intensity = 3,
+    std::chrono::milliseconds period = std::chrono::seconds(5));
 
 /// Asks a supervisor to start one more child (`ChildSpec`); replies with its pid.
 struct StartChild {
@@ -145,7 +153,8 @@ class Supervisor : public GenServer<Supervisor> {
   void handle_info(const Exit& exit);
   /// A child did not stop within its shutdown timeout: kills it.
   void handle_info(const detail::StopTimeout& timeout);
-  /// Starts the child in `request` and returns its pid.
+  /// Starts the child in `request` and returns its pid; an empty pid when it fails
+  /// to start or `max_children` are running.
   Pid handle_call(const StartChild& request, From);
   /// Stops the child `request.id` (asynchronously) and forgets it; returns whether it existed.
   bool handle_call(const TerminateChild& request, From);
