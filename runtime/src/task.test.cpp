@@ -6,6 +6,7 @@
 
 #include "retort/agent.hpp"
 #include "retort/inbox.hpp"
+#include "retort/supervisor.hpp"
 
 namespace retort {
 namespace {
@@ -82,6 +83,24 @@ TEST(Task, AHandlerCanCoAwaitATask) {
   System system(SystemOptions{.threads = 1});
   auto requester = system.spawn<Requester>();
   EXPECT_EQ(requester.call(Compute{}), 42);
+}
+
+TEST(TaskSupervisor, SupervisedTasksCrashWithoutTakingTheCallerDown) {
+  System system;
+  auto tasks = start_dynamic_supervisor(system);
+  auto good = async_nolink(tasks, [] { return 7; });
+  auto bad = async_nolink(tasks, []() -> int { throw std::runtime_error("bad input"); });
+  EXPECT_EQ(good.await(1s), 7);
+  try {
+    bad.await(1s);
+    FAIL();
+  } catch (const CallError& error) {
+    EXPECT_EQ(error.reason(), ExitReason::error("bad input"));
+  }
+  EXPECT_TRUE(is_alive(tasks.pid()));
+  for (int i = 0; i < 100 && !tasks.call(WhichChildren{}).empty(); ++i)
+    std::this_thread::sleep_for(5ms);
+  EXPECT_TRUE(tasks.call(WhichChildren{}).empty());  // temporary: forgotten once done
 }
 
 TEST(Agent, HoldsStateThatFunctionsReadAndChange) {

@@ -102,12 +102,6 @@ struct SupervisorFlags {
   std::size_t max_children = 0;
 };
 
-/// Starts a dynamic supervisor (Elixir's `DynamicSupervisor`): no children at first,
-/// `one_for_one`, children added with `StartChild` up to `max_children`.
-Ref<class Supervisor> start_dynamic_supervisor(
-    System& system, std::size_t max_children = 0, int intensity = 3,
-    std::chrono::milliseconds period = std::chrono::seconds(5));
-
 /// Asks a supervisor to start one more child (`ChildSpec`); replies with its pid.
 struct StartChild {
   /// The child to add.
@@ -191,5 +185,11 @@ class Supervisor : public GenServer<Supervisor> {
   TimerRef stopping_timer_;
   std::function<void()> after_stop_;
 };
+
+/// Starts a dynamic supervisor (Elixir's `DynamicSupervisor`): no children at first,
+/// `one_for_one`, children added with `StartChild` up to `max_children`.
+Ref<Supervisor> start_dynamic_supervisor(
+    System& system, std::size_t max_children = 0, int intensity = 3,
+    std::chrono::milliseconds period = std::chrono::seconds(5));
 
 }  // namespace retort

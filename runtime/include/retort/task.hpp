@@ -17,6 +17,7 @@
 
 #include "retort/async.hpp"
 #include "retort/gen_server.hpp"
+#include "retort/supervisor.hpp"
 
 namespace retort {
 
@@ -113,6 +114,29 @@ auto async(System& system, Work work) {
           ? system.spawn_link<detail::TaskProcess<Work>>(std::move(work), slot)
           : system.spawn<detail::TaskProcess<Work>>(std::move(work), slot);
   return TaskRef<Result>(ref.pid(), slot);
+}
+
+/// Runs `work` in a task that `task_supervisor` supervises (as a temporary child),
+/// not linked to the caller (Elixir's `Task.Supervisor.async_nolink`): the caller
+/// survives the task's crash and sees it as a `CallError` from `await`. Use
+/// `start_dynamic_supervisor` for the supervisor. From a thread outside the runtime.
+template <class Work>
+auto async_nolink(const Ref<Supervisor>& task_supervisor, Work work) {
+  using Result = std::invoke_result_t<Work&>;
+  auto slot = std::make_shared<detail::ReplySlot>();
+  ChildSpec spec;
+  spec.id = "task";
+  spec.restart = Restart::temporary;
+  spec.shutdown = ShutdownPolicy::brutal_kill();
+  spec.start = [work, slot]() {
+    return detail::current_process()
+        ->system->spawn_link<detail::TaskProcess<Work>>(work, slot)
+        .pid();
+  };
+  Pid pid = task_supervisor.call(StartChild{std::move(spec)});
+  if (!pid)
+    slot->fail(ExitReason::error("the task supervisor did not start the task (at max_children?)"));
+  return TaskRef<Result>(pid, slot);
 }
 
 /// Applies `work` to each of `inputs` in tasks, at most `max_concurrency` at once,
