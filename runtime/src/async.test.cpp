@@ -1,5 +1,7 @@
 #include "retort/async.hpp"
 
+#include <atomic>
+
 #include <gtest/gtest.h>
 
 #include "retort/gen_server.hpp"
@@ -9,6 +11,16 @@ namespace retort {
 namespace {
 
 using namespace std::chrono_literals;
+
+// Counts Slow calls that a Store began handling, so a test can wait until the
+// caller is surely suspended on one instead of guessing with a sleep.
+std::atomic<int> slow_calls_started{0};
+
+void wait_for_slow_calls(int count) {
+  for (int attempt = 0; attempt < 1000 && slow_calls_started.load() < count; ++attempt) {
+    std::this_thread::sleep_for(1ms);
+  }
+}
 
 struct Get {};
 struct Slow {
@@ -22,6 +34,7 @@ class Store : public GenServer<Store> {
   explicit Store(int value) : value_(value) {}
   int handle_call(const Get&, From) { return value_; }
   int handle_call(const Slow& slow, From) {
+    slow_calls_started.fetch_add(1);
     std::this_thread::sleep_for(slow.delay);
     return value_;
   }
@@ -106,8 +119,9 @@ TEST(AsyncCall, MessagesArrivingWhileSuspendedWaitAndKeepTheirOrder) {
   System system(SystemOptions{.threads = 2});
   auto first = system.spawn<Store>(1);
   auto adder = system.spawn<Adder>(first.pid(), first.pid());
+  int started = slow_calls_started.load();
   std::thread caller([&] { adder.call(SumSlowly{}); });
-  std::this_thread::sleep_for(30ms);
+  wait_for_slow_calls(started + 1);
   adder.cast(Note{"one"});
   adder.cast(Note{"two"});
   caller.join();
@@ -141,8 +155,9 @@ TEST(AsyncCall, KillingASuspendedProcessFailsItsCallerAtOnce) {
   System system;
   auto store = system.spawn<Store>(1);
   auto adder = system.spawn<Adder>(store.pid(), store.pid());
-  std::thread killer([pid = adder.pid()] {
-    std::this_thread::sleep_for(30ms);
+  int slow_before = slow_calls_started.load();
+  std::thread killer([pid = adder.pid(), slow_before] {
+    wait_for_slow_calls(slow_before + 1);  // the adder is suspended on its call now
     exit(pid, ExitReason::kill());
   });
   auto started = std::chrono::steady_clock::now();
