@@ -1,5 +1,6 @@
 // Nothing is lost under load: every message sent is counted exactly once.
 
+#include <filesystem>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -110,6 +111,24 @@ TEST(Shutdown, EndsEveryProcessAndLeavesNoneAlive) {
     EXPECT_EQ(system.counters().live_processes, 0u);
   }
   for (const auto& pid : pids) EXPECT_FALSE(is_alive(pid));
+}
+
+std::size_t thread_count() {
+  std::size_t threads = 0;
+  for ([[maybe_unused]] const auto& task : std::filesystem::directory_iterator("/proc/self/task"))
+    ++threads;
+  return threads;
+}
+
+TEST(Shutdown, LeavesNoThreadRunning) {
+  std::size_t before = thread_count();
+  {
+    System system(SystemOptions{.threads = 3});
+    EXPECT_EQ(system.counters().run_queue_lengths.size(), 3u);
+    system.spawn<Tally>(1).cast(Tick{0, 0});
+    EXPECT_GT(thread_count(), before);
+  }
+  EXPECT_EQ(thread_count(), before);
 }
 
 TEST(Tracing, HooksSeeSpawnSendReceiveAndExit) {

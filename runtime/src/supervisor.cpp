@@ -74,11 +74,28 @@ void Supervisor::handle_info(const Exit& exit) {
   restart_after(static_cast<std::size_t>(child - children_.data()));
 }
 
+// A restart that fails to start counts as one more crash: it is retried until the
+// intensity is exceeded, and then the supervisor shuts down (as OTP's does).
+bool Supervisor::restart(Child& child) {
+  while (true) {
+    try {
+      start(child);
+      return true;
+    } catch (...) {
+      if (!is_within_intensity()) {
+        begin_shutdown(ExitReason::shutdown());
+        return false;
+      }
+    }
+  }
+}
+
 void Supervisor::restart_after(std::size_t index) {
   std::size_t first = 0;
   switch (flags_.strategy) {
     case Strategy::one_for_one:
-      return start(children_[index]);
+      restart(children_[index]);
+      return;
     case Strategy::one_for_all:
       first = 0;
       break;
@@ -94,7 +111,7 @@ void Supervisor::restart_after(std::size_t index) {
     std::erase_if(children_,
                   [&](const Child& c) { return !c.pid && c.spec.restart == Restart::temporary; });
     for (std::size_t i = first; i < children_.size(); ++i) {
-      if (!children_[i].pid) start(children_[i]);
+      if (!children_[i].pid && !restart(children_[i])) return;
     }
   });
 }

@@ -1,5 +1,6 @@
 #include "retort/supervisor.hpp"
 
+#include <atomic>
 #include <mutex>
 
 #include <gtest/gtest.h>
@@ -177,6 +178,33 @@ TEST(Supervisor, ExceedingTheRestartIntensityShutsTheSupervisorDown) {
   ASSERT_TRUE(down.has_value());
   EXPECT_EQ(down->reason, ExitReason::shutdown());
   for (const auto& pid : second) EXPECT_FALSE(is_alive(pid));
+}
+
+// A child that dies as soon as it starts, and after a while cannot start at all,
+// must not make the supervisor spin: restarts stop at the intensity.
+std::atomic<int> flaky_starts{0};
+
+class DiesAtOnce : public GenServer<DiesAtOnce> {
+ public:
+  using Protocol = retort::Protocol<Cast<Crash>>;
+  DiesAtOnce() {
+    if (++flaky_starts > 2) throw std::runtime_error("cannot start again");
+    cast(self(), Crash{ExitReason::error("dying at once")});
+  }
+  void handle_cast(const Crash& crash) { stop(crash.reason); }
+};
+
+TEST(Supervisor, RestartStormsAreBoundedByIntensity) {
+  flaky_starts = 0;
+  System system;
+  Inbox inbox(system);
+  auto supervisor = system.spawn<Supervisor>(SupervisorFlags{.intensity = 3, .period = 10000ms},
+                                             std::vector{child<DiesAtOnce>("flaky")});
+  inbox.monitor(supervisor.pid());
+  auto down = inbox.receive<Down>(2s);
+  ASSERT_TRUE(down.has_value());
+  EXPECT_EQ(down->reason, ExitReason::shutdown());
+  EXPECT_LE(flaky_starts.load(), 1 + 3 + 1);  // the first start, then at most intensity + 1 tries
 }
 
 TEST(Supervisor, ShutdownStopsChildrenInReverseStartOrder) {

@@ -164,6 +164,7 @@ class Supervisor : public GenServer<Supervisor> {
     Pid pid;
   };
   void start(Child& child);
+  bool restart(Child& child);
   bool should_restart(const Child& child, const ExitReason& reason) const;
   bool is_within_intensity();
   void restart_after(std::size_t index);
