@@ -15,6 +15,20 @@ bool GlobalOptions::use_color() const {
   return stdout_supports_color();
 }
 
+ReportContext make_report_context(std::string tool, RuleCatalog rules, std::size_t files_checked,
+                                  std::chrono::steady_clock::time_point start,
+                                  const GlobalOptions& global) {
+  ReportContext context;
+  context.tool = std::move(tool);
+  context.tool_version = std::string(version());
+  context.rules = std::move(rules);
+  context.files_checked = files_checked;
+  context.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - start);
+  context.use_color = global.use_color();
+  return context;
+}
+
 ReportFormat report_format_or_throw(const std::string& name) {
   if (auto format = parse_report_format(name)) return *format;
   throw CLI::ValidationError(
@@ -49,8 +63,10 @@ int run(int argc, char** argv) {
   FormatCommandOptions format_options;
   EnsureConsistencyOptions ensure_options;
   InstallHookOptions hook_options;
+  LintCommandOptions lint_options;
   add_format_command(app, format_options, action, global);
   add_ensure_consistency_command(app, ensure_options, action, global);
+  add_lint_command(app, lint_options, action, global);
   add_install_hook_command(app, hook_options, action, global);
 
   try {

@@ -3,6 +3,7 @@
 // The `retort` command line: argument parsing and dispatch only. Each command's work
 // lives in its tool library.
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -48,6 +49,23 @@ struct EnsureConsistencyOptions {
   std::string report_format = "text";
 };
 
+/// `retort lint`'s options.
+struct LintCommandOptions {
+  std::vector<std::filesystem::path> paths;
+  std::filesystem::path build_directory;
+  unsigned jobs = 0;
+  std::string report_format = "text";
+  std::string explained_check;
+};
+
+/// Runs `retort lint` for `project`.
+int run_lint(const Project& project, const LintCommandOptions& options,
+             const GlobalOptions& global);
+
+/// Adds `retort lint` (with `list` and `explain`) to `app`.
+void add_lint_command(CLI::App& app, LintCommandOptions& options, std::function<int()>& action,
+                      const GlobalOptions& global);
+
 /// `retort install-hook`'s options.
 struct InstallHookOptions {
   bool is_forced = false;
@@ -70,6 +88,11 @@ void add_ensure_consistency_command(CLI::App& app, EnsureConsistencyOptions& opt
 /// Adds `retort install-hook` to `app`.
 void add_install_hook_command(CLI::App& app, InstallHookOptions& options,
                               std::function<int()>& action, const GlobalOptions& global);
+
+/// Returns the context a reporter needs for `tool`'s run that began at `start`.
+ReportContext make_report_context(std::string tool, RuleCatalog rules, std::size_t files_checked,
+                                  std::chrono::steady_clock::time_point start,
+                                  const GlobalOptions& global);
 
 /// Returns the report format named `name`, or throws a CLI11 validation error.
 ReportFormat report_format_or_throw(const std::string& name);

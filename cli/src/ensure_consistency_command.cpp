@@ -26,6 +26,11 @@ int run_step(const std::string& step, const Project& project,
     format.report_format = options.report_format;
     return run_format(project, format, global);
   }
+  if (step == "lint") {
+    LintCommandOptions lint;
+    lint.report_format = options.report_format;
+    return run_lint(project, lint, global);
+  }
   throw CLI::ValidationError("--only", "unknown step '" + step + "'");
 }
 

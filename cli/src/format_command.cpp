@@ -58,19 +58,6 @@ llvm::Expected<std::string> unified_diff_of_text(const std::string& original,
   return diff;
 }
 
-ReportContext report_context(std::size_t files, std::chrono::steady_clock::time_point start,
-                             const GlobalOptions& global) {
-  ReportContext context;
-  context.tool = "format";
-  context.tool_version = std::string(version());
-  context.rules = format::format_rules();
-  context.files_checked = files;
-  context.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
-      std::chrono::steady_clock::now() - start);
-  context.use_color = global.use_color();
-  return context;
-}
-
 int format_stdin(const Project& project, const FormatCommandOptions& options) {
   std::string code{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
   fs::path name =
@@ -146,7 +133,8 @@ int run_format(const Project& project, const FormatCommandOptions& options,
     if (int failed = print_diffs(run, project.root); failed != exit_clean) return failed;
     std::erase_if(shown, [](const Diagnostic& d) { return d.check_id == "format/unformatted"; });
   }
-  auto context = report_context(request.files.size(), start, global);
+  auto context =
+      make_report_context("format", format::format_rules(), request.files.size(), start, global);
   std::ostream& out = request.mode == format::FormatMode::diff ? std::cerr : std::cout;
   write_report(report_format, shown, context, out);
   return exit_code_for(run.diagnostics, run.has_internal_error());

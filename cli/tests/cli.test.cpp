@@ -42,7 +42,8 @@ TEST(Cli, VersionAndHelpListTheWorkingCommands) {
   for (const char* command : {"format", "ensure-consistency", "install-hook"}) {
     EXPECT_THAT(help.standard_output, HasSubstr(command));
   }
-  EXPECT_THAT(help.standard_output, Not(HasSubstr("lint")));
+  EXPECT_THAT(help.standard_output, HasSubstr("lint"));
+  EXPECT_THAT(help.standard_output, Not(HasSubstr("typecheck")));
   EXPECT_EQ(retort(tree, {"format", "--help"}).exit_code, 0);
 }
 
@@ -202,6 +203,45 @@ TEST(Cli, InstallHookWritesAPreCommitHookThatGatesCommits) {
                              "user.email=t@t.invalid", "commit", "-q", "-m", "unformatted"});
   ASSERT_TRUE(static_cast<bool>(commit));
   EXPECT_NE(commit->exit_code, 0) << "the hook let an unformatted change through";
+}
+
+std::string compile_commands_for(const testing::TempTree& tree, const std::string& file) {
+  return "[{\"directory\": \"" + tree.root().string() + "\", \"file\": \"" + file +
+         "\", \"arguments\": [\"c++\", \"-std=c++20\", \"-c\", \"" + file + "\"]}]";
+}
+
+TEST(Cli, LintReportsFindingsFromTheCompilationDatabaseAndExitsOne) {
+  testing::TempTree tree;
+  tree.write("src/cast.cpp", "int truncate(double d) { return (int)d; }\n");
+  tree.write("build/compile_commands.json", compile_commands_for(tree, "src/cast.cpp"));
+  auto result = retort(tree, {"lint"});
+  EXPECT_EQ(result.exit_code, 1) << result.standard_error;
+  EXPECT_THAT(result.standard_output, HasSubstr("src/cast.cpp:1:33 #(warning/c-style-cast)"));
+  EXPECT_THAT(result.standard_output, HasSubstr("lint: 1 file checked in"));
+  auto sarif = retort(tree, {"lint", "--format", "sarif"});
+  auto parsed = llvm::json::parse(sarif.standard_output);
+  ASSERT_TRUE(static_cast<bool>(parsed));
+}
+
+TEST(Cli, LintWithoutACompilationDatabaseSaysWhereItLookedWithExitTwo) {
+  testing::TempTree tree;
+  tree.write("a.cpp", "int x;\n");
+  auto result = retort(tree, {"lint"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_THAT(result.standard_error, HasSubstr("no compile_commands.json found"));
+}
+
+TEST(Cli, LintListAndExplainComeFromTheChecksOwnDeclarations) {
+  testing::TempTree tree;
+  auto list = retort(tree, {"lint", "list"});
+  EXPECT_EQ(list.exit_code, 0);
+  EXPECT_THAT(list.standard_output,
+              HasSubstr("warning/c-style-cast  A C-style cast hides which conversion"));
+  auto explain = retort(tree, {"lint", "explain", "warning/c-style-cast"});
+  EXPECT_EQ(explain.exit_code, 0);
+  EXPECT_THAT(explain.standard_output, HasSubstr("WHY IT MATTERS"));
+  EXPECT_THAT(explain.standard_output, HasSubstr("Good: `int fd = static_cast<int>(handle);`"));
+  EXPECT_EQ(retort(tree, {"lint", "explain", "no/such"}).exit_code, 2);
 }
 
 TEST(Cli, InstallHookRefusesToReplaceSomeoneElsesHook) {

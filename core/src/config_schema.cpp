@@ -52,7 +52,7 @@ const std::vector<OptionSpec>& config_schema() {
        .name = "steps",
        .type = OptionType::string_list,
        .default_value = Strings{"format"},
-       .allowed_values = {"format"},
+       .allowed_values = {"format", "lint"},
        .description = "The steps `retort ensure-consistency` runs, in order."},
   };
   return schema;

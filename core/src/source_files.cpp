@@ -76,10 +76,14 @@ FileSelection FileSelection::from_config(const Config& config) {
   return {config.string_list("files.include"), config.string_list("files.exclude")};
 }
 
-std::string display_path(const fs::path& path, const fs::path& root) {
+bool is_inside(const fs::path& path, const fs::path& root) {
   auto relative = path.lexically_normal().lexically_relative(root.lexically_normal());
-  if (relative.empty() || *relative.begin() == "..") return path.string();
-  return relative.string();
+  return !relative.empty() && *relative.begin() != "..";
+}
+
+std::string display_path(const fs::path& path, const fs::path& root) {
+  if (!is_inside(path, root)) return path.string();
+  return path.lexically_normal().lexically_relative(root.lexically_normal()).string();
 }
 
 llvm::Expected<std::vector<fs::path>> discover_source_files(const fs::path& project_root,

@@ -4,11 +4,11 @@
 #include <sstream>
 
 #include <llvm/Support/ConvertUTF.h>
-#include <llvm/Support/ThreadPool.h>
 
 #include "detail/engine.hpp"
 #include "detail/findings.hpp"
 #include "retort/core/file_io.hpp"
+#include "retort/core/parallel.hpp"
 #include "retort/core/result_cache.hpp"
 #include "retort/formatter/formatter.hpp"
 #include "retort/formatter/token_equivalence.hpp"
@@ -305,14 +305,8 @@ FormatRun format_files(const FormatRequest& request) {
   RunContext context{request, styles, std::nullopt};
   if (!request.cache_root.empty()) context.cache.emplace(request.cache_root, "format");
 
-  std::vector<FileOutput> outputs(request.files.size());
-  {
-    llvm::ThreadPool pool(llvm::hardware_concurrency(request.jobs));
-    for (std::size_t i = 0; i < request.files.size(); ++i) {
-      pool.async([&, i] { outputs[i] = format_one(context, request.files[i]); });
-    }
-    pool.wait();
-  }
+  std::vector<FileOutput> outputs = parallel_map(
+      request.files, request.jobs, [&](const fs::path& file) { return format_one(context, file); });
   FormatRun run;
   for (auto& output : outputs) {
     run.files.push_back(std::move(output.result));

@@ -15,11 +15,12 @@ std::string hexify(const std::string& name) {
     return name + hex_suffix;
 }
 
+// TODO: remember names converted before
 std::vector<std::string> Hexify::convert(const std::vector<std::string>& names) {
   std::vector<std::string> result;
   for (const auto & name : names) {
     std::string hex_name = hexify(name);
-    if (hex_name != name) { ++converted_count_; }
+    if (hex_name != name) { converted_count_ += (int)1; }
     result.push_back(hex_name);
   }
   return result;

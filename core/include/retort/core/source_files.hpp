@@ -38,6 +38,9 @@ llvm::Expected<std::vector<std::filesystem::path>> discover_source_files(
     const std::filesystem::path& project_root, const std::vector<std::filesystem::path>& requested,
     const FileSelection& selection);
 
+/// Returns true when `path` lies below the directory `root` (both absolute).
+bool is_inside(const std::filesystem::path& path, const std::filesystem::path& root);
+
 /// Returns `path` relative to `root` when it lies below it, else `path` unchanged.
 std::string display_path(const std::filesystem::path& path, const std::filesystem::path& root);
 

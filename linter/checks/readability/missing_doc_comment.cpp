@@ -1,0 +1,84 @@
+#include <clang/AST/ASTContext.h>
+
+#include "../factories.hpp"
+#include "retort/linter/ast_check.hpp"
+
+namespace retort::lint {
+namespace {
+
+using namespace clang::ast_matchers;
+
+// Public API: not in an anonymous, detail or internal namespace, not private or
+// protected, and not a special member nobody documents (destructor, copy/move).
+bool is_public_api(const clang::Decl& decl) {
+  if (decl.getAccess() == clang::AS_private || decl.getAccess() == clang::AS_protected)
+    return false;
+  for (const clang::DeclContext* context = decl.getDeclContext(); context != nullptr;
+       context = context->getParent()) {
+    const auto* space = llvm::dyn_cast<clang::NamespaceDecl>(context);
+    if (space == nullptr) continue;
+    if (space->isAnonymousNamespace() || space->getName() == "detail" ||
+        space->getName() == "internal") {
+      return false;
+    }
+  }
+  if (const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(&decl)) {
+    if (llvm::isa<clang::CXXDestructorDecl>(method) || method->isCopyAssignmentOperator() ||
+        method->isMoveAssignmentOperator()) {
+      return false;
+    }
+    if (const auto* constructor = llvm::dyn_cast<clang::CXXConstructorDecl>(method)) {
+      if (constructor->isCopyOrMoveConstructor()) return false;
+    }
+  }
+  return true;
+}
+
+class MissingDocComment : public Check {
+ public:
+  const CheckInfo& info() const override {
+    static const CheckInfo info{
+        "readability/missing-doc-comment",
+        "readability",
+        Priority::normal,
+        "A public class or function in a header has no doc comment.",
+        "A header is a promise to other code; its reader should not have to open the "
+        "implementation to learn what a function returns or what a class is for. Say "
+        "it in a `///` comment: what it does, each parameter, the result, and an "
+        "example where it helps (`retort doc-grade` grades exactly this).\n\n"
+        "Bad: `std::string hexify(const std::string& name);`\n\n"
+        "Good: `/// Returns \\`name\\` with \\`_ex\\` appended.` above it.",
+        {}};
+    return info;
+  }
+
+  void register_matchers(MatchFinder& finder, CheckContext& context) const override {
+    auto api = decl(anyOf(functionDecl(unless(isImplicit()), unless(isTemplateInstantiation()),
+                                       unless(isDeleted()), unless(isDefaulted())),
+                          cxxRecordDecl(isDefinition(), unless(isImplicit()), unless(isLambda()),
+                                        unless(isTemplateInstantiation()))),
+                    unless(isExpansionInMainFile()), unless(hasAncestor(functionDecl())))
+                   .bind("d");
+    on_match(finder, context, api, [this, &context](const MatchResult& result) {
+      const auto* decl = result.Nodes.getNodeAs<clang::NamedDecl>("d");
+      if (decl == nullptr || !decl->isFirstDecl() ||
+          !context.is_project_location(decl->getLocation()))
+        return;
+      if (!is_public_api(*decl) || result.Context->getRawCommentForDeclNoCache(decl) != nullptr)
+        return;
+      bool is_class = llvm::isa<clang::CXXRecordDecl>(decl);
+      context.report(info(), decl->getLocation(),
+                     std::string(is_class ? "public class '" : "public function '") +
+                         decl->getNameAsString() +
+                         "' has no doc comment; say what it is for in a /// comment");
+    });
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_missing_doc_comment_check() {
+  return std::make_unique<MissingDocComment>();
+}
+
+}  // namespace retort::lint

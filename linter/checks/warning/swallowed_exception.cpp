@@ -1,0 +1,46 @@
+#include "../factories.hpp"
+#include "retort/linter/ast_check.hpp"
+
+namespace retort::lint {
+namespace {
+
+using namespace clang::ast_matchers;
+
+class SwallowedException : public Check {
+ public:
+  const CheckInfo& info() const override {
+    static const CheckInfo info{
+        "warning/swallowed-exception",
+        "warning",
+        Priority::high,
+        "catch (...) swallows every exception without rethrowing.",
+        "`catch (...)` that does not rethrow turns every failure, including ones you "
+        "never imagined, into silence: the program goes on in a state nobody checked. "
+        "Catch the exceptions you can handle by type, or rethrow with `throw;` after "
+        "cleaning up. In an actor, let it crash: the supervisor restarts it.\n\n"
+        "Bad: `try { save(); } catch (...) {}`\n\n"
+        "Good: `try { save(); } catch (const std::filesystem::filesystem_error& error) "
+        "{ report(error); }`",
+        {}};
+    return info;
+  }
+
+  void register_matchers(MatchFinder& finder, CheckContext& context) const override {
+    on_match(finder, context,
+             cxxCatchStmt(isCatchAll(), unless(hasDescendant(cxxThrowExpr()))).bind("c"),
+             [this, &context](const MatchResult& result) {
+               const auto* handler = result.Nodes.getNodeAs<clang::CXXCatchStmt>("c");
+               context.report(
+                   info(), handler->getCatchLoc(),
+                   "catch (...) without rethrowing hides every failure; catch by type or rethrow");
+             });
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_swallowed_exception_check() {
+  return std::make_unique<SwallowedException>();
+}
+
+}  // namespace retort::lint

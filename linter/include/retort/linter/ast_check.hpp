@@ -1,0 +1,40 @@
+#pragma once
+
+/// @file
+/// Helpers for checks that match the AST: register a matcher with a lambda.
+
+#include <memory>
+
+#include <clang/ASTMatchers/ASTMatchFinder.h>
+#include <clang/ASTMatchers/ASTMatchers.h>
+
+#include "retort/linter/check.hpp"
+
+namespace retort::lint {
+
+/// Adds `matcher` to `finder`; `on_match` runs for each match. The callback lives
+/// as long as the translation unit (kept by `context`).
+///
+/// ```cpp
+/// on_match(finder, context, functionDecl(isDefinition()).bind("f"),
+///          [&](const MatchResult& result) { ... });
+/// ```
+template <class Matcher, class OnMatch>
+void on_match(clang::ast_matchers::MatchFinder& finder, CheckContext& context,
+              const Matcher& matcher, OnMatch on_match) {
+  struct Callback : clang::ast_matchers::MatchFinder::MatchCallback {
+    explicit Callback(OnMatch f) : run_match(std::move(f)) {}
+    void run(const clang::ast_matchers::MatchFinder::MatchResult& result) override {
+      run_match(result);
+    }
+    OnMatch run_match;
+  };
+  auto callback = std::make_shared<Callback>(std::move(on_match));
+  finder.addMatcher(matcher, callback.get());
+  context.keep_alive(callback);
+}
+
+/// The result type handed to `on_match` callbacks.
+using MatchResult = clang::ast_matchers::MatchFinder::MatchResult;
+
+}  // namespace retort::lint

@@ -1,0 +1,60 @@
+#pragma once
+
+/// @file
+/// `retort lint`: parses each translation unit of the compilation database once,
+/// runs every enabled check on it, and reports findings in project files only.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "retort/core/diagnostic.hpp"
+#include "retort/core/rule.hpp"
+#include "retort/linter/check.hpp"
+
+namespace clang::tooling {
+class CompilationDatabase;
+}
+
+namespace retort::lint {
+
+/// Returns every registered check, in the registry's order.
+const std::vector<std::unique_ptr<Check>>& registered_checks();
+
+/// Returns the check with `id`, or nullptr.
+const Check* find_check(std::string_view id);
+
+/// Returns the rules of every check (and of parse errors), for SARIF.
+RuleCatalog lint_rules();
+
+/// Returns the text `retort lint explain <id>` prints for `check`.
+std::string explain(const Check& check);
+
+/// One `retort lint` run.
+struct LintRequest {
+  /// The translation units to parse (source files of the compilation database).
+  std::vector<std::filesystem::path> translation_units;
+  /// The database that knows how to compile them.
+  const clang::tooling::CompilationDatabase* database = nullptr;
+  /// Only files below this directory are reported.
+  std::filesystem::path project_root;
+  /// Paths in diagnostics are shown relative to this directory.
+  std::filesystem::path display_root;
+  /// Worker threads; 0 means one per hardware thread.
+  unsigned jobs = 0;
+};
+
+/// What a run found.
+struct LintRun {
+  /// Findings, sorted by file and line, each reported once.
+  std::vector<Diagnostic> diagnostics;
+  /// The project files that were checked (main files and included headers).
+  std::size_t files_checked = 0;
+};
+
+/// Lints `request.translation_units` in parallel. Code that does not parse yields
+/// `lint/parse-error` diagnostics; the other units are still linted.
+LintRun lint(const LintRequest& request);
+
+}  // namespace retort::lint

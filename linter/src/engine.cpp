@@ -1,0 +1,258 @@
+// Parses each translation unit once, runs every check's matchers on it and every
+// line check on each project file it touches, in parallel across units.
+
+#include <mutex>
+#include <set>
+#include <sstream>
+
+#include <clang/AST/ASTConsumer.h>
+#include <clang/Basic/Diagnostic.h>
+#include <clang/Basic/SourceManager.h>
+#include <clang/Frontend/CompilerInstance.h>
+#include <clang/Frontend/FrontendActions.h>
+#include <clang/Tooling/ArgumentsAdjusters.h>
+#include <clang/Tooling/Tooling.h>
+#include <llvm/Support/VirtualFileSystem.h>
+
+#include "retort/core/file_io.hpp"
+#include "retort/core/parallel.hpp"
+#include "retort/core/source_files.hpp"
+#include "retort/linter/ast_check.hpp"
+#include "retort/linter/linter.hpp"
+
+namespace retort::lint {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_header_path(const fs::path& path) {
+  static const std::set<std::string> extensions{".h",   ".hh",  ".hpp", ".hxx",
+                                                ".h++", ".ipp", ".inl", ".tpp"};
+  return extensions.count(path.extension().string()) != 0;
+}
+
+// What one worker learns from one translation unit.
+struct UnitResult {
+  std::vector<Diagnostic> diagnostics;
+  std::set<fs::path> project_files;
+};
+
+class UnitContext : public CheckContext {
+ public:
+  UnitContext(const LintRequest& request, UnitResult& result)
+      : request_(request), result_(result) {}
+
+  void set_source_manager(const clang::SourceManager* manager) { source_manager_ = manager; }
+
+  void report(const CheckInfo& check, clang::SourceLocation location,
+              std::string message) override {
+    if (!is_project_location(location)) return;
+    // Code written by a third-party macro (googletest's TEST expands to a `new`) is
+    // not the user's code: report it only when the macro itself is the project's.
+    if (location.isMacroID() && !is_project_location(source_manager_->getSpellingLoc(location)))
+      return;
+    auto presumed = source_manager_->getPresumedLoc(source_manager_->getExpansionLoc(location));
+    if (presumed.isInvalid()) return;
+    report_at(check, presumed.getFilename(), presumed.getLine(), presumed.getColumn(),
+              std::move(message));
+  }
+
+  void report_at(const CheckInfo& check, const std::string& file, unsigned line, unsigned column,
+                 std::string message) override {
+    Diagnostic diagnostic;
+    diagnostic.tool = "lint";
+    diagnostic.check_id = check.id;
+    diagnostic.category = check.category;
+    diagnostic.priority = check.priority;
+    diagnostic.severity = Severity::warning;
+    diagnostic.message = std::move(message);
+    diagnostic.range.file = display_path(fs::path(file).lexically_normal(), request_.display_root);
+    diagnostic.range.begin = {line, column};
+    diagnostic.range.end = diagnostic.range.begin;
+    result_.diagnostics.push_back(std::move(diagnostic));
+  }
+
+  bool is_project_location(clang::SourceLocation location) const override {
+    if (location.isInvalid() || source_manager_ == nullptr) return false;
+    auto file_location = source_manager_->getExpansionLoc(location);
+    if (source_manager_->isInSystemHeader(file_location)) return false;
+    auto file_name = source_manager_->getFilename(file_location);
+    return !file_name.empty() && is_inside(fs::absolute(file_name.str()), request_.project_root);
+  }
+
+  std::int64_t param(const CheckInfo& check, std::string_view name) const override {
+    for (const auto& parameter : check.params) {
+      if (parameter.name == name) return parameter.default_value;
+    }
+    return 0;
+  }
+
+  const clang::SourceManager& source_manager() const override { return *source_manager_; }
+
+  void keep_alive(std::shared_ptr<void> object) override { kept_.push_back(std::move(object)); }
+
+ private:
+  const LintRequest& request_;
+  UnitResult& result_;
+  const clang::SourceManager* source_manager_ = nullptr;
+  std::vector<std::shared_ptr<void>> kept_;
+};
+
+// Clang's own errors (the code does not parse) become lint/parse-error findings;
+// nothing is printed.
+class ParseErrorCollector : public clang::DiagnosticConsumer {
+ public:
+  explicit ParseErrorCollector(std::vector<Diagnostic>& out, const fs::path& display_root)
+      : out_(out), display_root_(display_root) {}
+
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level level,
+                        const clang::Diagnostic& info) override {
+    DiagnosticConsumer::HandleDiagnostic(level, info);
+    if (level < clang::DiagnosticsEngine::Error) return;
+    llvm::SmallString<256> text;
+    info.FormatDiagnostic(text);
+    Diagnostic diagnostic;
+    diagnostic.tool = "lint";
+    diagnostic.check_id = "lint/parse-error";
+    diagnostic.category = "warning";
+    diagnostic.priority = Priority::higher;
+    diagnostic.severity = Severity::error;
+    diagnostic.message = "does not compile: " + text.str().str();
+    if (info.hasSourceManager() && info.getLocation().isValid()) {
+      auto presumed = info.getSourceManager().getPresumedLoc(info.getLocation());
+      if (presumed.isValid()) {
+        diagnostic.range.file =
+            display_path(fs::path(presumed.getFilename()).lexically_normal(), display_root_);
+        diagnostic.range.begin = {presumed.getLine(), presumed.getColumn()};
+        diagnostic.range.end = diagnostic.range.begin;
+      }
+    }
+    out_.push_back(std::move(diagnostic));
+  }
+
+ private:
+  std::vector<Diagnostic>& out_;
+  fs::path display_root_;
+};
+
+class LintAction : public clang::ASTFrontendAction {
+ public:
+  LintAction(UnitContext& context, UnitResult& result, const LintRequest& request)
+      : context_(context), result_(result), request_(request) {}
+
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance& compiler,
+                                                        llvm::StringRef) override {
+    context_.set_source_manager(&compiler.getSourceManager());
+    for (const auto& check : registered_checks()) check->register_matchers(finder_, context_);
+    return finder_.newASTConsumer();
+  }
+
+  void EndSourceFileAction() override {
+    const auto& manager = getCompilerInstance().getSourceManager();
+    for (auto it = manager.fileinfo_begin(); it != manager.fileinfo_end(); ++it) {
+      fs::path file = fs::absolute(it->first->getName().str()).lexically_normal();
+      if (is_inside(file, request_.project_root)) result_.project_files.insert(file);
+    }
+  }
+
+ private:
+  UnitContext& context_;
+  UnitResult& result_;
+  const LintRequest& request_;
+  clang::ast_matchers::MatchFinder finder_;
+};
+
+class LintActionFactory : public clang::tooling::FrontendActionFactory {
+ public:
+  LintActionFactory(UnitContext& context, UnitResult& result, const LintRequest& request)
+      : context_(context), result_(result), request_(request) {}
+  std::unique_ptr<clang::FrontendAction> create() override {
+    return std::make_unique<LintAction>(context_, result_, request_);
+  }
+
+ private:
+  UnitContext& context_;
+  UnitResult& result_;
+  const LintRequest& request_;
+};
+
+UnitResult lint_unit(const LintRequest& request, const fs::path& unit) {
+  UnitResult result;
+  UnitContext context(request, result);
+  LintActionFactory factory(context, result, request);
+  // A physical file system of its own keeps this unit's working directory private:
+  // the default real file system would change the process's, under other threads.
+  clang::tooling::ClangTool tool(*request.database, {unit.string()},
+                                 std::make_shared<clang::PCHContainerOperations>(),
+                                 llvm::vfs::createPhysicalFileSystem());
+  // The database may name g++: Clang needs its own builtin headers. Compiler
+  // warnings are not findings (and -Werror must not turn them into parse errors).
+  tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+      {"-resource-dir=" RETORT_CLANG_RESOURCE_DIR, "-w", "-Qunused-arguments"},
+      clang::tooling::ArgumentInsertPosition::END));
+  ParseErrorCollector errors(result.diagnostics, request.display_root);
+  tool.setDiagnosticConsumer(&errors);
+  tool.setPrintErrorMessage(false);
+  tool.run(&factory);
+  return result;
+}
+
+FileText read_text(const fs::path& file, const fs::path& display_root) {
+  FileText text{display_path(file, display_root), is_header_path(file), {}};
+  auto contents = read_file(file);
+  if (!contents) {
+    llvm::consumeError(contents.takeError());
+    return text;
+  }
+  std::istringstream lines(*contents);
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    text.lines.push_back(std::move(line));
+  }
+  return text;
+}
+
+std::vector<Diagnostic> check_texts(const LintRequest& request, const std::set<fs::path>& files) {
+  std::vector<Diagnostic> diagnostics;
+  UnitResult sink;
+  UnitContext context(request, sink);
+  for (const auto& file : files) {
+    FileText text = read_text(file, request.display_root);
+    for (const auto& check : registered_checks()) check->check_text(text, context);
+  }
+  return std::move(sink.diagnostics);
+}
+
+bool same_finding(const Diagnostic& a, const Diagnostic& b) {
+  return std::tie(a.range.file, a.range.begin.line, a.range.begin.column, a.check_id, a.message) ==
+         std::tie(b.range.file, b.range.begin.line, b.range.begin.column, b.check_id, b.message);
+}
+
+}  // namespace
+
+LintRun lint(const LintRequest& request) {
+  std::vector<UnitResult> results =
+      parallel_map(request.translation_units, request.jobs,
+                   [&](const fs::path& unit) { return lint_unit(request, unit); });
+  LintRun run;
+  std::set<fs::path> project_files;
+  for (auto& result : results) {
+    // A header included by many units is reported once: duplicates are dropped below.
+    for (auto& diagnostic : result.diagnostics) run.diagnostics.push_back(std::move(diagnostic));
+    project_files.insert(result.project_files.begin(), result.project_files.end());
+  }
+  for (auto& diagnostic : check_texts(request, project_files))
+    run.diagnostics.push_back(std::move(diagnostic));
+  std::sort(run.diagnostics.begin(), run.diagnostics.end(),
+            [](const Diagnostic& a, const Diagnostic& b) {
+              return std::tie(a.range.file, a.range.begin.line, a.range.begin.column, a.check_id,
+                              a.message) < std::tie(b.range.file, b.range.begin.line,
+                                                    b.range.begin.column, b.check_id, b.message);
+            });
+  run.diagnostics.erase(std::unique(run.diagnostics.begin(), run.diagnostics.end(), same_finding),
+                        run.diagnostics.end());
+  run.files_checked = project_files.size();
+  return run;
+}
+
+}  // namespace retort::lint

@@ -1,0 +1,61 @@
+// The ordered list of checks. Adding a check: its file pair under
+// checks/<category>/, its factory in checks/factories.hpp, one line here, and a test
+// input under tests/inputs/<category>/.
+
+#include "../checks/factories.hpp"
+#include "retort/linter/linter.hpp"
+
+namespace retort::lint {
+
+const std::vector<std::unique_ptr<Check>>& registered_checks() {
+  static const std::vector<std::unique_ptr<Check>> checks = [] {
+    std::vector<std::unique_ptr<Check>> list;
+    list.push_back(make_function_length_check());
+    list.push_back(make_parameter_count_check());
+    list.push_back(make_line_length_check());
+    list.push_back(make_missing_doc_comment_check());
+    list.push_back(make_todo_tags_check());
+    list.push_back(make_using_namespace_in_header_check());
+    list.push_back(make_c_style_cast_check());
+    list.push_back(make_raw_new_delete_check());
+    list.push_back(make_swallowed_exception_check());
+    return list;
+  }();
+  return checks;
+}
+
+const Check* find_check(std::string_view id) {
+  for (const auto& check : registered_checks()) {
+    if (check->info().id == id) return check.get();
+  }
+  return nullptr;
+}
+
+RuleCatalog lint_rules() {
+  RuleCatalog rules;
+  for (const auto& check : registered_checks()) {
+    rules.push_back({check->info().id, check->info().summary, check->info().explanation});
+  }
+  rules.push_back({"lint/parse-error", "The code does not compile, so it could not be linted.",
+                   "Clang could not parse this translation unit with the flags of the compilation "
+                   "database. Fix the error, or check that compile_commands.json is current."});
+  return rules;
+}
+
+std::string explain(const Check& check) {
+  const CheckInfo& info = check.info();
+  std::string text = info.id + "\n\n";
+  text += "  Category: " + info.category + "\n";
+  text += "  Priority: " + std::string(priority_arrow(info.priority)) + "\n\n";
+  text +=
+      info.summary + "\n\nWHY IT MATTERS\n\n" + info.explanation + "\n\nCONFIGURATION OPTIONS\n\n";
+  for (const auto& param : info.params) {
+    text += "  " + param.name + " (default " + std::to_string(param.default_value) +
+            "): " + param.description + "\n";
+  }
+  if (info.params.empty()) text += "  This check has no parameters.\n";
+  text += "  (Per-check settings in .retort.yaml are not read yet: the defaults apply.)\n";
+  return text;
+}
+
+}  // namespace retort::lint
