@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include <clang/AST/ASTConsumer.h>
+#include <clang/AST/ASTContext.h>
 #include <clang/Basic/Diagnostic.h>
 #include <clang/Basic/SourceManager.h>
 #include <clang/Frontend/CompilerInstance.h>
@@ -135,6 +136,29 @@ class ParseErrorCollector : public clang::DiagnosticConsumer {
   fs::path display_root_;
 };
 
+// Runs the matchers only over top-level declarations in project files: the
+// standard library and third-party headers are parsed (they must be) but never
+// traversed, which is most of the matching work in a typical unit.
+class ProjectScopedConsumer : public clang::ASTConsumer {
+ public:
+  ProjectScopedConsumer(std::unique_ptr<clang::ASTConsumer> matcher_consumer,
+                        const UnitContext& context)
+      : matcher_consumer_(std::move(matcher_consumer)), context_(context) {}
+
+  void HandleTranslationUnit(clang::ASTContext& ast) override {
+    std::vector<clang::Decl*> project_decls;
+    for (clang::Decl* decl : ast.getTranslationUnitDecl()->decls()) {
+      if (context_.is_project_location(decl->getLocation())) project_decls.push_back(decl);
+    }
+    ast.setTraversalScope(project_decls);
+    matcher_consumer_->HandleTranslationUnit(ast);
+  }
+
+ private:
+  std::unique_ptr<clang::ASTConsumer> matcher_consumer_;
+  const UnitContext& context_;
+};
+
 class LintAction : public clang::ASTFrontendAction {
  public:
   LintAction(UnitContext& context, UnitResult& result, const LintRequest& request)
@@ -144,7 +168,7 @@ class LintAction : public clang::ASTFrontendAction {
                                                         llvm::StringRef) override {
     context_.set_source_manager(&compiler.getSourceManager());
     for (const auto& check : registered_checks()) check->register_matchers(finder_, context_);
-    return finder_.newASTConsumer();
+    return std::make_unique<ProjectScopedConsumer>(finder_.newASTConsumer(), context_);
   }
 
   void EndSourceFileAction() override {

@@ -25,9 +25,11 @@ class UsingNamespaceInHeader : public Check {
   }
 
   void register_matchers(MatchFinder& finder, CheckContext& context) const override {
-    on_match(finder, context, usingDirectiveDecl(unless(hasAncestor(functionDecl()))).bind("u"),
+    on_match(finder, context, usingDirectiveDecl().bind("u"),
              [this, &context](const MatchResult& result) {
                const auto* directive = result.Nodes.getNodeAs<clang::UsingDirectiveDecl>("u");
+               if (directive->getParentFunctionOrMethod() != nullptr)
+                 return;  // local: leaks nowhere
                auto location = directive->getLocation();
                const auto& manager = *result.SourceManager;
                if (manager.isInMainFile(manager.getExpansionLoc(location))) return;
