@@ -12,7 +12,6 @@
 #include "retort/core/process.hpp"
 #include "retort/core/result_cache.hpp"
 #include "retort/core/source_files.hpp"
-#include "retort/core/version.hpp"
 #include "retort/formatter/formatter.hpp"
 
 namespace retort::cli {

@@ -1,7 +1,6 @@
 #include <chrono>
 #include <iostream>
 
-#include <clang/Tooling/CompilationDatabase.h>
 #include <llvm/Support/raw_ostream.h>
 
 #include "commands.hpp"
@@ -9,7 +8,6 @@
 #include "retort/core/errors.hpp"
 #include "retort/core/exit_codes.hpp"
 #include "retort/core/source_files.hpp"
-#include "retort/core/version.hpp"
 #include "retort/linter/linter.hpp"
 
 namespace retort::cli {
