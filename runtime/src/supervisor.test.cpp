@@ -66,12 +66,15 @@ std::vector<Pid> pids_of(const Ref<Supervisor>& supervisor) {
   return pids;
 }
 
-// Waits until every child runs again after a restart (restarts are asynchronous).
-std::vector<Pid> running_pids(const Ref<Supervisor>& supervisor) {
-  for (int attempt = 0; attempt < 200; ++attempt) {
+// Waits until `crashed` has been replaced and every child runs again (restarts
+// are asynchronous: right after the crash is sent, the old pids are still alive).
+std::vector<Pid> running_pids_after(const Ref<Supervisor>& supervisor, const Pid& crashed) {
+  for (int attempt = 0; attempt < 400; ++attempt) {
     auto pids = pids_of(supervisor);
-    if (std::all_of(pids.begin(), pids.end(), [](const Pid& pid) { return is_alive(pid); }))
-      return pids;
+    bool is_replaced = std::find(pids.begin(), pids.end(), crashed) == pids.end();
+    bool are_running =
+        std::all_of(pids.begin(), pids.end(), [](const Pid& pid) { return is_alive(pid); });
+    if (is_replaced && are_running) return pids;
     std::this_thread::sleep_for(5ms);
   }
   return pids_of(supervisor);
@@ -106,7 +109,7 @@ TEST(Supervisor, RestartsOnlyTheCrashedChildUnderOneForOne) {
       system.spawn<Supervisor>(SupervisorFlags{.intensity = 5}, three_workers(journal));
   auto before = pids_of(supervisor);
   crash(before[1]);
-  auto after = running_pids(supervisor);
+  auto after = running_pids_after(supervisor, before[1]);
   EXPECT_EQ(after[0], before[0]);
   EXPECT_NE(after[1], before[1]);
   EXPECT_EQ(after[2], before[2]);
@@ -119,7 +122,7 @@ TEST(Supervisor, RestartsEveryChildUnderOneForAllStoppingTheOthersInReverseOrder
       SupervisorFlags{.strategy = Strategy::one_for_all, .intensity = 5}, three_workers(journal));
   auto before = pids_of(supervisor);
   crash(before[0]);
-  auto after = running_pids(supervisor);
+  auto after = running_pids_after(supervisor, before[0]);
   for (int i = 0; i < 3; ++i) EXPECT_NE(after[i], before[i]) << i;
   auto events = journal.snapshot();
   std::vector<std::string> tail(events.begin() + 3, events.end());
@@ -134,7 +137,7 @@ TEST(Supervisor, RestartsTheRestUnderRestForOne) {
       SupervisorFlags{.strategy = Strategy::rest_for_one, .intensity = 5}, three_workers(journal));
   auto before = pids_of(supervisor);
   crash(before[1]);
-  auto after = running_pids(supervisor);
+  auto after = running_pids_after(supervisor, before[1]);
   EXPECT_EQ(after[0], before[0]);
   EXPECT_NE(after[1], before[1]);
   EXPECT_NE(after[2], before[2]);
@@ -172,7 +175,7 @@ TEST(Supervisor, ExceedingTheRestartIntensityShutsTheSupervisorDown) {
   inbox.monitor(supervisor.pid());
   auto first = pids_of(supervisor);
   crash(first[0]);
-  auto second = running_pids(supervisor);
+  auto second = running_pids_after(supervisor, first[0]);
   crash(second[0]);
   auto down = inbox.receive<Down>(2s);
   ASSERT_TRUE(down.has_value());
@@ -187,9 +190,12 @@ std::atomic<int> flaky_starts{0};
 class DiesAtOnce : public GenServer<DiesAtOnce> {
  public:
   using Protocol = retort::Protocol<Cast<Crash>>;
+  // The first child lives until the test crashes it (after its monitor is set);
+  // the second dies at once; the ones after cannot start at all.
   DiesAtOnce() {
-    if (++flaky_starts > 2) throw std::runtime_error("cannot start again");
-    cast(self(), Crash{ExitReason::error("dying at once")});
+    int start = ++flaky_starts;
+    if (start > 2) throw std::runtime_error("cannot start again");
+    if (start == 2) cast(self(), Crash{ExitReason::error("dying at once")});
   }
   void handle_cast(const Crash& crash) { stop(crash.reason); }
 };
@@ -201,6 +207,7 @@ TEST(Supervisor, RestartStormsAreBoundedByIntensity) {
   auto supervisor = system.spawn<Supervisor>(SupervisorFlags{.intensity = 3, .period = 10000ms},
                                              std::vector{child<DiesAtOnce>("flaky")});
   inbox.monitor(supervisor.pid());
+  crash(pids_of(supervisor)[0]);
   auto down = inbox.receive<Down>(2s);
   ASSERT_TRUE(down.has_value());
   EXPECT_EQ(down->reason, ExitReason::shutdown());
@@ -283,7 +290,7 @@ TEST(DynamicSupervisor, StartsChildrenOnDemandUpToItsLimitAndRestartsThem) {
   EXPECT_TRUE(is_alive(second));
   EXPECT_FALSE(third);
   crash(first);
-  auto after = running_pids(supervisor);
+  auto after = running_pids_after(supervisor, first);
   ASSERT_EQ(after.size(), 2u);
   EXPECT_NE(after[0], first);
   EXPECT_EQ(after[1], second);
