@@ -223,6 +223,20 @@ TEST(Cli, LintReportsFindingsFromTheCompilationDatabaseAndExitsOne) {
   ASSERT_TRUE(static_cast<bool>(parsed));
 }
 
+TEST(Cli, LintHonoursSuppressionCommentsAndReportsUnusedOnes) {
+  testing::TempTree tree;
+  tree.write("src/cast.cpp",
+             "// retort: disable-next-line warning/c-style-cast\n"
+             "int truncate(double d) { return (int)d; }\n"
+             "// retort: disable-next-line warning/raw-new-delete\n"
+             "int fine = 1;\n");
+  tree.write("build/compile_commands.json", compile_commands_for(tree, "src/cast.cpp"));
+  auto result = retort(tree, {"lint"});
+  EXPECT_THAT(result.standard_output, Not(HasSubstr("warning/c-style-cast)")));
+  EXPECT_THAT(result.standard_output, HasSubstr("src/cast.cpp:3:1 #(lint/unused-suppression)"));
+  EXPECT_EQ(result.exit_code, 1);
+}
+
 TEST(Cli, LintWithoutACompilationDatabaseSaysWhereItLookedWithExitTwo) {
   testing::TempTree tree;
   tree.write("a.cpp", "int x;\n");

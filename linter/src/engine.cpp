@@ -18,6 +18,7 @@
 #include "retort/core/file_io.hpp"
 #include "retort/core/parallel.hpp"
 #include "retort/core/source_files.hpp"
+#include "retort/core/suppressions.hpp"
 #include "retort/linter/ast_check.hpp"
 #include "retort/linter/linter.hpp"
 
@@ -276,6 +277,12 @@ LintRun lint(const LintRequest& request) {
   run.diagnostics.erase(std::unique(run.diagnostics.begin(), run.diagnostics.end(), same_finding),
                         run.diagnostics.end());
   run.files_checked = project_files.size();
+  std::vector<std::string> checked;
+  for (const auto& file : project_files)
+    checked.push_back(display_path(file, request.display_root));
+  run.diagnostics =
+      apply_suppressions(std::move(run.diagnostics), request.display_root, checked, "lint",
+                         [](std::string_view id) { return find_check(id) != nullptr; });
   return run;
 }
 

@@ -36,6 +36,10 @@ RuleCatalog lint_rules() {
   for (const auto& check : registered_checks()) {
     rules.push_back({check->info().id, check->info().summary, check->info().explanation});
   }
+  rules.push_back(
+      {"lint/unused-suppression", "A suppression comment silences nothing.",
+       "The finding it was written for is gone; remove the comment so suppressions stay "
+       "meaningful."});
   rules.push_back({"lint/parse-error", "The code does not compile, so it could not be linted.",
                    "Clang could not parse this translation unit with the flags of the compilation "
                    "database. Fix the error, or check that compile_commands.json is current."});
@@ -49,6 +53,9 @@ std::string explain(const Check& check) {
   text += "  Priority: " + std::string(priority_arrow(info.priority)) + "\n\n";
   text +=
       info.summary + "\n\nWHY IT MATTERS\n\n" + info.explanation + "\n\nCONFIGURATION OPTIONS\n\n";
+  text += "  Silence one finding with `// retort: disable-next-line " + info.id +
+          "` above it\n"
+          "  (or `disable-line` on it, or `disable-begin` ... `disable-end` around a block).\n";
   for (const auto& param : info.params) {
     text += "  " + param.name + " (default " + std::to_string(param.default_value) +
             "): " + param.description + "\n";
