@@ -16,6 +16,22 @@ std::string_view severity_name(Severity severity) {
   return "error";
 }
 
+std::string_view priority_name(Priority priority) {
+  switch (priority) {
+    case Priority::higher:
+      return "higher";
+    case Priority::high:
+      return "high";
+    case Priority::normal:
+      return "normal";
+    case Priority::low:
+      return "low";
+    case Priority::ignore:
+      return "ignore";
+  }
+  return "normal";
+}
+
 std::string_view priority_arrow(Priority priority) {
   switch (priority) {
     case Priority::higher:

@@ -17,22 +17,6 @@ namespace {
 
 constexpr int json_schema_version = 1;
 
-std::string_view priority_name(Priority priority) {
-  switch (priority) {
-    case Priority::higher:
-      return "higher";
-    case Priority::high:
-      return "high";
-    case Priority::normal:
-      return "normal";
-    case Priority::low:
-      return "low";
-    case Priority::ignore:
-      return "ignore";
-  }
-  return "normal";
-}
-
 void add_range(llvm::json::Object& object, const SourceRange& range) {
   object["line"] = range.begin.line;
   object["column"] = range.begin.column;

@@ -65,11 +65,16 @@ llvm::Expected<std::vector<fs::path>> list_directory(const fs::path& directory) 
 
 }  // namespace
 
-bool is_cpp_source(const fs::path& path) {
+bool is_cpp_header(const fs::path& path) {
   static const std::set<std::string, std::less<>> extensions{
-      ".c",   ".cc",  ".cpp", ".cxx", ".c++", ".cppm", ".ixx", ".h",  ".hh",
-      ".hpp", ".hxx", ".h++", ".ipp", ".inl", ".tpp",  ".tcc", ".cu", ".cuh"};
+      ".h", ".hh", ".hpp", ".hxx", ".h++", ".ipp", ".inl", ".tpp", ".tcc", ".cuh"};
   return extensions.count(path.extension().string()) != 0;
+}
+
+bool is_cpp_source(const fs::path& path) {
+  static const std::set<std::string, std::less<>> extensions{".c",   ".cc",   ".cpp", ".cxx",
+                                                             ".c++", ".cppm", ".ixx", ".cu"};
+  return is_cpp_header(path) || extensions.count(path.extension().string()) != 0;
 }
 
 FileSelection FileSelection::from_config(const Config& config) {

@@ -82,8 +82,7 @@ Diagnostic unparseable_note(const fs::path& file, const fs::path& root, unsigned
 // (enough to tell formatted from not); otherwise passes run to a fixpoint.
 TextResult format_contents(const detail::Style& style, const std::string& contents,
                            const fs::path& file, const fs::path& root,
-                           const std::vector<LineRange>* lines, bool is_check,
-                           unsigned& first_changed_line, unsigned& changed_line_count) {
+                           const std::vector<LineRange>* lines, bool is_check) {
   TextResult outcome;
   detail::FixpointResult fixpoint;
   if (is_check) {
@@ -118,8 +117,8 @@ TextResult format_contents(const detail::Style& style, const std::string& conten
   }
   outcome.status = FileStatus::changed;
   outcome.formatted = std::move(pass.code);
-  first_changed_line = pass.first_changed_line;
-  changed_line_count = pass.changed_line_count;
+  outcome.first_changed_line = pass.first_changed_line;
+  outcome.changed_line_count = pass.changed_line_count;
   return outcome;
 }
 
@@ -250,11 +249,10 @@ FileOutput format_one(const RunContext& context, const fs::path& file) {
       if (auto replayed = replay(context, file, *payload)) return *replayed;
     }
   }
-  unsigned first = 0;
-  unsigned count = 0;
   bool is_check = request.mode == FormatMode::check;
-  TextResult text =
-      format_contents(*style->style, *contents, file, root, lines, is_check, first, count);
+  TextResult text = format_contents(*style->style, *contents, file, root, lines, is_check);
+  const unsigned first = text.first_changed_line;
+  const unsigned count = text.changed_line_count;
   output.result.status = text.status;
   output.diagnostics = std::move(text.diagnostics);
   std::string notes = cached_notes(output.diagnostics);
@@ -326,9 +324,7 @@ TextResult format_text(const std::string& code, const fs::path& file_name,
                                          llvm::toString(style.takeError()), file_name, {}));
     return failed;
   }
-  unsigned first = 0;
-  unsigned count = 0;
-  return format_contents(*style->style, code, file_name, {}, nullptr, false, first, count);
+  return format_contents(*style->style, code, file_name, {}, nullptr, false);
 }
 
 }  // namespace retort::format

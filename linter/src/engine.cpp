@@ -27,12 +27,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool is_header_path(const fs::path& path) {
-  static const std::set<std::string> extensions{".h",   ".hh",  ".hpp", ".hxx",
-                                                ".h++", ".ipp", ".inl", ".tpp"};
-  return extensions.count(path.extension().string()) != 0;
-}
-
 // What one worker learns from one translation unit.
 struct UnitResult {
   std::vector<Diagnostic> diagnostics;
@@ -223,7 +217,7 @@ UnitResult lint_unit(const LintRequest& request, const fs::path& unit) {
 }
 
 FileText read_text(const fs::path& file, const fs::path& display_root) {
-  FileText text{display_path(file, display_root), is_header_path(file), {}};
+  FileText text{display_path(file, display_root), is_cpp_header(file), {}};
   auto contents = read_file(file);
   if (!contents) {
     llvm::consumeError(contents.takeError());

@@ -63,6 +63,16 @@ void run_void_handler(Handler&& handler) {
   }
 }
 
+// Runs `handler` on a cast or info envelope of kind `kind` holding an `M`; false
+// when the envelope is something else.
+template <class M, class Handler>
+bool try_one_way(Envelope& envelope, EnvelopeKind kind, Handler handler) {
+  if (envelope.kind != kind || envelope.type != type_tag<M>()) return false;
+  const M& value = static_cast<ValueEnvelope<M>&>(envelope).value;
+  run_void_handler([&] { return handler(value); });
+  return true;
+}
+
 }  // namespace detail
 
 /// A request `M` answered with a reply `R`; handled by `R handle_call(const M&, From)`.
@@ -110,11 +120,8 @@ struct Cast {
   /// Runs the handler when `envelope` holds this cast (runtime internals).
   template <class Actor>
   static bool try_handle(Actor& actor, detail::Envelope& envelope) {
-    if (envelope.kind != detail::EnvelopeKind::cast || envelope.type != detail::type_tag<M>())
-      return false;
-    auto& value = static_cast<detail::ValueEnvelope<M>&>(envelope).value;
-    detail::run_void_handler([&] { return actor.handle_cast(std::as_const(value)); });
-    return true;
+    return detail::try_one_way<M>(envelope, detail::EnvelopeKind::cast,
+                                  [&](const M& value) { return actor.handle_cast(value); });
   }
 };
 
@@ -128,11 +135,8 @@ struct Info {
   /// Runs the handler when `envelope` holds this message (runtime internals).
   template <class Actor>
   static bool try_handle(Actor& actor, detail::Envelope& envelope) {
-    if (envelope.kind != detail::EnvelopeKind::info || envelope.type != detail::type_tag<M>())
-      return false;
-    auto& value = static_cast<detail::ValueEnvelope<M>&>(envelope).value;
-    detail::run_void_handler([&] { return actor.handle_info(std::as_const(value)); });
-    return true;
+    return detail::try_one_way<M>(envelope, detail::EnvelopeKind::info,
+                                  [&](const M& value) { return actor.handle_info(value); });
   }
 };
 

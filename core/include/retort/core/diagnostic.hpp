@@ -68,6 +68,9 @@ struct Diagnostic {
 /// Returns the lowercase name of `severity`: `note`, `warning` or `error`.
 std::string_view severity_name(Severity severity);
 
+/// Returns the lowercase name of `priority`, e.g. `high`.
+std::string_view priority_name(Priority priority);
+
 /// Returns the arrow that stands for `priority` in text output, e.g. `↗` for `high`.
 std::string_view priority_arrow(Priority priority);
 

@@ -19,6 +19,10 @@ class Config;
 /// (`.cpp .cc .cxx .c .h .hpp .hh .hxx .ipp .inl .tpp` and friends).
 bool is_cpp_source(const std::filesystem::path& path);
 
+/// Returns true when `path` has a C or C++ header extension (`.h .hpp .hh .hxx .ipp
+/// .inl .tpp` and friends).
+bool is_cpp_header(const std::filesystem::path& path);
+
 /// Include and exclude globs, matched against paths relative to the project root.
 struct FileSelection {
   /// When non-empty, only files matching one of these globs are kept.

@@ -116,6 +116,10 @@ struct TextResult {
   FileStatus status = FileStatus::formatted;
   /// The formatted text when `status` is `formatted` or `changed`.
   std::string formatted;
+  /// When `changed`: the first original line that formatting changes.
+  unsigned first_changed_line = 0;
+  /// When `changed`: how many original lines formatting changes.
+  unsigned changed_line_count = 0;
   /// The findings for `failed` and `meaning_changed`, and notes (such as a region
   /// libFormat could not parse).
   std::vector<Diagnostic> diagnostics;
