@@ -55,7 +55,13 @@ struct LintCommandOptions {
   std::filesystem::path build_directory;
   unsigned jobs = 0;
   std::string report_format = "text";
-  std::string explained_check;
+  std::string explained_subject;
+  bool is_strict = false;
+  std::string since;
+  std::filesystem::path baseline;
+  std::filesystem::path write_baseline;
+  bool is_fixing = false;
+  bool is_cache_disabled = false;
 };
 
 /// Runs `retort lint` for `project`.

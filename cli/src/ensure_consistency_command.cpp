@@ -29,6 +29,7 @@ int run_step(const std::string& step, const Project& project,
   if (step == "lint") {
     LintCommandOptions lint;
     lint.report_format = options.report_format;
+    lint.since = options.since;
     return run_lint(project, lint, global);
   }
   throw CLI::ValidationError("--only", "unknown step '" + step + "'");

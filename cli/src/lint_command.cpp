@@ -1,12 +1,19 @@
 #include <chrono>
 #include <iostream>
+#include <regex>
 
 #include <llvm/Support/raw_ostream.h>
 
 #include "commands.hpp"
+#include "lint_explain.hpp"
+#include "retort/core/baseline.hpp"
 #include "retort/core/compile_commands.hpp"
 #include "retort/core/errors.hpp"
 #include "retort/core/exit_codes.hpp"
+#include "retort/core/file_io.hpp"
+#include "retort/core/fix_its.hpp"
+#include "retort/core/git.hpp"
+#include "retort/core/result_cache.hpp"
 #include "retort/core/source_files.hpp"
 #include "retort/linter/linter.hpp"
 
@@ -31,20 +38,79 @@ std::vector<fs::path> units_to_lint(const CompileCommands& commands, const Proje
   return units;
 }
 
+bool is_on_changed_line(const Diagnostic& d, const ChangedLines& changed, const fs::path& root) {
+  auto found = changed.find((root / d.range.file).lexically_normal());
+  if (found == changed.end()) return false;
+  for (const auto& range : found->second) {
+    if (d.range.begin.line >= range.first && d.range.begin.line <= range.last) return true;
+  }
+  return false;
+}
+
+// Drops what this run does not gate on: findings in the baseline, findings off the
+// changed lines, and low priorities unless strict.
+llvm::Expected<std::vector<Diagnostic>> gated_findings(std::vector<Diagnostic> diagnostics,
+                                                       const Project& project,
+                                                       const LintCommandOptions& options,
+                                                       std::size_t& hidden_count) {
+  fs::path baseline_path = options.baseline;
+  if (baseline_path.empty() && !project.config.string("lint.baseline").empty())
+    baseline_path = project.root / project.config.string("lint.baseline");
+  if (!baseline_path.empty()) {
+    auto baseline = Baseline::read(baseline_path);
+    if (!baseline) return baseline.takeError();
+    diagnostics = baseline->new_findings(std::move(diagnostics));
+  }
+  if (!options.since.empty()) {
+    auto changed = changed_lines_since(project.root, options.since);
+    if (!changed) return changed.takeError();
+    std::erase_if(diagnostics, [&](const Diagnostic& d) {
+      return !is_on_changed_line(d, *changed, project.root);
+    });
+  }
+  if (!options.is_strict && !project.config.boolean("lint.strict")) {
+    hidden_count = std::erase_if(diagnostics, [](const Diagnostic& d) {
+      return d.priority == Priority::low || d.priority == Priority::ignore;
+    });
+  }
+  return diagnostics;
+}
+
+// Applies the safe fixes, then lints again. A fix that leaves a file that no longer
+// compiles is undone, whatever the reason, so --fix never makes things worse.
+llvm::Expected<lint::LintRun> fix_and_relint(const lint::LintRequest& request, lint::LintRun run,
+                                             const Project& project) {
+  auto applied = apply_fixes(run.diagnostics, project.root);
+  if (!applied) return applied.takeError();
+  if (applied->fix_count == 0) return run;
+  lint::LintRun after = lint::lint(request);
+  for (const auto& [file, original] : applied->originals) {
+    bool is_broken =
+        std::any_of(after.diagnostics.begin(), after.diagnostics.end(), [&](const Diagnostic& d) {
+          return d.check_id == "lint/parse-error" && d.range.file == file;
+        });
+    if (!is_broken) continue;
+    if (auto error = write_file_atomically(project.root / file, original)) return std::move(error);
+    return internal_error("the fixes for " + file +
+                          " made it fail to compile, so they were undone; please report this");
+  }
+  std::cerr << "retort: applied " << applied->fix_count << " fix(es) in "
+            << applied->originals.size() << " file(s)\n";
+  return after;
+}
+
 }  // namespace
 
-int run_lint(const Project& project, const LintCommandOptions& options,
-             const GlobalOptions& global) {
-  auto start = std::chrono::steady_clock::now();
-  ReportFormat report_format = report_format_or_throw(options.report_format);
+llvm::Expected<lint::LintRun> lint_project(const Project& project,
+                                           const LintCommandOptions& options) {
+  auto settings = lint::LintSettings::from_config(project.config);
+  if (!settings) return settings.takeError();
   std::optional<fs::path> build_directory;
   if (!options.build_directory.empty()) build_directory = options.build_directory;
   auto commands = CompileCommands::discover(project.root, build_directory);
-  if (!commands) return report_error(commands.takeError(), llvm::errs());
+  if (!commands) return commands.takeError();
   for (const auto& path : options.paths) {
-    if (!fs::exists(path))
-      return report_error(usage_error("no such file or directory: '" + path.string() + "'"),
-                          llvm::errs());
+    if (!fs::exists(path)) return usage_error("no such file or directory: '" + path.string() + "'");
   }
   lint::LintRequest request;
   request.translation_units = units_to_lint(*commands, project, options.paths);
@@ -52,11 +118,41 @@ int run_lint(const Project& project, const LintCommandOptions& options,
   request.project_root = project.root;
   request.display_root = project.root;
   request.jobs = options.jobs;
+  request.settings = std::move(*settings);
+  if (!options.is_cache_disabled) request.cache_root = ResultCache::default_root(project.root);
   lint::LintRun run = lint::lint(request);
+  if (options.is_fixing) {
+    auto fixed = fix_and_relint(request, std::move(run), project);
+    if (!fixed) return fixed.takeError();
+    run = std::move(*fixed);
+  }
+  return run;
+}
 
+int run_lint(const Project& project, const LintCommandOptions& options,
+             const GlobalOptions& global) {
+  auto start = std::chrono::steady_clock::now();
+  ReportFormat report_format = report_format_or_throw(options.report_format);
+  auto linted = lint_project(project, options);
+  if (!linted) return report_error(linted.takeError(), llvm::errs());
+  lint::LintRun& run = *linted;
+  if (!options.write_baseline.empty()) {
+    if (auto error = Baseline::write(options.write_baseline, "lint", run.diagnostics))
+      return report_error(std::move(error), llvm::errs());
+    std::cout << "Wrote " << run.diagnostics.size() << " finding(s) to "
+              << options.write_baseline.string() << "; `retort lint --baseline "
+              << options.write_baseline.string() << "` now reports only new ones.\n";
+    return exit_clean;
+  }
+  std::size_t hidden_count = 0;
+  auto shown = gated_findings(std::move(run.diagnostics), project, options, hidden_count);
+  if (!shown) return report_error(shown.takeError(), llvm::errs());
   auto context = make_report_context("lint", lint::lint_rules(), run.files_checked, start, global);
-  write_report(report_format, run.diagnostics, context, std::cout);
-  return has_findings(run.diagnostics) ? exit_findings : exit_clean;
+  write_report(report_format, *shown, context, std::cout);
+  if (hidden_count > 0 && report_format == ReportFormat::text)
+    std::cout << "(" << hidden_count
+              << " low-priority finding(s) not shown; `retort lint --strict` shows them.)\n";
+  return has_findings(*shown) ? exit_findings : exit_clean;
 }
 
 namespace {
@@ -79,6 +175,18 @@ int explain_check(const std::string& id) {
   return exit_clean;
 }
 
+int explain(const std::string& subject, const LintCommandOptions& options,
+            const GlobalOptions& global) {
+  static const std::regex location_pattern(R"(^(.+?):([0-9]+)(?::([0-9]+))?$)");
+  std::smatch match;
+  if (!std::regex_match(subject, match, location_pattern)) return explain_check(subject);
+  auto project = load_project_for(global);
+  if (!project) return report_error(project.takeError(), llvm::errs());
+  SourcePosition position{static_cast<unsigned>(std::stoul(match[2])),
+                          match[3].matched ? static_cast<unsigned>(std::stoul(match[3])) : 0u};
+  return explain_findings_at(*project, options, match[1].str(), position);
+}
+
 }  // namespace
 
 void add_lint_command(CLI::App& app, LintCommandOptions& options, std::function<int()>& action,
@@ -91,17 +199,30 @@ void add_lint_command(CLI::App& app, LintCommandOptions& options, std::function<
   command->add_option("-j,--jobs", options.jobs,
                       "Translation units linted in parallel (default: all cores)");
   command->add_option("--format", options.report_format, "Report format: " + report_format_names());
+  command->add_flag("--strict", options.is_strict, "Also report low-priority findings");
+  command->add_option("--since", options.since,
+                      "Report only findings on lines changed since this git revision");
+  command->add_option("--baseline", options.baseline,
+                      "Report only findings not recorded in this baseline file");
+  command->add_option("--write-baseline", options.write_baseline,
+                      "Record every current finding in this file and exit 0");
+  command->add_flag("--fix", options.is_fixing,
+                    "Apply the safe fixes, then lint again (files are written atomically)");
+  command->add_flag("--no-cache", options.is_cache_disabled,
+                    "Parse every translation unit instead of replaying unchanged ones");
   CLI::App* list =
       command->add_subcommand("list", "List every check with its priority and summary");
-  CLI::App* explain =
-      command->add_subcommand("explain", "Explain why a check matters and how to configure it");
-  explain
-      ->add_option("check", options.explained_check, "A check id, e.g. readability/function-length")
+  CLI::App* explain_command = command->add_subcommand(
+      "explain", "Explain a check, or the findings at FILE:LINE[:COL], and how to configure it");
+  explain_command
+      ->add_option("subject", options.explained_subject,
+                   "A check id (readability/function-length) or a place (src/a.cpp:12:5)")
       ->required();
   list->callback([&] { action = [] { return list_checks(); }; });
-  explain->callback([&] { action = [&] { return explain_check(options.explained_check); }; });
-  command->callback([&, list, explain] {
-    if (list->parsed() || explain->parsed()) return;
+  explain_command->callback(
+      [&] { action = [&] { return explain(options.explained_subject, options, global); }; });
+  command->callback([&, list, explain_command] {
+    if (list->parsed() || explain_command->parsed()) return;
     action = [&] {
       auto project = load_project_for(global);
       if (!project) return report_error(project.takeError(), llvm::errs());

@@ -5,8 +5,7 @@
 #include <gtest/gtest.h>
 #include <llvm/Support/JSON.h>
 
-#include "retort/core/process.hpp"
-#include "retort/testing/temp_tree.hpp"
+#include "cli_test_support.hpp"
 
 namespace retort {
 namespace {
@@ -16,21 +15,6 @@ using ::testing::Not;
 
 constexpr std::string_view unformatted_code = "int  main( ){return 0;}\n";
 constexpr std::string_view formatted_code = "int main() { return 0; }\n";
-
-ProcessResult retort(const testing::TempTree& tree, std::vector<std::string> arguments,
-                     std::optional<std::string> input = std::nullopt) {
-  arguments.insert(arguments.begin(), RETORT_EXECUTABLE);
-  ProcessOptions options;
-  options.working_directory = tree.root();
-  options.standard_input = std::move(input);
-  options.extra_environment = {"NO_COLOR=1"};
-  auto result = run_process(arguments, options);
-  if (!result) {
-    ADD_FAILURE() << llvm::toString(result.takeError());
-    return {};
-  }
-  return *result;
-}
 
 TEST(Cli, VersionAndHelpListTheWorkingCommands) {
   testing::TempTree tree;
@@ -205,15 +189,10 @@ TEST(Cli, InstallHookWritesAPreCommitHookThatGatesCommits) {
   EXPECT_NE(commit->exit_code, 0) << "the hook let an unformatted change through";
 }
 
-std::string compile_commands_for(const testing::TempTree& tree, const std::string& file) {
-  return "[{\"directory\": \"" + tree.root().string() + "\", \"file\": \"" + file +
-         "\", \"arguments\": [\"c++\", \"-std=c++20\", \"-c\", \"" + file + "\"]}]";
-}
-
 TEST(Cli, LintReportsFindingsFromTheCompilationDatabaseAndExitsOne) {
   testing::TempTree tree;
   tree.write("src/cast.cpp", "int truncate(double d) { return (int)d; }\n");
-  tree.write("build/compile_commands.json", compile_commands_for(tree, "src/cast.cpp"));
+  tree.write("build/compile_commands.json", compile_commands_for(tree, {"src/cast.cpp"}));
   auto result = retort(tree, {"lint"});
   EXPECT_EQ(result.exit_code, 1) << result.standard_error;
   EXPECT_THAT(result.standard_output, HasSubstr("src/cast.cpp:1:33 #(warning/c-style-cast)"));
@@ -230,7 +209,7 @@ TEST(Cli, LintHonoursSuppressionCommentsAndReportsUnusedOnes) {
              "int truncate(double d) { return (int)d; }\n"
              "// retort: disable-next-line warning/raw-new-delete\n"
              "int fine = 1;\n");
-  tree.write("build/compile_commands.json", compile_commands_for(tree, "src/cast.cpp"));
+  tree.write("build/compile_commands.json", compile_commands_for(tree, {"src/cast.cpp"}));
   auto result = retort(tree, {"lint"});
   EXPECT_THAT(result.standard_output, Not(HasSubstr("warning/c-style-cast)")));
   EXPECT_THAT(result.standard_output, HasSubstr("src/cast.cpp:3:1 #(lint/unused-suppression)"));

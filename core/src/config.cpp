@@ -32,7 +32,9 @@ std::string join(const std::vector<std::string>& items) {
   return joined;
 }
 
-std::string closest(const std::string& word, const std::vector<std::string>& candidates) {
+}  // namespace
+
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
   std::string best;
   unsigned best_distance = 3;  // farther than this is no suggestion
   for (const auto& candidate : candidates) {
@@ -45,10 +47,12 @@ std::string closest(const std::string& word, const std::vector<std::string>& can
   return best.empty() ? "" : " (did you mean '" + best + "'?)";
 }
 
+namespace {
+
 llvm::Error unknown_key(const Where& where, const std::string& key, const std::string& context,
                         const std::vector<std::string>& allowed) {
   return usage_error(where.prefix() + "unknown key '" + key + "' in " + context +
-                     closest(key, allowed) +
+                     did_you_mean(key, allowed) +
                      "; allowed: " + (allowed.empty() ? "(none yet)" : join(allowed)));
 }
 
@@ -64,6 +68,8 @@ std::string describe_type(const OptionSpec& spec) {
     case OptionType::string_list:
       return spec.allowed_values.empty() ? "a list of strings"
                                          : "a list of: " + join(spec.allowed_values);
+    case OptionType::tree:
+      return "a mapping";
   }
   return "a value";
 }
@@ -100,6 +106,36 @@ llvm::Expected<std::string> string_item(const YAML::Node& node, const OptionSpec
   return node.Scalar();
 }
 
+// Keeps scalars and mappings with their positions; lists are not needed by any tool yet,
+// so they are refused here with a position rather than half-supported.
+llvm::Expected<ConfigTree> convert_tree(const YAML::Node& node, const std::string& file) {
+  ConfigTree tree;
+  tree.file = file;
+  tree.line = static_cast<unsigned>(node.Mark().line + 1);
+  tree.column = static_cast<unsigned>(node.Mark().column + 1);
+  if (node.IsScalar()) {
+    tree.scalar = node.Scalar();
+    return tree;
+  }
+  if (node.IsNull()) {
+    tree.is_mapping = true;
+    return tree;
+  }
+  if (!node.IsMap())
+    return usage_error(tree.where() + "expected a value or a mapping, got " + shown(node));
+  tree.is_mapping = true;
+  for (const auto& entry : node) {
+    auto child = convert_tree(entry.second, file);
+    if (!child) return child.takeError();
+    if (entry.second.IsNull()) {
+      child->line = static_cast<unsigned>(entry.first.Mark().line + 1);
+      child->column = static_cast<unsigned>(entry.first.Mark().column + 1);
+    }
+    tree.entries.emplace_back(entry.first.Scalar(), std::move(*child));
+  }
+  return tree;
+}
+
 llvm::Expected<OptionValue> convert_value(const YAML::Node& node, const OptionSpec& spec,
                                           const std::string& file) {
   Where where{file, node.Mark()};
@@ -133,6 +169,12 @@ llvm::Expected<OptionValue> convert_value(const YAML::Node& node, const OptionSp
         items.push_back(std::move(*item));
       }
       return OptionValue{std::move(items)};
+    }
+    case OptionType::tree: {
+      if (!node.IsMap() && !node.IsNull()) return bad_value(where, spec, shown(node));
+      auto tree = convert_tree(node, file);
+      if (!tree) return tree.takeError();
+      return OptionValue{std::move(*tree)};
     }
   }
   return bad_value(where, spec, shown(node));
@@ -200,6 +242,9 @@ const std::string& Config::string(std::string_view key) const {
 }
 const std::vector<std::string>& Config::string_list(std::string_view key) const {
   return std::get<std::vector<std::string>>(value(key));
+}
+const ConfigTree& Config::tree(std::string_view key) const {
+  return std::get<ConfigTree>(value(key));
 }
 
 llvm::Expected<Config> parse_config(std::string_view text, const std::string& file_name) {

@@ -105,9 +105,32 @@ TEST(Config, TheTopLevelMustBeAMapping) {
 }
 
 TEST(Config, SectionsOfToolsWithoutOptionsYetRejectEveryKey) {
-  EXPECT_THAT(rejection("lint:\n  strict: true\n"),
-              HasSubstr("unknown key 'strict' in section 'lint'"));
-  EXPECT_TRUE(static_cast<bool>(parse_config("lint:\n", "x")));
+  EXPECT_THAT(rejection("cover:\n  minimum: 80\n"),
+              HasSubstr("unknown key 'minimum' in section 'cover'"));
+  EXPECT_TRUE(static_cast<bool>(parse_config("cover:\n", "x")));
+}
+
+TEST(Config, NestedOptionsKeepEveryPartWithItsPosition) {
+  auto config = parse_config(
+      "lint:\n  checks:\n    readability/line-length:\n      max_length: 120\n"
+      "    design/todo-tags: {enabled: false}\n",
+      ".retort.yaml");
+  ASSERT_TRUE(static_cast<bool>(config)) << llvm::toString(config.takeError());
+  const ConfigTree& checks = config->tree("lint.checks");
+  ASSERT_EQ(checks.entries.size(), 2u);
+  EXPECT_EQ(checks.entries[0].first, "readability/line-length");
+  const ConfigTree& max_length = checks.entries[0].second.entries.at(0).second;
+  EXPECT_EQ(max_length.scalar, "120");
+  EXPECT_EQ(max_length.where(), ".retort.yaml:4:19: ");
+  EXPECT_EQ(checks.entries[1].second.entries.at(0).second.scalar, "false");
+  EXPECT_TRUE(Config::defaults().tree("lint.checks").entries.empty());
+}
+
+TEST(Config, ANestedOptionMustBeAMapping) {
+  EXPECT_THAT(rejection("lint:\n  checks: [a]\n"),
+              HasSubstr("'lint.checks' must be a mapping, got a list"));
+  EXPECT_THAT(rejection("lint:\n  checks:\n    x: [1]\n"),
+              HasSubstr(".retort.yaml:3:8: expected a value or a mapping, got a list"));
 }
 
 TEST(Config, IsFoundByWalkingUpFromTheWorkingDirectory) {

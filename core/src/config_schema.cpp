@@ -48,6 +48,24 @@ const std::vector<OptionSpec>& config_schema() {
        .maximum = 1048576,
        .description = "Files larger than this many KiB (usually generated code) are "
                       "skipped with a warning."},
+      {.section = "lint",
+       .name = "checks",
+       .type = OptionType::tree,
+       .default_value = ConfigTree{.is_mapping = true},
+       .description = "Per-check settings by id: `enabled`, `severity` (error, warning, "
+                      "note), `priority` (higher, high, normal, low) and the check's own "
+                      "params, e.g. `readability/function-length: {max_lines: 60}`."},
+      {.section = "lint",
+       .name = "strict",
+       .type = OptionType::boolean,
+       .default_value = false,
+       .description = "Also report low-priority findings (as `retort lint --strict`)."},
+      {.section = "lint",
+       .name = "baseline",
+       .type = OptionType::string,
+       .default_value = std::string(),
+       .description = "A baseline file (written by `retort lint --write-baseline`): the "
+                      "findings it lists are not reported, so only new ones gate."},
       {.section = "ensure_consistency",
        .name = "steps",
        .type = OptionType::string_list,

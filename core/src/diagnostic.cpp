@@ -48,6 +48,21 @@ std::string_view priority_arrow(Priority priority) {
   return "→";
 }
 
+std::optional<Severity> parse_severity(std::string_view name) {
+  for (Severity severity : {Severity::note, Severity::warning, Severity::error}) {
+    if (severity_name(severity) == name) return severity;
+  }
+  return std::nullopt;
+}
+
+std::optional<Priority> parse_priority(std::string_view name) {
+  for (Priority priority :
+       {Priority::higher, Priority::high, Priority::normal, Priority::low, Priority::ignore}) {
+    if (priority_name(priority) == name) return priority;
+  }
+  return std::nullopt;
+}
+
 bool has_findings(const std::vector<Diagnostic>& diagnostics) {
   return std::any_of(diagnostics.begin(), diagnostics.end(),
                      [](const Diagnostic& d) { return d.severity != Severity::note; });

@@ -56,11 +56,17 @@ llvm::Error write_file_atomically(const std::filesystem::path& path, std::string
   // the file's contents and keeps the link.
   std::error_code resolve_error;
   std::filesystem::path target = std::filesystem::canonical(path, resolve_error);
-  if (resolve_error) {
-    return internal_error("cannot resolve '" + path.string() + "': " + resolve_error.message());
-  }
   struct stat original {};
-  if (stat(target.c_str(), &original) != 0) return os_error("stat", target);
+  if (resolve_error == std::errc::no_such_file_or_directory && !std::filesystem::is_symlink(path)) {
+    // A new file gets rw-r--r--: reading the umask means setting it, which races
+    // with other threads creating files.
+    target = std::filesystem::absolute(path);
+    original.st_mode = 0644;
+  } else if (resolve_error) {
+    return internal_error("cannot resolve '" + path.string() + "': " + resolve_error.message());
+  } else if (stat(target.c_str(), &original) != 0) {
+    return os_error("stat", target);
+  }
 
   std::string temporary = target.string() + ".retort-XXXXXX";
   int fd = mkstemp(temporary.data());

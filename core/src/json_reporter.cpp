@@ -11,36 +11,12 @@
 #include <llvm/Support/raw_os_ostream.h>
 
 #include "detail/reporters.hpp"
+#include "retort/core/diagnostic_json.hpp"
 
 namespace retort::detail {
 namespace {
 
 constexpr int json_schema_version = 1;
-
-void add_range(llvm::json::Object& object, const SourceRange& range) {
-  object["line"] = range.begin.line;
-  object["column"] = range.begin.column;
-  object["end_line"] = range.end.line;
-  object["end_column"] = range.end.column;
-}
-
-llvm::json::Object diagnostic_json(const Diagnostic& d) {
-  llvm::json::Object object{{"tool", d.tool},
-                            {"check_id", d.check_id},
-                            {"category", d.category},
-                            {"priority", std::string(priority_name(d.priority))},
-                            {"severity", std::string(severity_name(d.severity))},
-                            {"message", d.message},
-                            {"file", d.range.file}};
-  add_range(object, d.range);
-  if (!d.explanation.empty()) object["explanation"] = d.explanation;
-  if (d.fix) {
-    llvm::json::Object fix{{"replacement", d.fix->replacement}};
-    add_range(fix, d.fix->range);
-    object["fix"] = std::move(fix);
-  }
-  return object;
-}
 
 }  // namespace
 
@@ -50,7 +26,7 @@ void write_json_report(const std::vector<Diagnostic>& diagnostics, const ReportC
   llvm::json::Array entries;
   for (const auto& d : diagnostics) {
     ++counts[static_cast<int>(d.severity)];
-    entries.push_back(diagnostic_json(d));
+    entries.push_back(diagnostic_to_json(d));
   }
   llvm::json::Object summary{{"files_checked", static_cast<std::int64_t>(context.files_checked)},
                              {"findings", static_cast<std::int64_t>(diagnostics.size())},

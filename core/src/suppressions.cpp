@@ -110,7 +110,7 @@ std::vector<Diagnostic> apply_suppressions(
       unused.tool = tool;
       unused.check_id = tool + "/unused-suppression";
       unused.category = "consistency";
-      unused.priority = Priority::low;
+      unused.priority = Priority::normal;
       unused.severity = Severity::warning;
       unused.message = "this suppression silences nothing; remove it";
       unused.range = {file, {s.comment_line, 1}, {s.comment_line, 1}};

@@ -21,78 +21,13 @@
 #include "retort/core/suppressions.hpp"
 #include "retort/linter/ast_check.hpp"
 #include "retort/linter/linter.hpp"
+#include "unit_cache.hpp"
+#include "unit_context.hpp"
 
 namespace retort::lint {
 namespace {
 
 namespace fs = std::filesystem;
-
-// What one worker learns from one translation unit.
-struct UnitResult {
-  std::vector<Diagnostic> diagnostics;
-  std::set<fs::path> project_files;
-};
-
-class UnitContext : public CheckContext {
- public:
-  UnitContext(const LintRequest& request, UnitResult& result)
-      : request_(request), result_(result) {}
-
-  void set_source_manager(const clang::SourceManager* manager) { source_manager_ = manager; }
-
-  void report(const CheckInfo& check, clang::SourceLocation location,
-              std::string message) override {
-    if (!is_project_location(location)) return;
-    // Code written by a third-party macro (googletest's TEST expands to a `new`) is
-    // not the user's code: report it only when the macro itself is the project's.
-    if (location.isMacroID() && !is_project_location(source_manager_->getSpellingLoc(location)))
-      return;
-    auto presumed = source_manager_->getPresumedLoc(source_manager_->getExpansionLoc(location));
-    if (presumed.isInvalid()) return;
-    report_at(check, presumed.getFilename(), presumed.getLine(), presumed.getColumn(),
-              std::move(message));
-  }
-
-  void report_at(const CheckInfo& check, const std::string& file, unsigned line, unsigned column,
-                 std::string message) override {
-    Diagnostic diagnostic;
-    diagnostic.tool = "lint";
-    diagnostic.check_id = check.id;
-    diagnostic.category = check.category;
-    diagnostic.priority = check.priority;
-    diagnostic.severity = Severity::warning;
-    diagnostic.message = std::move(message);
-    diagnostic.range.file = display_path(fs::path(file).lexically_normal(), request_.display_root);
-    diagnostic.range.begin = {line, column};
-    diagnostic.range.end = diagnostic.range.begin;
-    result_.diagnostics.push_back(std::move(diagnostic));
-  }
-
-  bool is_project_location(clang::SourceLocation location) const override {
-    if (location.isInvalid() || source_manager_ == nullptr) return false;
-    auto file_location = source_manager_->getExpansionLoc(location);
-    if (source_manager_->isInSystemHeader(file_location)) return false;
-    auto file_name = source_manager_->getFilename(file_location);
-    return !file_name.empty() && is_inside(fs::absolute(file_name.str()), request_.project_root);
-  }
-
-  std::int64_t param(const CheckInfo& check, std::string_view name) const override {
-    for (const auto& parameter : check.params) {
-      if (parameter.name == name) return parameter.default_value;
-    }
-    return 0;
-  }
-
-  const clang::SourceManager& source_manager() const override { return *source_manager_; }
-
-  void keep_alive(std::shared_ptr<void> object) override { kept_.push_back(std::move(object)); }
-
- private:
-  const LintRequest& request_;
-  UnitResult& result_;
-  const clang::SourceManager* source_manager_ = nullptr;
-  std::vector<std::shared_ptr<void>> kept_;
-};
 
 // Clang's own errors (the code does not parse) become lint/parse-error findings;
 // nothing is printed.
@@ -162,7 +97,9 @@ class LintAction : public clang::ASTFrontendAction {
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance& compiler,
                                                         llvm::StringRef) override {
     context_.set_source_manager(&compiler.getSourceManager());
-    for (const auto& check : registered_checks()) check->register_matchers(finder_, context_);
+    for (const auto& check : registered_checks()) {
+      if (request_.settings.is_enabled(check->info())) check->register_matchers(finder_, context_);
+    }
     return std::make_unique<ProjectScopedConsumer>(finder_.newASTConsumer(), context_);
   }
 
@@ -170,6 +107,7 @@ class LintAction : public clang::ASTFrontendAction {
     const auto& manager = getCompilerInstance().getSourceManager();
     for (auto it = manager.fileinfo_begin(); it != manager.fileinfo_end(); ++it) {
       fs::path file = fs::absolute(it->first->getName().str()).lexically_normal();
+      result_.input_files.insert(file);
       if (is_inside(file, request_.project_root)) result_.project_files.insert(file);
     }
   }
@@ -195,7 +133,7 @@ class LintActionFactory : public clang::tooling::FrontendActionFactory {
   const LintRequest& request_;
 };
 
-UnitResult lint_unit(const LintRequest& request, const fs::path& unit) {
+UnitResult parse_and_lint_unit(const LintRequest& request, const fs::path& unit) {
   UnitResult result;
   UnitContext context(request, result);
   LintActionFactory factory(context, result, request);
@@ -216,6 +154,13 @@ UnitResult lint_unit(const LintRequest& request, const fs::path& unit) {
   return result;
 }
 
+UnitResult lint_unit(const LintRequest& request, UnitCache& cache, const fs::path& unit) {
+  if (auto cached = cache.load(unit)) return std::move(*cached);
+  UnitResult result = parse_and_lint_unit(request, unit);
+  cache.store(unit, result);
+  return result;
+}
+
 FileText read_text(const fs::path& file, const fs::path& display_root) {
   FileText text{display_path(file, display_root), is_cpp_header(file), {}};
   auto contents = read_file(file);
@@ -231,15 +176,21 @@ FileText read_text(const fs::path& file, const fs::path& display_root) {
   return text;
 }
 
-std::vector<Diagnostic> check_texts(const LintRequest& request, const std::set<fs::path>& files) {
-  std::vector<Diagnostic> diagnostics;
+UnitResult check_texts(const LintRequest& request, const std::set<fs::path>& files) {
   UnitResult sink;
   UnitContext context(request, sink);
   for (const auto& file : files) {
     FileText text = read_text(file, request.display_root);
-    for (const auto& check : registered_checks()) check->check_text(text, context);
+    for (const auto& check : registered_checks()) {
+      if (request.settings.is_enabled(check->info())) check->check_text(text, context);
+    }
   }
-  return std::move(sink.diagnostics);
+  return sink;
+}
+
+bool finding_order(const Diagnostic& a, const Diagnostic& b) {
+  return std::tie(a.range.file, a.range.begin.line, a.range.begin.column, a.check_id, a.message) <
+         std::tie(b.range.file, b.range.begin.line, b.range.begin.column, b.check_id, b.message);
 }
 
 bool same_finding(const Diagnostic& a, const Diagnostic& b) {
@@ -250,24 +201,26 @@ bool same_finding(const Diagnostic& a, const Diagnostic& b) {
 }  // namespace
 
 LintRun lint(const LintRequest& request) {
+  UnitCache cache(request);
   std::vector<UnitResult> results =
       parallel_map(request.translation_units, request.jobs,
-                   [&](const fs::path& unit) { return lint_unit(request, unit); });
+                   [&](const fs::path& unit) { return lint_unit(request, cache, unit); });
   LintRun run;
   std::set<fs::path> project_files;
+  std::vector<StyleObservation> observations;
   for (auto& result : results) {
     // A header included by many units is reported once: duplicates are dropped below.
     for (auto& diagnostic : result.diagnostics) run.diagnostics.push_back(std::move(diagnostic));
+    for (auto& observation : result.observations) observations.push_back(std::move(observation));
     project_files.insert(result.project_files.begin(), result.project_files.end());
+    ++(result.is_cached ? run.units_cached : run.units_parsed);
   }
-  for (auto& diagnostic : check_texts(request, project_files))
+  UnitResult text_result = check_texts(request, project_files);
+  for (auto& diagnostic : text_result.diagnostics) run.diagnostics.push_back(std::move(diagnostic));
+  for (auto& observation : text_result.observations) observations.push_back(std::move(observation));
+  for (auto& diagnostic : minority_style_findings(observations, request.settings))
     run.diagnostics.push_back(std::move(diagnostic));
-  std::sort(run.diagnostics.begin(), run.diagnostics.end(),
-            [](const Diagnostic& a, const Diagnostic& b) {
-              return std::tie(a.range.file, a.range.begin.line, a.range.begin.column, a.check_id,
-                              a.message) < std::tie(b.range.file, b.range.begin.line,
-                                                    b.range.begin.column, b.check_id, b.message);
-            });
+  std::sort(run.diagnostics.begin(), run.diagnostics.end(), finding_order);
   run.diagnostics.erase(std::unique(run.diagnostics.begin(), run.diagnostics.end(), same_finding),
                         run.diagnostics.end());
   run.files_checked = project_files.size();

@@ -50,18 +50,33 @@ std::string explain(const Check& check) {
   const CheckInfo& info = check.info();
   std::string text = info.id + "\n\n";
   text += "  Category: " + info.category + "\n";
-  text += "  Priority: " + std::string(priority_arrow(info.priority)) + "\n\n";
-  text +=
-      info.summary + "\n\nWHY IT MATTERS\n\n" + info.explanation + "\n\nCONFIGURATION OPTIONS\n\n";
-  text += "  Silence one finding with `// retort: disable-next-line " + info.id +
+  text += "  Priority: " + std::string(priority_arrow(info.priority)) + " " +
+          std::string(priority_name(info.priority)) + "\n\n";
+  text += info.summary + "\n\nWHY IT MATTERS\n\n" + info.explanation + "\n\n";
+  return text + configuration_text(info);
+}
+
+std::string configuration_text(const CheckInfo& info) {
+  std::string text =
+      "CONFIGURATION OPTIONS\n\n  In .retort.yaml:\n\n    lint:\n      checks:\n        " +
+      info.id + ":\n";
+  text += "          enabled: true       # false turns the check off\n";
+  text += "          severity: warning   # error, warning or note\n";
+  text += "          priority: " + std::string(priority_name(info.priority)) +
+          "    # higher, high, normal, low (low shows only with --strict)\n";
+  for (const auto& param : info.params) {
+    text += "          " + param.name + ": " + param_text(param.default_value) + "  # " +
+            param.description;
+    if (!param.allowed_values.empty()) {
+      text += " One of:";
+      for (const auto& value : param.allowed_values) text += " " + value;
+      text += ".";
+    }
+    text += "\n";
+  }
+  text += "\n  Silence one finding with `// retort: disable-next-line " + info.id +
           "` above it\n"
           "  (or `disable-line` on it, or `disable-begin` ... `disable-end` around a block).\n";
-  for (const auto& param : info.params) {
-    text += "  " + param.name + " (default " + std::to_string(param.default_value) +
-            "): " + param.description + "\n";
-  }
-  if (info.params.empty()) text += "  This check has no parameters.\n";
-  text += "  (Per-check settings in .retort.yaml are not read yet: the defaults apply.)\n";
   return text;
 }
 

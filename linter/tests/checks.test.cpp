@@ -182,7 +182,8 @@ TEST(Explain, PrintsWhyItMattersAndHowToConfigure) {
   std::string text = explain(*find_check("readability/function-length"));
   EXPECT_THAT(text, ::testing::HasSubstr("WHY IT MATTERS"));
   EXPECT_THAT(text, ::testing::HasSubstr("CONFIGURATION OPTIONS"));
-  EXPECT_THAT(text, ::testing::HasSubstr("max_lines (default 50)"));
+  EXPECT_THAT(text, ::testing::HasSubstr("readability/function-length:\n          enabled: true"));
+  EXPECT_THAT(text, ::testing::HasSubstr("max_lines: 50  # The most lines"));
   EXPECT_EQ(find_check("no/such-check"), nullptr);
 }
 

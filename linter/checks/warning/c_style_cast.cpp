@@ -1,3 +1,5 @@
+#include <clang/Lex/Lexer.h>
+
 #include "../factories.hpp"
 #include "retort/linter/ast_check.hpp"
 
@@ -27,10 +29,58 @@ class CStyleCast : public Check {
     on_match(finder, context, cStyleCastExpr(unless(hasDestinationType(voidType()))).bind("c"),
              [this, &context](const MatchResult& result) {
                const auto* cast = result.Nodes.getNodeAs<clang::CStyleCastExpr>("c");
-               context.report(info(), cast->getBeginLoc(),
-                              "C-style cast to '" + cast->getTypeAsWritten().getAsString() +
-                                  "'; use static_cast (or the named cast you mean)");
+               std::string message = "C-style cast to '" + cast->getTypeAsWritten().getAsString() +
+                                     "'; use static_cast (or the named cast you mean)";
+               auto fix =
+                   static_cast_fix(*cast, *result.SourceManager, result.Context->getLangOpts());
+               if (!fix) return context.report(info(), cast->getBeginLoc(), std::move(message));
+               context.report_with_fix(info(), cast->getBeginLoc(), std::move(message), fix->first,
+                                       std::move(fix->second));
              });
+  }
+
+ private:
+  // Only value conversions between arithmetic types are rewritten: there a C-style
+  // cast is exactly a static_cast. Casts that drop const or reinterpret pointers are
+  // reported without a fix, since which named cast is meant is the author's call.
+  static bool is_arithmetic_conversion(const clang::CStyleCastExpr& cast) {
+    switch (cast.getCastKind()) {
+      case clang::CK_IntegralCast:
+      case clang::CK_FloatingToIntegral:
+      case clang::CK_IntegralToFloating:
+      case clang::CK_FloatingCast:
+      case clang::CK_IntegralToBoolean:
+      case clang::CK_FloatingToBoolean:
+        return true;
+      case clang::CK_NoOp:
+        return cast.getType()->isArithmeticType() &&
+               cast.getSubExpr()->getType()->isArithmeticType();
+      default:
+        return false;
+    }
+  }
+
+  static std::optional<std::pair<clang::CharSourceRange, std::string>> static_cast_fix(
+      const clang::CStyleCastExpr& cast, const clang::SourceManager& manager,
+      const clang::LangOptions& language) {
+    if (!is_arithmetic_conversion(cast) || cast.getBeginLoc().isMacroID() ||
+        cast.getEndLoc().isMacroID())
+      return std::nullopt;
+    const clang::Expr* operand = cast.getSubExprAsWritten();
+    if (const auto* parens = llvm::dyn_cast<clang::ParenExpr>(operand))
+      operand = parens->getSubExpr();
+    auto text_of = [&](clang::SourceRange range) {
+      return clang::Lexer::getSourceText(clang::CharSourceRange::getTokenRange(range), manager,
+                                         language)
+          .str();
+    };
+    std::string type = text_of(cast.getTypeInfoAsWritten()->getTypeLoc().getSourceRange());
+    std::string value = text_of(operand->getSourceRange());
+    if (type.empty() || value.empty()) return std::nullopt;
+    auto range = clang::Lexer::makeFileCharRange(
+        clang::CharSourceRange::getTokenRange(cast.getSourceRange()), manager, language);
+    if (range.isInvalid()) return std::nullopt;
+    return std::pair{range, "static_cast<" + type + ">(" + value + ")"};
   }
 };
 

@@ -20,11 +20,35 @@ namespace retort {
 /// The name of the configuration file looked for in each directory.
 inline constexpr std::string_view config_file_name = ".retort.yaml";
 
+/// A nested value whose shape the owning tool validates (e.g. `lint.checks`, whose keys
+/// are check ids only the linter knows), with the position of every part so the tool's
+/// errors can name `file:line:column`.
+struct ConfigTree {
+  /// The text of a scalar; empty for a mapping.
+  std::string scalar;
+  /// The entries of a mapping, in file order; empty for a scalar.
+  std::vector<std::pair<std::string, ConfigTree>> entries;
+  /// Whether this is a mapping (else a scalar).
+  bool is_mapping = false;
+  /// The configuration file it comes from.
+  std::string file;
+  /// 1-based position of the value in `file`.
+  unsigned line = 0;
+  /// 1-based column of the value in `file`.
+  unsigned column = 0;
+
+  /// Returns the `file:line:column: ` prefix of an error about this value.
+  std::string where() const {
+    return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": ";
+  }
+};
+
 /// The value of one option.
-using OptionValue = std::variant<bool, std::int64_t, std::string, std::vector<std::string>>;
+using OptionValue =
+    std::variant<bool, std::int64_t, std::string, std::vector<std::string>, ConfigTree>;
 
 /// The kinds of value an option takes.
-enum class OptionType { boolean, integer, string, string_list };
+enum class OptionType { boolean, integer, string, string_list, tree };
 
 /// One documented option of the schema.
 struct OptionSpec {
@@ -69,6 +93,8 @@ class Config {
   const std::string& string(std::string_view key) const;
   /// Returns the string-list option `key` (e.g. `files.exclude`).
   const std::vector<std::string>& string_list(std::string_view key) const;
+  /// Returns the nested option `key` (e.g. `lint.checks`); an empty mapping by default.
+  const ConfigTree& tree(std::string_view key) const;
 
   /// Sets option `key` to `value`; used by the loader and by tests.
   void set(const std::string& key, OptionValue value) { values_[key] = std::move(value); }
@@ -89,6 +115,10 @@ llvm::Expected<Config> parse_config(std::string_view text, const std::string& fi
 /// Reads and validates the file at `path`. Returns a `UsageError` when it cannot be
 /// read or is invalid.
 llvm::Expected<Config> load_config_file(const std::filesystem::path& path);
+
+/// Returns ` (did you mean 'X'?)` when one of `candidates` is a likely typo of `word`,
+/// else an empty string; used by every "unknown key" error.
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
 
 /// Returns the nearest `.retort.yaml` in `start` or one of its parents, if any.
 std::optional<std::filesystem::path> find_config_file(const std::filesystem::path& start);

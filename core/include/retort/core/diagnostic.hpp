@@ -74,6 +74,12 @@ std::string_view priority_name(Priority priority);
 /// Returns the arrow that stands for `priority` in text output, e.g. `↗` for `high`.
 std::string_view priority_arrow(Priority priority);
 
+/// Returns the severity named `name` (`note`, `warning`, `error`), if any.
+std::optional<Severity> parse_severity(std::string_view name);
+
+/// Returns the priority named `name` (`higher`, `high`, `normal`, `low`, `ignore`), if any.
+std::optional<Priority> parse_priority(std::string_view name);
+
 /// Returns true when any of `diagnostics` is a warning or an error, which makes a
 /// command exit with `exit_findings`.
 bool has_findings(const std::vector<Diagnostic>& diagnostics);

@@ -18,7 +18,8 @@ llvm::Expected<std::string> read_file(const std::filesystem::path& path);
 /// Replaces the contents of `path` with `contents` atomically: writes a temporary
 /// file beside the real file (following symbolic links), gives it the original's
 /// mode bits, flushes it and renames it over the original. On any failure the
-/// original is left untouched and the temporary file removed.
+/// original is left untouched and the temporary file removed. A file that does not
+/// exist yet is created the same way, with mode 0644.
 llvm::Error write_file_atomically(const std::filesystem::path& path, std::string_view contents);
 
 }  // namespace retort

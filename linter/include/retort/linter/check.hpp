@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "retort/core/diagnostic.hpp"
@@ -16,6 +17,7 @@
 namespace clang {
 class SourceManager;
 class SourceLocation;
+class CharSourceRange;
 namespace ast_matchers {
 class MatchFinder;
 }
@@ -23,14 +25,22 @@ class MatchFinder;
 
 namespace retort::lint {
 
+/// The value of a check parameter: a number (a limit) or a word (a naming style).
+using ParamValue = std::variant<std::int64_t, std::string>;
+
+/// Returns `value` as `.retort.yaml` and `lint explain` show it.
+std::string param_text(const ParamValue& value);
+
 /// One configurable parameter of a check.
 struct CheckParam {
   /// Its name in `.retort.yaml` (`lint.checks.<id>.<name>`).
   std::string name;
-  /// The value used when nothing sets it.
-  std::int64_t default_value = 0;
+  /// The value used when nothing sets it; its type is the parameter's type.
+  ParamValue default_value = std::int64_t{0};
   /// What it controls.
   std::string description;
+  /// For word parameters: the only words allowed.
+  std::vector<std::string> allowed_values = {};
 };
 
 /// Everything about a check that is not code, declared once: `retort lint list`,
@@ -57,13 +67,28 @@ class CheckContext {
   /// Reports `message` at `location` unless it lies outside the project's files.
   virtual void report(const CheckInfo& check, clang::SourceLocation location,
                       std::string message) = 0;
+  /// Reports `message` at `location` with a safe fix: `replacement` for the code in
+  /// `range`. The fix is dropped (the finding kept) when `range` is written by a macro.
+  virtual void report_with_fix(const CheckInfo& check, clang::SourceLocation location,
+                               std::string message, clang::CharSourceRange range,
+                               std::string replacement) = 0;
   /// Reports `message` at `file`:`line`:`column` (for line-based checks).
   virtual void report_at(const CheckInfo& check, const std::string& file, unsigned line,
                          unsigned column, std::string message) = 0;
   /// Returns true when `location` is in a project file (not a system or third-party header).
   virtual bool is_project_location(clang::SourceLocation location) const = 0;
-  /// Returns the value of parameter `name` of `check`.
+  /// Returns the value of number parameter `name` of `check` (configured or default).
   virtual std::int64_t param(const CheckInfo& check, std::string_view name) const = 0;
+  /// Returns the value of word parameter `name` of `check` (configured or default).
+  virtual std::string word_param(const CheckInfo& check, std::string_view name) const = 0;
+  /// Records that the code at `location` follows `style` for a consistency check; after
+  /// every unit is linted, the places that follow the project's minority style are
+  /// reported with `message` (which may use `{majority}` and `{counts}`).
+  virtual void observe_style(const CheckInfo& check, clang::SourceLocation location,
+                             std::string style, std::string message) = 0;
+  /// Like `observe_style`, for line checks: `file`:`line`.
+  virtual void observe_style_at(const CheckInfo& check, const std::string& file, unsigned line,
+                                std::string style, std::string message) = 0;
   /// Returns the current translation unit's source manager (during AST checks).
   virtual const clang::SourceManager& source_manager() const = 0;
   /// Keeps `object` (a match callback) alive for the rest of the translation unit.

@@ -12,6 +12,7 @@
 #include "retort/core/diagnostic.hpp"
 #include "retort/core/rule.hpp"
 #include "retort/linter/check.hpp"
+#include "retort/linter/settings.hpp"
 
 namespace clang::tooling {
 class CompilationDatabase;
@@ -31,6 +32,11 @@ RuleCatalog lint_rules();
 /// Returns the text `retort lint explain <id>` prints for `check`.
 std::string explain(const Check& check);
 
+/// Returns the CONFIGURATION OPTIONS section for the check `info` describes: the
+/// `.retort.yaml` entry with every setting and param at its default, and how to
+/// silence one finding.
+std::string configuration_text(const CheckInfo& info);
+
 /// One `retort lint` run.
 struct LintRequest {
   /// The translation units to parse (source files of the compilation database).
@@ -43,6 +49,10 @@ struct LintRequest {
   std::filesystem::path display_root;
   /// Worker threads; 0 means one per hardware thread.
   unsigned jobs = 0;
+  /// Which checks run, with which params, severity and priority.
+  LintSettings settings;
+  /// The result cache's root (usually `<project>/.retort/cache`); empty disables it.
+  std::filesystem::path cache_root;
 };
 
 /// What a run found.
@@ -51,6 +61,10 @@ struct LintRun {
   std::vector<Diagnostic> diagnostics;
   /// The project files that were checked (main files and included headers).
   std::size_t files_checked = 0;
+  /// Translation units parsed in this run.
+  std::size_t units_parsed = 0;
+  /// Translation units whose findings were replayed from the cache.
+  std::size_t units_cached = 0;
 };
 
 /// Lints `request.translation_units` in parallel. Code that does not parse yields

@@ -1,0 +1,23 @@
+#pragma once
+
+// `retort lint explain FILE:LINE[:COL]`: the findings at one place, each with the
+// code and a caret, why it matters and how to configure it.
+
+#include <string>
+
+#include "commands.hpp"
+#include "retort/linter/linter.hpp"
+
+namespace retort::cli {
+
+/// Lints `project` as `retort lint` would (settings, cache, `--fix`), before any
+/// gating by baseline, `--since` or priority.
+llvm::Expected<lint::LintRun> lint_project(const Project& project,
+                                           const LintCommandOptions& options);
+
+/// Prints every finding at `file`:`position.line` (and at `position.column` when it
+/// is not 0); returns the exit code.
+int explain_findings_at(const Project& project, const LintCommandOptions& options,
+                        const std::string& file, SourcePosition position);
+
+}  // namespace retort::cli

@@ -1,0 +1,42 @@
+#pragma once
+
+/// @file
+/// Baseline files: the findings a legacy codebase already has, recorded once, so a
+/// gate fails only on new ones. A finding is identified by its check, file and
+/// message (not its line), so edits elsewhere in a file do not resurrect it.
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <llvm/Support/Error.h>
+
+#include "retort/core/diagnostic.hpp"
+
+namespace retort {
+
+/// The findings recorded in a baseline file, counted by identity.
+class Baseline {
+ public:
+  /// Reads the baseline at `path`. Returns a `UsageError` naming `path` (and the
+  /// position, for bad JSON) when it cannot be read or is not a baseline.
+  static llvm::Expected<Baseline> read(const std::filesystem::path& path);
+
+  /// Writes `diagnostics` of `tool` as a baseline file at `path`, atomically. The
+  /// file is sorted JSON, so it diffs well under version control.
+  static llvm::Error write(const std::filesystem::path& path, const std::string& tool,
+                           const std::vector<Diagnostic>& diagnostics);
+
+  /// Returns `diagnostics` without the ones the baseline records; when a finding
+  /// occurs more often than recorded, the extra occurrences are kept as new.
+  std::vector<Diagnostic> new_findings(std::vector<Diagnostic> diagnostics) const;
+
+  /// Returns how many findings the baseline records.
+  std::size_t size() const;
+
+ private:
+  std::map<std::string, std::size_t> counts_;
+};
+
+}  // namespace retort

@@ -1,0 +1,58 @@
+#include "retort/core/baseline.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "retort/testing/temp_tree.hpp"
+
+namespace retort {
+namespace {
+
+Diagnostic finding(std::string check_id, std::string file, unsigned line, std::string message) {
+  Diagnostic d;
+  d.tool = "lint";
+  d.check_id = std::move(check_id);
+  d.range.file = std::move(file);
+  d.range.begin = {line, 1};
+  d.message = std::move(message);
+  return d;
+}
+
+TEST(Baseline, HidesRecordedFindingsEvenAfterTheyMoveAndKeepsNewOnes) {
+  testing::TempTree tree;
+  auto path = tree.root() / "lint-baseline.json";
+  auto cast = finding("warning/c-style-cast", "a.cpp", 3, "C-style cast to 'int'");
+  if (auto error = Baseline::write(path, "lint", {cast}))
+    FAIL() << llvm::toString(std::move(error));
+  auto baseline = Baseline::read(path);
+  ASSERT_TRUE(static_cast<bool>(baseline)) << llvm::toString(baseline.takeError());
+  EXPECT_EQ(baseline->size(), 1u);
+  auto moved = cast;
+  moved.range.begin.line = 40;  // lines were added above it
+  auto second = moved;          // a second, new, identical cast in the same file
+  auto other = finding("design/todo-tags", "a.cpp", 9, "TODO left in code");
+  auto remaining = baseline->new_findings({moved, second, other});
+  ASSERT_EQ(remaining.size(), 2u);
+  EXPECT_EQ(remaining[0].check_id, "warning/c-style-cast");
+  EXPECT_EQ(remaining[1].check_id, "design/todo-tags");
+}
+
+TEST(Baseline, AMalformedFileIsAUsageErrorNamingIt) {
+  testing::TempTree tree;
+  auto bad_json = tree.write("broken.json", "{\"schema\": 1,\n \"findings\": [\n");
+  auto result = Baseline::read(bad_json);
+  ASSERT_FALSE(static_cast<bool>(result));
+  EXPECT_THAT(llvm::toString(result.takeError()),
+              ::testing::HasSubstr("broken.json: not a retort baseline file"));
+  auto wrong_shape = tree.write("shape.json", "{\"schema\": 1, \"findings\": [{\"file\": \"a\"}]}");
+  auto shape_result = Baseline::read(wrong_shape);
+  ASSERT_FALSE(static_cast<bool>(shape_result));
+  EXPECT_THAT(llvm::toString(shape_result.takeError()),
+              ::testing::HasSubstr("finding 1 needs \"check_id\""));
+  auto missing = Baseline::read(tree.root() / "nope.json");
+  ASSERT_FALSE(static_cast<bool>(missing));
+  EXPECT_THAT(llvm::toString(missing.takeError()), ::testing::HasSubstr("nope.json"));
+}
+
+}  // namespace
+}  // namespace retort

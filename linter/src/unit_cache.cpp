@@ -1,0 +1,76 @@
+#include "unit_cache.hpp"
+
+#include <clang/Tooling/CompilationDatabase.h>
+
+#include "retort/core/file_io.hpp"
+#include "retort/core/source_files.hpp"
+
+namespace retort::lint {
+
+namespace fs = std::filesystem;
+
+UnitCache::UnitCache(const LintRequest& request) : request_(request) {
+  if (!request.cache_root.empty()) cache_.emplace(request.cache_root, "lint");
+}
+
+CacheKey UnitCache::key_for(const fs::path& unit) const {
+  CacheKey key;
+  key.add(tool_fingerprint()).add("lint-unit-1").add(unit.string());
+  key.add(request_.project_root.string()).add(request_.display_root.string());
+  key.add(request_.settings.fingerprint());
+  for (const auto& command : request_.database->getCompileCommands(unit.string())) {
+    key.add(command.Directory);
+    for (const auto& argument : command.CommandLine) key.add(argument);
+  }
+  return key;
+}
+
+std::string UnitCache::stamp(const fs::path& file, bool is_project_file) {
+  {
+    std::lock_guard lock(stamps_mutex_);
+    if (auto found = stamps_.find(file); found != stamps_.end()) return found->second;
+  }
+  std::string value = "missing";
+  std::error_code error;
+  if (is_project_file) {
+    if (auto contents = read_file(file)) {
+      value = "h" + CacheKey().add(*contents).hex();
+    } else {
+      llvm::consumeError(contents.takeError());
+    }
+  } else {
+    auto size = fs::file_size(file, error);
+    auto time = fs::last_write_time(file, error);
+    if (!error)
+      value = "s" + std::to_string(size) + "t" + std::to_string(time.time_since_epoch().count());
+  }
+  std::lock_guard lock(stamps_mutex_);
+  stamps_.emplace(file, value);
+  return value;
+}
+
+std::optional<UnitResult> UnitCache::load(const fs::path& unit) {
+  if (!cache_) return std::nullopt;
+  auto payload = cache_->load(key_for(unit));
+  if (!payload) return std::nullopt;
+  std::vector<std::string> stored_stamps;
+  auto result = unit_result_from_json(*payload, stored_stamps);
+  if (!result) return std::nullopt;
+  std::size_t index = 0;
+  for (const auto& file : result->input_files) {
+    if (stamp(file, result->project_files.count(file) != 0) != stored_stamps[index++])
+      return std::nullopt;
+  }
+  result->is_cached = true;
+  return result;
+}
+
+void UnitCache::store(const fs::path& unit, const UnitResult& result) {
+  if (!cache_) return;
+  std::vector<std::string> stamps;
+  for (const auto& file : result.input_files)
+    stamps.push_back(stamp(file, result.project_files.count(file) != 0));
+  cache_->store(key_for(unit), unit_result_to_json(result, stamps));
+}
+
+}  // namespace retort::lint

@@ -1,0 +1,163 @@
+// The engine's settings, cache and project-wide consistency findings, on real
+// translation units in temporary trees.
+
+#include <clang/Tooling/CompilationDatabase.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "retort/core/fix_its.hpp"
+#include "retort/linter/linter.hpp"
+#include "retort/testing/temp_tree.hpp"
+
+namespace retort::lint {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+LintSettings settings_from(const std::string& yaml) {
+  auto config = parse_config(yaml, ".retort.yaml");
+  EXPECT_TRUE(static_cast<bool>(config)) << llvm::toString(config.takeError());
+  auto settings = LintSettings::from_config(*config);
+  EXPECT_TRUE(static_cast<bool>(settings)) << llvm::toString(settings.takeError());
+  return std::move(*settings);
+}
+
+std::string settings_error(const std::string& yaml) {
+  auto config = parse_config(yaml, ".retort.yaml");
+  EXPECT_TRUE(static_cast<bool>(config)) << llvm::toString(config.takeError());
+  auto settings = LintSettings::from_config(*config);
+  if (settings) return "";
+  return llvm::toString(settings.takeError());
+}
+
+std::vector<std::string> ids_of(const LintRun& run) {
+  std::vector<std::string> ids;
+  for (const auto& d : run.diagnostics) ids.push_back(d.check_id);
+  return ids;
+}
+
+struct Project {
+  testing::TempTree tree;
+  clang::tooling::FixedCompilationDatabase database{tree.root().string(), {"-std=c++20"}};
+  LintRequest request(std::vector<fs::path> units) {
+    LintRequest request{std::move(units), &database, tree.root(), tree.root(), 2};
+    return request;
+  }
+};
+
+TEST(Settings, DisableAChangeItsParamsItsSeverityAndItsPriority) {
+  Project project;
+  auto unit = project.tree.write("a.cpp",
+                                 "// TODO: later\n"
+                                 "int f(int a, int b, int c) { return (int)(a + b + c); }\n");
+  auto request = project.request({unit});
+  request.settings = settings_from(
+      "lint:\n  checks:\n    design/todo-tags: false\n"
+      "    readability/parameter-count: {max_params: 2, severity: error, priority: higher}\n");
+  LintRun run = lint(request);
+  EXPECT_THAT(ids_of(run), ::testing::UnorderedElementsAre("readability/parameter-count",
+                                                           "warning/c-style-cast"));
+  for (const auto& d : run.diagnostics) {
+    if (d.check_id != "readability/parameter-count") continue;
+    EXPECT_EQ(d.severity, Severity::error);
+    EXPECT_EQ(d.priority, Priority::higher);
+    EXPECT_THAT(d.message, HasSubstr("at most 2"));
+  }
+}
+
+TEST(Settings, UnknownChecksKeysAndBadValuesAreErrorsWithTheirPosition) {
+  EXPECT_THAT(settings_error("lint:\n  checks:\n    readability/function-lenght: {max_lines: 3}\n"),
+              HasSubstr("unknown check 'readability/function-lenght' in 'lint.checks' (did you "
+                        "mean 'readability/function-length'?)"));
+  EXPECT_THAT(settings_error("lint:\n  checks:\n    readability/function-length:\n"
+                             "      max_line: 3\n"),
+              HasSubstr(".retort.yaml:4:17: unknown key 'max_line' for check "
+                        "'readability/function-length' (did you mean 'max_lines'?)"));
+  EXPECT_THAT(settings_error("lint:\n  checks:\n    readability/function-length:\n"
+                             "      max_lines: lots\n"),
+              HasSubstr(".retort.yaml:4:18: 'readability/function-length.max_lines' must be a "
+                        "whole number of 0 or more, got 'lots'"));
+  EXPECT_THAT(settings_error("lint:\n  checks:\n    design/todo-tags: {severity: fatal}\n"),
+              HasSubstr("must be one of: error, warning, note, got 'fatal'"));
+  EXPECT_THAT(settings_error("lint:\n  checks:\n    design/todo-tags: maybe\n"),
+              HasSubstr("must be true, false or a mapping of settings"));
+}
+
+TEST(Cache, AWarmRunReplaysEveryUnitAndFindsTheSame) {
+  Project project;
+  auto a =
+      project.tree.write("a.cpp", "#include \"shared.hpp\"\nint a(double d) { return (int)d; }\n");
+  auto b = project.tree.write("b.cpp", "int b(double d) { return (int)d; }\n");
+  project.tree.write("shared.hpp", "#pragma once\ninline int s(double d) { return (int)d; }\n");
+  auto request = project.request({a, b});
+  request.cache_root = project.tree.root() / ".retort" / "cache";
+  LintRun cold = lint(request);
+  LintRun warm = lint(request);
+  EXPECT_EQ(cold.units_parsed, 2u);
+  EXPECT_EQ(warm.units_parsed, 0u);
+  EXPECT_EQ(warm.units_cached, 2u);
+  EXPECT_EQ(ids_of(warm), ids_of(cold));
+  EXPECT_EQ(warm.files_checked, cold.files_checked);
+}
+
+TEST(Cache, AChangedHeaderReLintsOnlyTheUnitsThatIncludeIt) {
+  Project project;
+  auto a = project.tree.write("a.cpp", "#include \"shared.hpp\"\n");
+  auto b = project.tree.write("b.cpp", "int b() { return 1; }\n");
+  project.tree.write("shared.hpp", "#pragma once\n/// Doc.\ninline int s() { return 1; }\n");
+  auto request = project.request({a, b});
+  request.cache_root = project.tree.root() / ".retort" / "cache";
+  EXPECT_THAT(ids_of(lint(request)), ::testing::IsEmpty());
+  project.tree.write("shared.hpp",
+                     "#pragma once\n/// Doc.\ninline int s(double d) { return (int)d; }\n");
+  LintRun after_edit = lint(request);
+  EXPECT_EQ(after_edit.units_parsed, 1u);
+  EXPECT_EQ(after_edit.units_cached, 1u);
+  EXPECT_THAT(ids_of(after_edit), ::testing::ElementsAre("warning/c-style-cast"));
+}
+
+TEST(Cache, ChangedSettingsAreNotServedStaleResults) {
+  Project project;
+  auto unit = project.tree.write("a.cpp", "int a(double d) { return (int)d; }\n");
+  auto request = project.request({unit});
+  request.cache_root = project.tree.root() / ".retort" / "cache";
+  EXPECT_EQ(lint(request).diagnostics.size(), 1u);
+  request.settings = settings_from("lint:\n  checks:\n    warning/c-style-cast: false\n");
+  LintRun run = lint(request);
+  EXPECT_EQ(run.units_parsed, 1u);
+  EXPECT_TRUE(run.diagnostics.empty());
+}
+
+}  // namespace
+}  // namespace retort::lint
+
+namespace retort::lint {
+namespace {
+
+TEST(Fixes, ArithmeticCStyleCastsBecomeStaticCastsAndOthersAreOnlyReported) {
+  Project project;
+  auto unit = project.tree.write("a.cpp",
+                                 "int a(double d) { return (int)(d * 2) + (int)d; }\n"
+                                 "long b(int* p) { return (long)p; }\n"
+                                 "#define TRUNC(x) ((int)(x))\n"
+                                 "int c(double d) { return TRUNC(d); }\n");
+  auto request = project.request({unit});
+  LintRun run = lint(request);
+  std::size_t fixes = 0;
+  for (const auto& d : run.diagnostics) fixes += d.fix.has_value();
+  EXPECT_EQ(fixes, 2u);
+  auto applied = apply_fixes(run.diagnostics, project.tree.root());
+  ASSERT_TRUE(static_cast<bool>(applied)) << llvm::toString(applied.takeError());
+  EXPECT_EQ(project.tree.read("a.cpp"),
+            "int a(double d) { return static_cast<int>(d * 2) + static_cast<int>(d); }\n"
+            "long b(int* p) { return (long)p; }\n"
+            "#define TRUNC(x) ((int)(x))\n"
+            "int c(double d) { return TRUNC(d); }\n");
+  std::vector<unsigned> remaining;
+  for (const auto& d : lint(request).diagnostics) remaining.push_back(d.range.begin.line);
+  EXPECT_EQ(remaining, (std::vector<unsigned>{2, 4}));  // the macro is reported where it is used
+}
+
+}  // namespace
+}  // namespace retort::lint
