@@ -62,6 +62,7 @@ struct LintCommandOptions {
   std::filesystem::path write_baseline;
   bool is_fixing = false;
   bool is_cache_disabled = false;
+  bool is_printing_stats = false;
 };
 
 /// Runs `retort lint` for `project`.

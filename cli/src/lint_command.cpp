@@ -136,6 +136,9 @@ int run_lint(const Project& project, const LintCommandOptions& options,
   auto linted = lint_project(project, options);
   if (!linted) return report_error(linted.takeError(), llvm::errs());
   lint::LintRun& run = *linted;
+  if (options.is_printing_stats)
+    std::cerr << "lint: " << run.units_parsed << " translation unit(s) parsed, " << run.units_cached
+              << " replayed from the cache\n";
   if (!options.write_baseline.empty()) {
     if (auto error = Baseline::write(options.write_baseline, "lint", run.diagnostics))
       return report_error(std::move(error), llvm::errs());
@@ -208,6 +211,8 @@ void add_lint_command(CLI::App& app, LintCommandOptions& options, std::function<
                       "Record every current finding in this file and exit 0");
   command->add_flag("--fix", options.is_fixing,
                     "Apply the safe fixes, then lint again (files are written atomically)");
+  command->add_flag("--stats", options.is_printing_stats,
+                    "Print how many translation units were parsed and how many replayed");
   command->add_flag("--no-cache", options.is_cache_disabled,
                     "Parse every translation unit instead of replaying unchanged ones");
   CLI::App* list =
@@ -218,11 +223,19 @@ void add_lint_command(CLI::App& app, LintCommandOptions& options, std::function<
       ->add_option("subject", options.explained_subject,
                    "A check id (readability/function-length) or a place (src/a.cpp:12:5)")
       ->required();
+  CLI::App* docs = command->add_subcommand(
+      "docs", "Print the Markdown page of every check (docs/lint-checks.md)");
+  docs->callback([&] {
+    action = [] {
+      std::cout << lint::checks_markdown();
+      return exit_clean;
+    };
+  });
   list->callback([&] { action = [] { return list_checks(); }; });
   explain_command->callback(
       [&] { action = [&] { return explain(options.explained_subject, options, global); }; });
-  command->callback([&, list, explain_command] {
-    if (list->parsed() || explain_command->parsed()) return;
+  command->callback([&, list, explain_command, docs] {
+    if (list->parsed() || explain_command->parsed() || docs->parsed()) return;
     action = [&] {
       auto project = load_project_for(global);
       if (!project) return report_error(project.takeError(), llvm::errs());

@@ -70,6 +70,11 @@ bool UnitContext::is_project_location(clang::SourceLocation location) const {
   return !file_name.empty() && is_inside(fs::absolute(file_name.str()), request_.project_root);
 }
 
+std::string UnitContext::project_path(clang::SourceLocation location) const {
+  auto file_name = source_manager_->getFilename(source_manager_->getExpansionLoc(location));
+  return display_path(fs::absolute(file_name.str()).lexically_normal(), request_.project_root);
+}
+
 std::int64_t UnitContext::param(const CheckInfo& check, std::string_view name) const {
   return std::get<std::int64_t>(request_.settings.param(check, name));
 }

@@ -29,6 +29,7 @@ class UnitContext : public CheckContext {
   void report_at(const CheckInfo& check, const std::string& file, unsigned line, unsigned column,
                  std::string message) override;
   bool is_project_location(clang::SourceLocation location) const override;
+  std::string project_path(clang::SourceLocation location) const override;
   std::int64_t param(const CheckInfo& check, std::string_view name) const override;
   std::string word_param(const CheckInfo& check, std::string_view name) const override;
   void observe_style(const CheckInfo& check, clang::SourceLocation location, std::string style,

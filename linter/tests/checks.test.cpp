@@ -55,7 +55,9 @@ LintRun lint_input(const fs::path& input) {
   fs::path unit = input;
   if (input.extension() == ".hpp")
     unit = tree.write("unit.cpp", "#include \"" + input.string() + "\"\n");
-  clang::tooling::FixedCompilationDatabase database(tree.root().string(), {"-std=c++20"});
+  // The actor checks read the runtime's headers, as a user's project would.
+  clang::tooling::FixedCompilationDatabase database(tree.root().string(),
+                                                    {"-std=c++20", "-I" RETORT_RUNTIME_INCLUDE});
   LintRequest request;
   request.translation_units = {unit};
   request.database = &database;

@@ -161,3 +161,50 @@ TEST(Fixes, ArithmeticCStyleCastsBecomeStaticCastsAndOthersAreOnlyReported) {
 
 }  // namespace
 }  // namespace retort::lint
+
+namespace retort::lint {
+namespace {
+
+std::vector<std::string> findings_of(const LintRun& run, const std::string& id) {
+  std::vector<std::string> places;
+  for (const auto& d : run.diagnostics) {
+    if (d.check_id == id) places.push_back(d.range.file + ":" + std::to_string(d.range.begin.line));
+  }
+  return places;
+}
+
+TEST(Consistency, TheMinorityStyleAcrossUnitsIsReportedAndATieReportsNothing) {
+  Project project;
+  project.tree.write("a.hpp", "#pragma once\n");
+  project.tree.write("b.hpp", "#pragma once\n");
+  project.tree.write("c.hpp", "#ifndef C_HPP\n#define C_HPP\n#endif\n");
+  auto one = project.tree.write("one.cpp", "#include \"a.hpp\"\n#include \"c.hpp\"\n");
+  auto two = project.tree.write("two.cpp", "#include \"b.hpp\"\n");
+  LintRun run = lint(project.request({one, two}));
+  EXPECT_THAT(findings_of(run, "consistency/header-guard-style"),
+              ::testing::ElementsAre("c.hpp:1"));
+  for (const auto& d : run.diagnostics) {
+    if (d.check_id == "consistency/header-guard-style")
+      EXPECT_THAT(d.message,
+                  HasSubstr("mostly uses #pragma once (2 #pragma once vs 1 include guards)"));
+  }
+  LintRun tie = lint(project.request({one}));
+  EXPECT_THAT(findings_of(tie, "consistency/header-guard-style"), ::testing::IsEmpty());
+}
+
+TEST(Settings, AWordParamChangesTheConventionAndMustBeOneOfItsWords) {
+  Project project;
+  auto unit = project.tree.write("a.cpp", "struct point_2d {};\nstruct Point3 {};\n");
+  auto request = project.request({unit});
+  request.settings = settings_from(
+      "lint:\n  checks:\n    readability/naming-convention: {type_case: snake_case}\n");
+  EXPECT_THAT(findings_of(lint(request), "readability/naming-convention"),
+              ::testing::ElementsAre("a.cpp:2"));
+  EXPECT_THAT(settings_error("lint:\n  checks:\n    readability/naming-convention:\n"
+                             "      type_case: kebab\n"),
+              HasSubstr(".retort.yaml:4:18: 'readability/naming-convention.type_case' must be one "
+                        "of: CamelCase, camelBack, snake_case, UPPER_CASE, any, got 'kebab'"));
+}
+
+}  // namespace
+}  // namespace retort::lint

@@ -57,11 +57,13 @@ class MissingDocComment : public Check {
                                        unless(isDeleted()), unless(isDefaulted())),
                           cxxRecordDecl(isDefinition(), unless(isImplicit()), unless(isLambda()),
                                         unless(isTemplateInstantiation()))),
-                    unless(isExpansionInMainFile()), unless(hasAncestor(functionDecl())))
+                    unless(isExpansionInMainFile()))
                    .bind("d");
     on_match(finder, context, api, [this, &context](const MatchResult& result) {
       const auto* decl = result.Nodes.getNodeAs<clang::NamedDecl>("d");
-      if (decl == nullptr || !decl->isFirstDecl() ||
+      // Local classes are not API. (Asked of the decl, not with a hasAncestor
+      // matcher: that builds the parent map, which is quadratic on large units.)
+      if (decl == nullptr || !decl->isFirstDecl() || decl->getParentFunctionOrMethod() != nullptr ||
           !context.is_project_location(decl->getLocation()))
         return;
       if (!is_public_api(*decl) || result.Context->getRawCommentForDeclNoCache(decl) != nullptr)

@@ -1,3 +1,4 @@
+#include "../actor_shape.hpp"
 #include "../factories.hpp"
 #include "retort/linter/ast_check.hpp"
 
@@ -27,7 +28,11 @@ class SwallowedException : public Check {
 
   void register_matchers(MatchFinder& finder, CheckContext& context) const override {
     on_match(finder, context,
-             cxxCatchStmt(isCatchAll(), unless(hasDescendant(cxxThrowExpr()))).bind("c"),
+             // In a GenServer handler, warning/actor-catch-all-in-handler says it better.
+             functionDecl(
+                 isDefinition(), unless(actor::handler_method()),
+                 forEachDescendant(
+                     cxxCatchStmt(isCatchAll(), unless(hasDescendant(cxxThrowExpr()))).bind("c"))),
              [this, &context](const MatchResult& result) {
                const auto* handler = result.Nodes.getNodeAs<clang::CXXCatchStmt>("c");
                context.report(

@@ -37,4 +37,21 @@ void on_match(clang::ast_matchers::MatchFinder& finder, CheckContext& context,
 /// The result type handed to `on_match` callbacks.
 using MatchResult = clang::ast_matchers::MatchFinder::MatchResult;
 
+/// Calls `on_function(function, body)` for every function written in the project
+/// that has a body (definitions only; no implicit or instantiated ones).
+template <class OnFunction>
+void on_function_body(clang::ast_matchers::MatchFinder& finder, CheckContext& context,
+                      OnFunction on_function) {
+  using namespace clang::ast_matchers;
+  on_match(finder, context,
+           functionDecl(isDefinition(), unless(isImplicit()), unless(isTemplateInstantiation()))
+               .bind("function"),
+           [&context, on_function](const MatchResult& result) {
+             const auto* function = result.Nodes.getNodeAs<clang::FunctionDecl>("function");
+             const clang::Stmt* body = function->getBody();
+             if (body == nullptr || !context.is_project_location(function->getLocation())) return;
+             on_function(*function, *body);
+           });
+}
+
 }  // namespace retort::lint

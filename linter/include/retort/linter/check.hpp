@@ -77,6 +77,9 @@ class CheckContext {
                          unsigned column, std::string message) = 0;
   /// Returns true when `location` is in a project file (not a system or third-party header).
   virtual bool is_project_location(clang::SourceLocation location) const = 0;
+  /// Returns the path of the file `location` is in, relative to the project root (for
+  /// matching globs such as `tests/*`).
+  virtual std::string project_path(clang::SourceLocation location) const = 0;
   /// Returns the value of number parameter `name` of `check` (configured or default).
   virtual std::int64_t param(const CheckInfo& check, std::string_view name) const = 0;
   /// Returns the value of word parameter `name` of `check` (configured or default).

@@ -32,6 +32,10 @@ RuleCatalog lint_rules();
 /// Returns the text `retort lint explain <id>` prints for `check`.
 std::string explain(const Check& check);
 
+/// Returns the Markdown page listing every check with its explanation and params
+/// (`docs/lint-checks.md`, printed by `retort lint docs`).
+std::string checks_markdown();
+
 /// Returns the CONFIGURATION OPTIONS section for the check `info` describes: the
 /// `.retort.yaml` entry with every setting and param at its default, and how to
 /// silence one finding.

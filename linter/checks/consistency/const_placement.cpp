@@ -1,0 +1,90 @@
+#include <regex>
+
+#include <clang/Lex/Lexer.h>
+
+#include "../factories.hpp"
+#include "retort/linter/ast_check.hpp"
+
+namespace retort::lint {
+namespace {
+
+using namespace clang::ast_matchers;
+
+// Whether the innermost pointee (or the type itself) is const: the `const` whose
+// side is a matter of style.
+bool has_const_base(clang::QualType type) {
+  type = type.getNonReferenceType();
+  while (type->isPointerType()) type = type->getPointeeType();
+  return type.isLocalConstQualified();
+}
+
+class ConstPlacement : public Check {
+ public:
+  const CheckInfo& info() const override {
+    static const CheckInfo info{
+        "consistency/const-placement",
+        "consistency",
+        Priority::low,
+        "`const` is written on the other side of the type than in most of the project.",
+        "`const int` (west const) and `int const` (east const) mean the same; mixing them "
+        "makes readers stop to check whether they do. The side the project uses most is "
+        "its style, and declarations on the other side are reported. With a tie nothing "
+        "is reported.\n\n"
+        "Bad: `const std::string& name` in one function and `std::string const& name` in "
+        "the next.\n\n"
+        "Good: one of the two, everywhere.",
+        {}};
+    return info;
+  }
+
+  void register_matchers(MatchFinder& finder, CheckContext& context) const override {
+    on_match(finder, context, declaratorDecl(unless(isImplicit())).bind("decl"),
+             [this, &context](const MatchResult& result) {
+               const auto* decl = result.Nodes.getNodeAs<clang::DeclaratorDecl>("decl");
+               const auto* written = decl->getTypeSourceInfo();
+               if (written == nullptr || !has_const_base(decl->getType()) ||
+                   llvm::isa<clang::FunctionDecl>(decl))
+                 return;
+               auto style = side_of_const(*decl, *written, *result.SourceManager,
+                                          result.Context->getLangOpts());
+               if (style.empty()) return;
+               context.observe_style(info(), decl->getLocation(), style,
+                                     "`const` written " + style +
+                                         " of the type; the project mostly writes it {majority} "
+                                         "({counts})");
+             });
+  }
+
+ private:
+  // "before" for `const T`, "after" for `T const`, "" when it cannot be told (macros).
+  static std::string side_of_const(const clang::DeclaratorDecl& decl,
+                                   const clang::TypeSourceInfo& written,
+                                   const clang::SourceManager& manager,
+                                   const clang::LangOptions& language) {
+    clang::TypeLoc base = written.getTypeLoc();
+    while (true) {
+      if (auto reference = base.getAs<clang::ReferenceTypeLoc>()) {
+        base = reference.getPointeeLoc();
+      } else if (auto pointer = base.getAs<clang::PointerTypeLoc>()) {
+        base = pointer.getPointeeLoc();
+      } else {
+        break;
+      }
+    }
+    clang::SourceLocation start = decl.getOuterLocStart();
+    clang::SourceLocation type_start = base.getUnqualifiedLoc().getBeginLoc();
+    if (start.isMacroID() || type_start.isMacroID() || type_start < start) return "";
+    std::string before_type =
+        clang::Lexer::getSourceText(clang::CharSourceRange::getCharRange(start, type_start),
+                                    manager, language)
+            .str();
+    static const std::regex const_word(R"(\bconst\b)");
+    return std::regex_search(before_type, const_word) ? "before" : "after";
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_const_placement_check() { return std::make_unique<ConstPlacement>(); }
+
+}  // namespace retort::lint

@@ -1,0 +1,154 @@
+#include "metrics.hpp"
+
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/StmtCXX.h>
+
+#include "retort/linter/ast_check.hpp"
+
+namespace retort::lint {
+namespace {
+
+using clang::dyn_cast;
+using clang::isa;
+
+bool is_logical(const clang::Stmt* statement, clang::BinaryOperatorKind* kind = nullptr) {
+  const auto* binary = dyn_cast<clang::BinaryOperator>(statement);
+  if (binary == nullptr || !binary->isLogicalOp()) return false;
+  if (kind != nullptr) *kind = binary->getOpcode();
+  return true;
+}
+
+bool is_loop(const clang::Stmt* statement) {
+  return isa<clang::ForStmt, clang::WhileStmt, clang::DoStmt, clang::CXXForRangeStmt>(statement);
+}
+
+// A lambda's body is its own function for counting, but it nests inside ours.
+const clang::Stmt* lambda_body(const clang::Stmt* statement) {
+  const auto* lambda = dyn_cast<clang::LambdaExpr>(statement);
+  return lambda == nullptr ? nullptr : lambda->getBody();
+}
+
+unsigned count_branches(const clang::Stmt* statement) {
+  if (statement == nullptr) return 0;
+  unsigned count =
+      isa<clang::IfStmt, clang::CaseStmt, clang::CXXCatchStmt, clang::ConditionalOperator>(
+          statement) ||
+      is_loop(statement) || is_logical(statement);
+  if (const auto* body = lambda_body(statement)) return count + count_branches(body);
+  for (const clang::Stmt* child : statement->children()) count += count_branches(child);
+  return count;
+}
+
+class CognitiveCounter {
+ public:
+  unsigned score = 0;
+
+  void walk(const clang::Stmt* statement, unsigned nesting) {
+    if (statement == nullptr) return;
+    if (const auto* branch = dyn_cast<clang::IfStmt>(statement)) {
+      score += 1 + nesting;
+      return walk_if(branch, nesting);
+    }
+    if (is_loop(statement) ||
+        isa<clang::SwitchStmt, clang::CXXCatchStmt, clang::ConditionalOperator>(statement)) {
+      score += 1 + nesting;
+      return walk_children(statement, nesting + 1);
+    }
+    if (const auto* body = lambda_body(statement)) return walk(body, nesting + 1);
+    if (isa<clang::GotoStmt>(statement)) ++score;
+    clang::BinaryOperatorKind kind;
+    if (is_logical(statement, &kind)) {
+      ++score;
+      return walk_logical_run(statement, kind, nesting);
+    }
+    walk_children(statement, nesting);
+  }
+
+ private:
+  void walk_children(const clang::Stmt* statement, unsigned nesting) {
+    for (const clang::Stmt* child : statement->children()) walk(child, nesting);
+  }
+
+  // `else if` is one more branch at the same nesting, not a deeper one.
+  void walk_if(const clang::IfStmt* branch, unsigned nesting) {
+    walk(branch->getCond(), nesting);
+    walk(branch->getThen(), nesting + 1);
+    const clang::Stmt* otherwise = branch->getElse();
+    if (otherwise == nullptr) return;
+    ++score;
+    if (const auto* else_if = dyn_cast<clang::IfStmt>(otherwise)) return walk_if(else_if, nesting);
+    walk(otherwise, nesting + 1);
+  }
+
+  // `a && b && c` is one run; `a && b || c` is two.
+  void walk_logical_run(const clang::Stmt* statement, clang::BinaryOperatorKind kind,
+                        unsigned nesting) {
+    for (const clang::Stmt* child : statement->children()) {
+      const clang::Stmt* inner = child;
+      if (const auto* expression = dyn_cast<clang::Expr>(child))
+        inner = expression->IgnoreParenImpCasts();
+      clang::BinaryOperatorKind child_kind;
+      if (is_logical(inner, &child_kind) && child_kind == kind) {
+        walk_logical_run(inner, kind, nesting);
+      } else {
+        walk(child, nesting);
+      }
+    }
+  }
+};
+
+bool nests(const clang::Stmt* statement) {
+  return is_loop(statement) || isa<clang::IfStmt, clang::SwitchStmt, clang::CXXTryStmt>(statement);
+}
+
+void find_deepest(const clang::Stmt* statement, unsigned depth, Nesting& deepest) {
+  if (statement == nullptr) return;
+  if (nests(statement)) {
+    ++depth;
+    if (depth > deepest.depth) deepest = {depth, statement};
+  }
+  if (const auto* branch = dyn_cast<clang::IfStmt>(statement)) {
+    // An else-if chain is a flat list of cases, not ever deeper nesting.
+    find_deepest(branch->getCond(), depth, deepest);
+    find_deepest(branch->getThen(), depth, deepest);
+    const clang::Stmt* otherwise = branch->getElse();
+    find_deepest(otherwise, isa_and_nonnull<clang::IfStmt>(otherwise) ? depth - 1 : depth, deepest);
+    return;
+  }
+  for (const clang::Stmt* child : statement->children()) find_deepest(child, depth, deepest);
+}
+
+}  // namespace
+
+unsigned cyclomatic_complexity(const clang::Stmt& body) { return 1 + count_branches(&body); }
+
+unsigned cognitive_complexity(const clang::Stmt& body) {
+  CognitiveCounter counter;
+  counter.walk(&body, 0);
+  return counter.score;
+}
+
+Nesting deepest_nesting(const clang::Stmt& body) {
+  Nesting deepest;
+  find_deepest(&body, 0, deepest);
+  return deepest;
+}
+
+void report_functions_over_limit(clang::ast_matchers::MatchFinder& finder, CheckContext& context,
+                                 const CheckInfo& check, const std::string& param,
+                                 unsigned (*measure)(const clang::Stmt&), const std::string& what,
+                                 const std::string& advice) {
+  on_function_body(finder, context,
+                   [&check, &context, param, measure, what, advice](
+                       const clang::FunctionDecl& function, const clang::Stmt& body) {
+                     unsigned value = measure(body);
+                     auto limit = context.param(check, param);
+                     if (value <= limit) return;
+                     context.report(check, function.getLocation(),
+                                    "function '" + function.getNameAsString() + "' has " + what +
+                                        " " + std::to_string(value) + " (at most " +
+                                        std::to_string(limit) + ")" + advice);
+                   });
+}
+
+}  // namespace retort::lint

@@ -1,0 +1,148 @@
+#include <regex>
+
+#include "../factories.hpp"
+#include "retort/linter/ast_check.hpp"
+
+namespace retort::lint {
+namespace {
+
+using namespace clang::ast_matchers;
+
+const std::vector<std::string> case_styles{"CamelCase", "camelBack", "snake_case", "UPPER_CASE",
+                                           "any"};
+
+bool follows(const std::string& name, const std::string& style) {
+  static const std::map<std::string, std::regex> patterns{
+      {"CamelCase", std::regex("^[A-Z][A-Za-z0-9]*$")},
+      {"camelBack", std::regex("^[a-z][A-Za-z0-9]*$")},
+      {"snake_case", std::regex("^[a-z][a-z0-9_]*$")},
+      {"UPPER_CASE", std::regex("^[A-Z][A-Z0-9_]*$")}};
+  auto found = patterns.find(style);
+  return found == patterns.end() || std::regex_match(name, found->second);
+}
+
+// The words of `name`, whatever its case: `parseHTTPRequest` -> parse, http, request.
+std::vector<std::string> words_of(const std::string& name) {
+  std::vector<std::string> words;
+  std::string word;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    bool starts_word =
+        std::isupper(static_cast<unsigned char>(c)) && !word.empty() &&
+        (std::islower(static_cast<unsigned char>(word.back())) ||
+         (i + 1 < name.size() && std::islower(static_cast<unsigned char>(name[i + 1]))));
+    if (c == '_' || starts_word) {
+      if (!word.empty()) words.push_back(word);
+      word.clear();
+      if (c == '_') continue;
+    }
+    word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (!word.empty()) words.push_back(word);
+  return words;
+}
+
+std::string in_style(const std::string& name, const std::string& style) {
+  std::string result;
+  for (const auto& word : words_of(name)) {
+    std::string part = word;
+    bool is_first = result.empty();
+    if (style == "UPPER_CASE") {
+      for (char& c : part) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    } else if (style == "CamelCase" || (style == "camelBack" && !is_first)) {
+      part[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(part[0])));
+    }
+    bool is_joined = style == "snake_case" || style == "UPPER_CASE";
+    result += (is_joined && !is_first ? "_" : "") + part;
+  }
+  return result;
+}
+
+class NamingConvention : public Check {
+ public:
+  const CheckInfo& info() const override {
+    static const CheckInfo info{
+        "readability/naming-convention",
+        "readability",
+        Priority::normal,
+        "A name does not follow the project's case convention for its kind.",
+        "When types, functions and variables each have one case style, a reader knows "
+        "what a name is before looking it up: `Parser` is a type, `parse` a function, "
+        "`parser` a variable. The defaults follow retort's house style; set each kind to "
+        "CamelCase, camelBack, snake_case, UPPER_CASE or any. A trailing `_` on data "
+        "members is allowed; names a macro writes and overrides of another library's "
+        "virtual functions are not checked.\n\n"
+        "Bad: `class http_client { int RetryCount; void SendRequest(); };`\n\n"
+        "Good: `class HttpClient { int retry_count_; void send_request(); };`",
+        {{"type_case", std::string("CamelCase"), "Classes, structs, enums, unions, aliases.",
+          case_styles},
+         {"function_case", std::string("snake_case"), "Functions and methods.", case_styles},
+         {"variable_case", std::string("snake_case"), "Variables, parameters, data members.",
+          case_styles},
+         {"constant_case", std::string("any"), "constexpr variables and enumerators.",
+          case_styles}}};
+    return info;
+  }
+
+  void register_matchers(MatchFinder& finder, CheckContext& context) const override {
+    on_match(finder, context, namedDecl(unless(isImplicit())).bind("decl"),
+             [this, &context](const MatchResult& result) {
+               const auto* decl = result.Nodes.getNodeAs<clang::NamedDecl>("decl");
+               auto kind = kind_of(*decl);
+               if (kind.empty() || decl->getIdentifier() == nullptr ||
+                   decl->getLocation().isMacroID() ||
+                   !context.is_project_location(decl->getLocation()))
+                 return;
+               std::string name = decl->getName().str();
+               if (kind == "variable" && llvm::isa<clang::FieldDecl>(decl) && name.size() > 1 &&
+                   name.back() == '_')
+                 name.pop_back();
+               std::string style = context.word_param(info(), kind + "_case");
+               if (name.empty() || name == "_" || follows(name, style)) return;
+               context.report(info(), decl->getLocation(),
+                              kind + " '" + decl->getName().str() + "' should be " + style + " ('" +
+                                  in_style(name, style) + "')");
+             });
+  }
+
+ private:
+  // The naming kind of `decl`, or "" when its name is not the author's to choose.
+  static std::string kind_of(const clang::NamedDecl& decl) {
+    if (llvm::isa<clang::CXXConstructorDecl, clang::CXXDestructorDecl, clang::CXXConversionDecl>(
+            decl))
+      return "";
+    if (const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(&decl)) {
+      if (method->size_overridden_methods() > 0 || method->getParent()->isLambda()) return "";
+    }
+    if (const auto* function = llvm::dyn_cast<clang::FunctionDecl>(&decl)) {
+      if (function->isMain() || function->isOverloadedOperator() || function->isExternC() ||
+          function->getTemplateInstantiationPattern() != nullptr || function->isDeleted() ||
+          function->getLiteralIdentifier() != nullptr)
+        return "";
+      return "function";
+    }
+    if (llvm::isa<clang::EnumConstantDecl>(decl)) return "constant";
+    if (const auto* variable = llvm::dyn_cast<clang::VarDecl>(&decl)) {
+      if (variable->isConstexpr()) return "constant";
+      if (variable->isImplicit() || variable->isExternC()) return "";
+      return "variable";
+    }
+    if (llvm::isa<clang::FieldDecl>(decl)) return "variable";
+    if (const auto* record = llvm::dyn_cast<clang::CXXRecordDecl>(&decl)) {
+      if (record->isLambda() || record->isInjectedClassName() ||
+          llvm::isa<clang::ClassTemplateSpecializationDecl>(record) || record->isExternCContext())
+        return "";
+      return "type";
+    }
+    if (llvm::isa<clang::EnumDecl, clang::TypedefNameDecl>(decl)) return "type";
+    return "";
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_naming_convention_check() {
+  return std::make_unique<NamingConvention>();
+}
+
+}  // namespace retort::lint

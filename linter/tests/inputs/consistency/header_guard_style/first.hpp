@@ -1,0 +1,3 @@
+#pragma once
+
+inline int first_value() { return 1; }

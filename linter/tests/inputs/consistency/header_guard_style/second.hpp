@@ -1,0 +1,4 @@
+// A header following the majority.
+#pragma once
+
+inline int second_value() { return 2; }

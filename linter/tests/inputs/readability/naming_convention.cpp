@@ -1,0 +1,33 @@
+class http_client {  // expect: readability/naming-convention
+ public:
+  void SendRequest();  // expect: readability/naming-convention
+  void send_reply();   // no-finding
+
+ private:
+  int RetryCount;   // expect: readability/naming-convention
+  int retry_limit_;  // no-finding
+};
+
+struct Point {  // no-finding
+  int x = 0;
+  int y = 0;
+};
+
+enum class Color { red, GREEN, Blue };  // no-finding
+
+int compute_total(int itemCount) {  // expect: readability/naming-convention
+  int running_total = 0;  // no-finding
+  return running_total + itemCount;
+}
+
+constexpr int kMaxItems = 3;  // no-finding
+
+struct Base {
+  virtual void OnEvent();  // expect: readability/naming-convention
+  virtual ~Base() = default;
+};
+struct Derived : Base {
+  void OnEvent() override;  // no-finding
+};
+
+int main() { return compute_total(kMaxItems); }  // no-finding
