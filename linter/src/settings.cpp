@@ -120,6 +120,9 @@ llvm::Expected<LintSettings> LintSettings::from_config(const Config& config) {
     if (!read) return read.takeError();
     settings.set(id, std::move(*read));
   }
+  // The line-length check agrees with the formatter unless told otherwise.
+  CheckSettings& line_length = settings.by_check_["readability/line-length"];
+  line_length.params.try_emplace("max_length", config.integer("format.line_length"));
   return settings;
 }
 

@@ -66,6 +66,18 @@ TEST(Settings, DisableAChangeItsParamsItsSeverityAndItsPriority) {
   }
 }
 
+TEST(Settings, TheLineLengthLimitFollowsTheFormattersUnlessSetForTheCheck) {
+  Project project;
+  auto unit = project.tree.write("a.cpp", "int x = 1;  // " + std::string(100, 'x') + "\n");
+  auto request = project.request({unit});
+  request.settings = settings_from("format:\n  line_length: 120\n");
+  EXPECT_TRUE(lint(request).diagnostics.empty());
+  request.settings = settings_from(
+      "format:\n  line_length: 120\nlint:\n  checks:\n"
+      "    readability/line-length: {max_length: 80}\n");
+  EXPECT_THAT(ids_of(lint(request)), ::testing::ElementsAre("readability/line-length"));
+}
+
 TEST(Settings, UnknownChecksKeysAndBadValuesAreErrorsWithTheirPosition) {
   EXPECT_THAT(settings_error("lint:\n  checks:\n    readability/function-lenght: {max_lines: 3}\n"),
               HasSubstr("unknown check 'readability/function-lenght' in 'lint.checks' (did you "

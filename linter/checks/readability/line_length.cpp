@@ -25,7 +25,8 @@ class LineLength : public Check {
         "(long string literals, comments, URLs) is reported here. Keep the limit equal "
         "to `format.line_length`.\n\n"
         "Bad: a 140-column comment.\n\nGood: the same comment wrapped at 100 columns.",
-        {{"max_length", 100, "The most columns a line may use."}}};
+        {{"max_length", 100,
+          "The most columns a line may use; by default `format.line_length` (100)."}}};
     return info;
   }
 
