@@ -157,7 +157,12 @@ UnitResult parse_and_lint_unit(const LintRequest& request, const fs::path& unit)
 UnitResult lint_unit(const LintRequest& request, UnitCache& cache, const fs::path& unit) {
   if (auto cached = cache.load(unit)) return std::move(*cached);
   UnitResult result = parse_and_lint_unit(request, unit);
-  cache.store(unit, result);
+  // A unit that does not compile may be missing a file that does not exist yet, and
+  // a file that was never read has no stamp: such results are not kept.
+  bool has_parse_error =
+      std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                  [](const Diagnostic& d) { return d.check_id == "lint/parse-error"; });
+  if (!has_parse_error) cache.store(unit, result);
   return result;
 }
 

@@ -129,6 +129,18 @@ TEST(Cache, AChangedHeaderReLintsOnlyTheUnitsThatIncludeIt) {
   EXPECT_THAT(ids_of(after_edit), ::testing::ElementsAre("warning/c-style-cast"));
 }
 
+TEST(Cache, AUnitThatDidNotCompileIsParsedAgainOnceTheMissingHeaderExists) {
+  Project project;
+  auto unit = project.tree.write("a.cpp", "#include \"later.hpp\"\nint a() { return later(); }\n");
+  auto request = project.request({unit});
+  request.cache_root = project.tree.root() / ".retort" / "cache";
+  EXPECT_THAT(ids_of(lint(request)), ::testing::Contains("lint/parse-error"));
+  project.tree.write("later.hpp", "#pragma once\n/// Doc.\ninline int later() { return 1; }\n");
+  LintRun run = lint(request);
+  EXPECT_EQ(run.units_parsed, 1u);
+  EXPECT_THAT(ids_of(run), ::testing::IsEmpty());
+}
+
 TEST(Cache, ChangedSettingsAreNotServedStaleResults) {
   Project project;
   auto unit = project.tree.write("a.cpp", "int a(double d) { return (int)d; }\n");
