@@ -1,3 +1,5 @@
+#include "lint_command.hpp"
+
 #include <chrono>
 #include <iostream>
 #include <regex>
@@ -5,7 +7,6 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include "commands.hpp"
-#include "lint_explain.hpp"
 #include "retort/core/baseline.hpp"
 #include "retort/core/compile_commands.hpp"
 #include "retort/core/errors.hpp"

@@ -1,9 +1,8 @@
-#include "lint_explain.hpp"
-
 #include <iostream>
 
 #include <llvm/Support/raw_ostream.h>
 
+#include "lint_command.hpp"
 #include "retort/core/errors.hpp"
 #include "retort/core/exit_codes.hpp"
 #include "retort/core/file_io.hpp"

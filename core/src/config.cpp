@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <llvm/ADT/StringExtras.h>
 #include <llvm/ADT/StringRef.h>
 #include <llvm/Support/GlobPattern.h>
 #include <yaml-cpp/yaml.h>
@@ -26,11 +27,7 @@ struct Where {
   }
 };
 
-std::string join(const std::vector<std::string>& items) {
-  std::string joined;
-  for (const auto& item : items) joined += (joined.empty() ? "" : ", ") + item;
-  return joined;
-}
+std::string join(const std::vector<std::string>& items) { return llvm::join(items, ", "); }
 
 }  // namespace
 
@@ -217,6 +214,12 @@ llvm::Error load_section(const std::string& section, const YAML::Node& body,
 }
 
 }  // namespace
+
+std::optional<bool> ConfigTree::as_bool() const {
+  bool value = false;
+  if (is_mapping || !YAML::convert<bool>::decode(YAML::Node(scalar), value)) return std::nullopt;
+  return value;
+}
 
 Config Config::defaults() {
   Config config;

@@ -81,6 +81,10 @@ FileSelection FileSelection::from_config(const Config& config) {
   return {config.string_list("files.include"), config.string_list("files.exclude")};
 }
 
+bool matches_any_glob(const std::string& path, const std::vector<std::string>& globs) {
+  return matches_any(compile_globs(globs), path);
+}
+
 bool is_inside(const fs::path& path, const fs::path& root) {
   auto relative = path.lexically_normal().lexically_relative(root.lexically_normal());
   return !relative.empty() && *relative.begin() != "..";

@@ -62,18 +62,11 @@ std::vector<Diagnostic> minority_style_findings(const std::vector<StyleObservati
     if (!majority || check == nullptr) continue;
     for (const auto* observation : check_observations) {
       if (observation->style == *majority) continue;
-      Diagnostic diagnostic;
-      diagnostic.tool = "lint";
-      diagnostic.check_id = check_id;
-      diagnostic.category = check->info().category;
-      diagnostic.priority = settings.priority(check->info());
-      diagnostic.severity = settings.severity(check->info());
-      diagnostic.message = replace_all(replace_all(observation->message, "{majority}", *majority),
-                                       "{counts}", counts_text(counts));
-      diagnostic.range.file = observation->file;
-      diagnostic.range.begin = {observation->line, observation->column};
-      diagnostic.range.end = diagnostic.range.begin;
-      findings.push_back(std::move(diagnostic));
+      std::string message = replace_all(replace_all(observation->message, "{majority}", *majority),
+                                        "{counts}", counts_text(counts));
+      findings.push_back(lint_finding(check->info(), settings, observation->file,
+                                      {observation->line, observation->column},
+                                      std::move(message)));
     }
   }
   return findings;

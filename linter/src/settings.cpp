@@ -5,17 +5,13 @@
 
 #include <charconv>
 
+#include <llvm/ADT/StringExtras.h>
+
 #include "retort/core/errors.hpp"
 #include "retort/linter/linter.hpp"
 
 namespace retort::lint {
 namespace {
-
-std::string join(const std::vector<std::string>& words) {
-  std::string joined;
-  for (const auto& word : words) joined += (joined.empty() ? "" : ", ") + word;
-  return joined;
-}
 
 llvm::Error must_be(const ConfigTree& value, const std::string& key, const std::string& expected) {
   return usage_error(value.where() + "'" + key + "' must be " + expected + ", got " +
@@ -27,13 +23,6 @@ std::optional<std::size_t> index_of(const std::vector<std::string>& words,
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (words[i] == word) return i;
   }
-  return std::nullopt;
-}
-
-std::optional<bool> parse_bool(const ConfigTree& value) {
-  if (value.is_mapping) return std::nullopt;
-  if (value.scalar == "true" || value.scalar == "on" || value.scalar == "yes") return true;
-  if (value.scalar == "false" || value.scalar == "off" || value.scalar == "no") return false;
   return std::nullopt;
 }
 
@@ -49,7 +38,7 @@ llvm::Expected<ParamValue> parse_param(const CheckParam& param, const ConfigTree
   }
   if (value.is_mapping ||
       (!param.allowed_values.empty() && !index_of(param.allowed_values, value.scalar)))
-    return must_be(value, key, "one of: " + join(param.allowed_values));
+    return must_be(value, key, "one of: " + llvm::join(param.allowed_values, ", "));
   return ParamValue{value.scalar};
 }
 
@@ -63,7 +52,7 @@ llvm::Error read_entry(const CheckInfo& info, const std::string& name, const Con
                        CheckSettings& settings) {
   std::string key = info.id + "." + name;
   if (name == "enabled") {
-    auto enabled = parse_bool(value);
+    auto enabled = value.as_bool();
     if (!enabled) return must_be(value, key, "true or false");
     settings.is_enabled = *enabled;
   } else if (name == "severity") {
@@ -84,7 +73,7 @@ llvm::Error read_entry(const CheckInfo& info, const std::string& name, const Con
     }
     auto allowed = keys_of(info);
     return usage_error(value.where() + "unknown key '" + name + "' for check '" + info.id + "'" +
-                       did_you_mean(name, allowed) + "; allowed: " + join(allowed));
+                       did_you_mean(name, allowed) + "; allowed: " + llvm::join(allowed, ", "));
   }
   return llvm::Error::success();
 }
@@ -92,7 +81,7 @@ llvm::Error read_entry(const CheckInfo& info, const std::string& name, const Con
 llvm::Expected<CheckSettings> read_check(const CheckInfo& info, const ConfigTree& body) {
   CheckSettings settings;
   if (!body.is_mapping) {  // `design/todo-tags: false` is short for `enabled: false`
-    auto enabled = parse_bool(body);
+    auto enabled = body.as_bool();
     if (!enabled) return must_be(body, info.id, "true, false or a mapping of settings");
     settings.is_enabled = *enabled;
     return settings;

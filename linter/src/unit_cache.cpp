@@ -9,7 +9,8 @@ namespace retort::lint {
 
 namespace fs = std::filesystem;
 
-UnitCache::UnitCache(const LintRequest& request) : request_(request) {
+UnitCache::UnitCache(const LintRequest& request)
+    : request_(request), settings_fingerprint_(request.settings.fingerprint()) {
   if (!request.cache_root.empty()) cache_.emplace(request.cache_root, "lint");
 }
 
@@ -17,7 +18,7 @@ CacheKey UnitCache::key_for(const fs::path& unit) const {
   CacheKey key;
   key.add(tool_fingerprint()).add("lint-unit-1").add(unit.string());
   key.add(request_.project_root.string()).add(request_.display_root.string());
-  key.add(request_.settings.fingerprint());
+  key.add(settings_fingerprint_);
   for (const auto& command : request_.database->getCompileCommands(unit.string())) {
     key.add(command.Directory);
     for (const auto& argument : command.CommandLine) key.add(argument);

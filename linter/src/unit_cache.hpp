@@ -35,6 +35,8 @@ class UnitCache {
   std::string stamp(const std::filesystem::path& file, bool is_project_file);
 
   const LintRequest& request_;
+  // The settings' text, which every unit's key includes; computed once per run.
+  std::string settings_fingerprint_;
   std::optional<ResultCache> cache_;
   std::mutex stamps_mutex_;
   std::map<std::filesystem::path, std::string> stamps_;

@@ -47,19 +47,25 @@ void UnitContext::report_with_fix(const CheckInfo& check, clang::SourceLocation 
                          std::move(replacement)};
 }
 
-void UnitContext::report_at(const CheckInfo& check, const std::string& file, unsigned line,
-                            unsigned column, std::string message) {
+Diagnostic lint_finding(const CheckInfo& check, const LintSettings& settings, std::string file,
+                        SourcePosition position, std::string message) {
   Diagnostic diagnostic;
   diagnostic.tool = "lint";
   diagnostic.check_id = check.id;
   diagnostic.category = check.category;
-  diagnostic.priority = request_.settings.priority(check);
-  diagnostic.severity = request_.settings.severity(check);
+  diagnostic.priority = settings.priority(check);
+  diagnostic.severity = settings.severity(check);
   diagnostic.message = std::move(message);
-  diagnostic.range.file = display_path(fs::path(file).lexically_normal(), request_.display_root);
-  diagnostic.range.begin = {line, column};
-  diagnostic.range.end = diagnostic.range.begin;
-  result_.diagnostics.push_back(std::move(diagnostic));
+  diagnostic.range = {std::move(file), position, position};
+  return diagnostic;
+}
+
+void UnitContext::report_at(const CheckInfo& check, const std::string& file, unsigned line,
+                            unsigned column, std::string message) {
+  result_.diagnostics.push_back(
+      lint_finding(check, request_.settings,
+                   display_path(fs::path(file).lexically_normal(), request_.display_root),
+                   {line, column}, std::move(message)));
 }
 
 bool UnitContext::is_project_location(clang::SourceLocation location) const {

@@ -50,6 +50,11 @@ class UnitContext : public CheckContext {
   std::vector<std::shared_ptr<void>> kept_;
 };
 
+// A finding of `check` at `file` (as diagnostics show it) and `position`, with the
+// severity and priority `settings` give the check.
+Diagnostic lint_finding(const CheckInfo& check, const LintSettings& settings, std::string file,
+                        SourcePosition position, std::string message);
+
 // Reports the places that follow a minority style, per consistency check.
 std::vector<Diagnostic> minority_style_findings(const std::vector<StyleObservation>& observations,
                                                 const LintSettings& settings);

@@ -38,7 +38,7 @@ class ActorUnsupervisedSpawn : public Check {
              [this, &context](const MatchResult& result) {
                const auto* spawn = result.Nodes.getNodeAs<clang::CXXMemberCallExpr>("spawn");
                auto location = spawn->getExprLoc();
-               if (context.project_path(location).find("test") != std::string::npos) return;
+               if (is_in_test_file(context, location)) return;
                context.report(info(), location,
                               "spawn with no link, monitor or supervisor: if the process "
                               "crashes nobody notices; use spawn_link or a supervisor child");

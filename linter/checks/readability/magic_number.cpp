@@ -31,8 +31,7 @@ class MagicNumber : public Check {
     on_function_body(
         finder, context,
         [this, &context](const clang::FunctionDecl& function, const clang::Stmt& body) {
-          if (context.project_path(function.getLocation()).find("test") != std::string::npos)
-            return;
+          if (is_in_test_file(context, function.getLocation())) return;
           LiteralFinder literals;
           literals.TraverseStmt(const_cast<clang::Stmt*>(&body));
           for (const clang::Expr* number : literals.numbers) {

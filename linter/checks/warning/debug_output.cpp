@@ -1,6 +1,5 @@
-#include <llvm/Support/GlobPattern.h>
-
 #include "../factories.hpp"
+#include "retort/core/source_files.hpp"
 #include "retort/linter/ast_check.hpp"
 
 namespace retort::lint {
@@ -8,17 +7,13 @@ namespace {
 
 using namespace clang::ast_matchers;
 
-// Whether `file` (as diagnostics show it) matches one of the comma-separated globs.
-bool matches_any(const std::string& file, const std::string& globs) {
-  llvm::StringRef rest = globs;
-  while (!rest.empty()) {
-    auto [glob, tail] = rest.split(',');
-    rest = tail;
-    auto pattern = llvm::GlobPattern::create(glob.trim());
-    if (pattern && pattern->match(file)) return true;
-    if (!pattern) llvm::consumeError(pattern.takeError());
-  }
-  return false;
+// The globs of a comma-separated list such as `*test*, cli/*`.
+std::vector<std::string> split_globs(llvm::StringRef list) {
+  llvm::SmallVector<llvm::StringRef> parts;
+  list.split(parts, ',', -1, false);
+  std::vector<std::string> globs;
+  for (auto part : parts) globs.push_back(part.trim().str());
+  return globs;
 }
 
 class DebugOutput : public Check {
@@ -58,8 +53,8 @@ class DebugOutput : public Check {
                const auto* print = result.Nodes.getNodeAs<clang::Expr>("print");
                auto location = print->getBeginLoc();
                if (!context.is_project_location(location)) return;
-               if (matches_any(context.project_path(location),
-                               context.word_param(info(), "allowed_paths")))
+               if (matches_any_glob(context.project_path(location),
+                                    split_globs(context.word_param(info(), "allowed_paths"))))
                  return;
                context.report(info(), location,
                               "output to the console from library code; return the data or "

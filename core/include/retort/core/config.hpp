@@ -37,6 +37,10 @@ struct ConfigTree {
   /// 1-based column of the value in `file`.
   unsigned column = 0;
 
+  /// Returns the scalar as a boolean, by YAML's rules (`true`, `false`, `yes`, `off`,
+  /// ...) as for every other boolean option, or `std::nullopt` when it is not one.
+  std::optional<bool> as_bool() const;
+
   /// Returns the `file:line:column: ` prefix of an error about this value.
   std::string where() const {
     return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": ";

@@ -42,6 +42,11 @@ llvm::Expected<std::vector<std::filesystem::path>> discover_source_files(
     const std::filesystem::path& project_root, const std::vector<std::filesystem::path>& requested,
     const FileSelection& selection);
 
+/// Returns true when `path` (relative to the project root) matches one of `globs`, by
+/// the same rules as `files.include` and `files.exclude`; globs that do not compile
+/// match nothing.
+bool matches_any_glob(const std::string& path, const std::vector<std::string>& globs);
+
 /// Returns true when `path` lies below the directory `root` (both absolute).
 bool is_inside(const std::filesystem::path& path, const std::filesystem::path& root);
 

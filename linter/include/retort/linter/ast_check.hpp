@@ -37,6 +37,12 @@ void on_match(clang::ast_matchers::MatchFinder& finder, CheckContext& context,
 /// The result type handed to `on_match` callbacks.
 using MatchResult = clang::ast_matchers::MatchFinder::MatchResult;
 
+/// Returns true when `location` is in a test file: one whose project path mentions
+/// `test` (`tests/a.cpp`, `src/a_test.cpp`). Checks that spare tests ask this.
+inline bool is_in_test_file(const CheckContext& context, clang::SourceLocation location) {
+  return context.project_path(location).find("test") != std::string::npos;
+}
+
 /// Calls `on_function(function, body)` for every function written in the project
 /// that has a body (definitions only; no implicit or instantiated ones).
 template <class OnFunction>

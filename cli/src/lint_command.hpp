@@ -1,7 +1,7 @@
 #pragma once
 
-// `retort lint explain FILE:LINE[:COL]`: the findings at one place, each with the
-// code and a caret, why it matters and how to configure it.
+// `retort lint`'s pieces shared between its files: linting a project
+// (lint_command.cpp) and explaining the findings at one place (lint_explain.cpp).
 
 #include <string>
 
