@@ -101,6 +101,17 @@ TEST(LintCli, ExplainAPlaceShowsTheCodeACaretWhyAndConfiguration) {
   EXPECT_EQ(retort(tree, {"lint", "explain", "src/missing.cpp:3"}).exit_code, 2);
 }
 
+TEST(LintCli, CodeThatDoesNotCompileIsReportedAsFindingsAndNothingElseIsPrinted) {
+  testing::TempTree tree;
+  tree.write("src/a.cpp", "int main( {\n");
+  tree.write("build/compile_commands.json", compile_commands_for(tree, {"src/a.cpp"}));
+  auto result = retort(tree, {"lint"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_THAT(result.standard_output, HasSubstr("src/a.cpp:1:"));
+  EXPECT_THAT(result.standard_output, HasSubstr("#(lint/parse-error)"));
+  EXPECT_EQ(result.standard_error, "");
+}
+
 TEST(LintCli, FixRewritesSafeCastsAndReportsWhatRemains) {
   testing::TempTree tree;
   write_project(tree);

@@ -144,9 +144,12 @@ UnitResult parse_and_lint_unit(const LintRequest& request, const fs::path& unit)
                                  llvm::vfs::createPhysicalFileSystem());
   // The database may name g++: Clang needs its own builtin headers. Compiler
   // warnings are not findings (and -Werror must not turn them into parse errors).
-  tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
-      {"-resource-dir=" RETORT_CLANG_RESOURCE_DIR, "-w", "-Qunused-arguments"},
-      clang::tooling::ArgumentInsertPosition::END));
+  // Without carets Clang also leaves out its "N errors generated." line on stderr:
+  // parse errors are reported as findings, nothing else is printed.
+  tool.appendArgumentsAdjuster(
+      clang::tooling::getInsertArgumentAdjuster({"-resource-dir=" RETORT_CLANG_RESOURCE_DIR, "-w",
+                                                 "-Qunused-arguments", "-fno-caret-diagnostics"},
+                                                clang::tooling::ArgumentInsertPosition::END));
   ParseErrorCollector errors(result.diagnostics, request.display_root);
   tool.setDiagnosticConsumer(&errors);
   tool.setPrintErrorMessage(false);
