@@ -57,16 +57,20 @@ int run(int argc, char** argv) {
   app.add_option("--color", global.color,
                  "Colour text output: auto (on a terminal, unless NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  app.footer("Exit codes: 0 clean, 1 findings, 2 usage or configuration error, 3 internal error.");
+  app.footer(
+      "Exit codes: 0 clean, 1 findings or failing tests, 2 usage or configuration error, 3 "
+      "internal error, 4 no tests selected, 130 interrupted.");
 
   std::function<int()> action;
   FormatCommandOptions format_options;
   EnsureConsistencyOptions ensure_options;
   InstallHookOptions hook_options;
   LintCommandOptions lint_options;
+  TestCommandOptions test_options;
   add_format_command(app, format_options, action, global);
   add_ensure_consistency_command(app, ensure_options, action, global);
   add_lint_command(app, lint_options, action, global);
+  add_test_command(app, test_options, action, global);
   add_install_hook_command(app, hook_options, action, global);
 
   try {

@@ -73,6 +73,37 @@ int run_lint(const Project& project, const LintCommandOptions& options,
 void add_lint_command(CLI::App& app, LintCommandOptions& options, std::function<int()>& action,
                       const GlobalOptions& global);
 
+/// `retort test`'s options.
+struct TestCommandOptions {
+  std::vector<std::string> filters;
+  std::vector<std::string> only_tags;
+  std::vector<std::string> excluded_tags;
+  bool is_failed_only = false;
+  bool is_stale_only = false;
+  std::optional<std::uint64_t> seed;
+  unsigned jobs = 0;
+  std::optional<unsigned> timeout_seconds;
+  std::optional<unsigned> retries;
+  bool is_flaky_failing = false;
+  std::optional<unsigned> max_failures;
+  std::size_t slowest = 0;
+  std::string partition;
+  unsigned repeat_until_failure = 0;
+  std::filesystem::path junit_file;
+  std::filesystem::path json_file;
+  std::filesystem::path build_directory;
+  bool is_verbose = false;
+  bool is_listing = false;
+};
+
+/// Runs `retort test` for `project`.
+int run_test(const Project& project, const TestCommandOptions& options,
+             const GlobalOptions& global);
+
+/// Adds `retort test` to `app`.
+void add_test_command(CLI::App& app, TestCommandOptions& options, std::function<int()>& action,
+                      const GlobalOptions& global);
+
 /// `retort install-hook`'s options.
 struct InstallHookOptions {
   bool is_forced = false;

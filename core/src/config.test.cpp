@@ -86,7 +86,7 @@ TEST(Config, ABadEnumValueListsTheAllowedValues) {
 TEST(Config, ListItemsAreValidatedOneByOne) {
   EXPECT_THAT(rejection("ensure_consistency:\n  steps: [format, dance]\n"),
               HasSubstr(".retort.yaml:2:19: 'ensure_consistency.steps' must be a list of: format, "
-                        "lint, got 'dance'"));
+                        "lint, test, got 'dance'"));
   EXPECT_THAT(rejection("files:\n  exclude: third_party\n"),
               HasSubstr("must be a list of strings, got 'third_party'"));
 }

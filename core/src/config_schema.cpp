@@ -66,11 +66,52 @@ const std::vector<OptionSpec>& config_schema() {
        .default_value = std::string(),
        .description = "A baseline file (written by `retort lint --write-baseline`): the "
                       "findings it lists are not reported, so only new ones gate."},
+      {.section = "test",
+       .name = "binaries",
+       .type = OptionType::string_list,
+       .default_value = Strings{},
+       .description = "Globs (relative to the project root) of GoogleTest executables, "
+                      "e.g. build/**/*_test; empty means every test CTest knows in "
+                      "test.build_directory."},
+      {.section = "test",
+       .name = "build_directory",
+       .type = OptionType::string,
+       .default_value = std::string("build"),
+       .description = "The CMake build directory whose CTest tests `retort test` runs."},
+      {.section = "test",
+       .name = "timeout",
+       .type = OptionType::integer,
+       .default_value = std::int64_t{60},
+       .minimum = 1,
+       .maximum = 86400,
+       .description = "Seconds one test may run before it is stopped and reported TIMEOUT."},
+      {.section = "test",
+       .name = "retries",
+       .type = OptionType::integer,
+       .default_value = std::int64_t{0},
+       .minimum = 0,
+       .maximum = 100,
+       .description = "Runs a failing test up to this many more times; one that then "
+                      "passes is reported FLAKY."},
+      {.section = "test",
+       .name = "serial",
+       .type = OptionType::string_list,
+       .default_value = Strings{},
+       .description = "Globs of suite names that never run at the same time as each other "
+                      "(as ExUnit's async: false); a `// retort: tags serial` comment does "
+                      "the same for one suite."},
+      {.section = "test",
+       .name = "one_process",
+       .type = OptionType::string_list,
+       .default_value = Strings{},
+       .description = "Globs of suite names whose tests share one process, so costly "
+                      "set-up is paid once; a `// retort: tags one-process` comment does "
+                      "the same for one suite."},
       {.section = "ensure_consistency",
        .name = "steps",
        .type = OptionType::string_list,
        .default_value = Strings{"format"},
-       .allowed_values = {"format", "lint"},
+       .allowed_values = {"format", "lint", "test"},
        .description = "The steps `retort ensure-consistency` runs, in order."},
   };
   return schema;

@@ -2,37 +2,9 @@
 // finding, or a single passing case when there are none.
 
 #include "detail/reporters.hpp"
+#include "retort/core/xml.hpp"
 
 namespace retort::detail {
-namespace {
-
-std::string xml_escape(std::string_view text) {
-  std::string escaped;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        escaped += "&amp;";
-        break;
-      case '<':
-        escaped += "&lt;";
-        break;
-      case '>':
-        escaped += "&gt;";
-        break;
-      case '"':
-        escaped += "&quot;";
-        break;
-      case '\'':
-        escaped += "&apos;";
-        break;
-      default:
-        escaped += c;
-    }
-  }
-  return escaped;
-}
-
-}  // namespace
 
 void write_junit_report(const std::vector<Diagnostic>& diagnostics, const ReportContext& context,
                         std::ostream& out) {

@@ -17,6 +17,10 @@ enum ExitCode : int {
   /// retort itself failed (for example the formatter would have changed the code's
   /// meaning); nothing was written.
   exit_internal = 3,
+  /// `retort test`: no test matched the filters.
+  exit_no_tests = 4,
+  /// Stopped by Ctrl-C (128 + SIGINT, as shells report it).
+  exit_interrupted = 130,
 };
 
 }  // namespace retort

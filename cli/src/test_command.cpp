@@ -1,0 +1,257 @@
+// `retort test`: discovery, selection and the run itself live in retort_testrunner;
+// this file turns options and configuration into their requests and prints.
+
+#include <unistd.h>
+
+#include <csignal>
+#include <fstream>
+#include <iostream>
+#include <random>
+
+#include <llvm/Support/FormatVariadic.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include "commands.hpp"
+#include "retort/core/errors.hpp"
+#include "retort/core/exit_codes.hpp"
+#include "retort/core/file_io.hpp"
+#include "retort/testrunner/report.hpp"
+
+namespace retort::cli {
+namespace {
+
+using namespace retort::testrunner;
+
+std::filesystem::path history_file(const Project& project) {
+  return project.root / ".retort" / "test" / "history.json";
+}
+
+llvm::Expected<TestInventory> discover(const Project& project, const TestCommandOptions& options) {
+  const auto& globs = project.config.string_list("test.binaries");
+  std::vector<TestProgram> programs;
+  if (!globs.empty() && options.build_directory.empty()) {
+    programs = programs_from_globs(project.root, globs);
+  } else {
+    auto build = options.build_directory.empty()
+                     ? project.root / project.config.string("test.build_directory")
+                     : std::filesystem::absolute(options.build_directory);
+    auto from_ctest = programs_from_ctest(build, project.root);
+    if (!from_ctest) return from_ctest.takeError();
+    programs = std::move(*from_ctest);
+  }
+  return list_tests(std::move(programs), options.jobs);
+}
+
+History load_history(const Project& project) {
+  auto history = History::load(history_file(project));
+  if (history) return std::move(*history);
+  std::cerr << "retort: warning: " << llvm::toString(history.takeError())
+            << "; starting a fresh history\n";
+  return History();
+}
+
+void update_history(History& history, const TestInventory& inventory, const RunOutcome& outcome) {
+  std::vector<bool> is_green(inventory.programs.size(), true);
+  std::vector<std::size_t> ran(inventory.programs.size(), 0),
+      runnable(inventory.programs.size(), 0);
+  for (const auto& test : inventory.tests) runnable[test.program] += !test.is_disabled;
+  for (const auto& result : outcome.results) {
+    const auto& test = inventory.tests[result.test];
+    if (result.status == TestStatus::not_run || test.is_disabled) continue;
+    history.record(test_id(inventory.programs[test.program], test),
+                   {result.last().duration, result.status});
+    ++ran[test.program];
+    if (is_failure(result.status)) is_green[test.program] = false;
+  }
+  // A program is green once all its tests ran in one run and none failed.
+  for (std::size_t p = 0; p < inventory.programs.size(); ++p)
+    if (is_green[p] && ran[p] == runnable[p] && ran[p] > 0)
+      history.set_green_fingerprint(inventory.programs[p].display_name,
+                                    program_fingerprint(inventory.programs[p]));
+}
+
+llvm::Error write_reports(const TestCommandOptions& options, const TestInventory& inventory,
+                          const RunOutcome& outcome) {
+  if (!options.junit_file.empty()) {
+    std::ostringstream junit;
+    write_junit(junit, inventory, outcome);
+    if (auto error = write_file_atomically(options.junit_file, junit.str())) return error;
+  }
+  if (!options.json_file.empty()) {
+    auto json = llvm::formatv("{0:2}", results_json(inventory, outcome)).str() + "\n";
+    if (auto error = write_file_atomically(options.json_file, json)) return error;
+  }
+  return llvm::Error::success();
+}
+
+int list_selected(const TestInventory& inventory, const std::vector<std::size_t>& selected) {
+  for (auto index : selected) {
+    const auto& test = inventory.tests[index];
+    std::cout << test.full_name() << "  (" << inventory.programs[test.program].display_name;
+    for (const auto& tag : test.tags) std::cout << ", #" << tag;
+    std::cout << ")\n";
+  }
+  return selected.empty() ? exit_no_tests : exit_clean;
+}
+
+SelectionRequest selection_request(const TestCommandOptions& options, const Partition* partition) {
+  SelectionRequest request;
+  request.filters = options.filters;
+  request.only_tags = options.only_tags;
+  request.excluded_tags = options.excluded_tags;
+  request.is_failed_only = options.is_failed_only;
+  request.is_stale_only = options.is_stale_only;
+  if (partition) request.partition = *partition;
+  return request;
+}
+
+RunOptions run_options(const Project& project, const TestCommandOptions& options) {
+  RunOptions run;
+  run.jobs = options.jobs;
+  auto timeout = options.timeout_seconds.value_or(project.config.integer("test.timeout"));
+  run.timeout = std::chrono::seconds(timeout);
+  run.is_timeout_forced = options.timeout_seconds.has_value();
+  run.retries = options.retries.value_or(project.config.integer("test.retries"));
+  run.max_failures = options.max_failures;
+  run.seed = options.seed;
+  return run;
+}
+
+extern "C" void on_interrupt(int) { request_interrupt(); }
+
+// Ctrl-C stops the run (every child process group) instead of killing retort with
+// its children left behind.
+class InterruptGuard {
+ public:
+  InterruptGuard() {
+    struct sigaction action {};
+    action.sa_handler = on_interrupt;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(SIGINT, &action, &previous_int_);
+    ::sigaction(SIGTERM, &action, &previous_term_);
+  }
+  ~InterruptGuard() {
+    ::sigaction(SIGINT, &previous_int_, nullptr);
+    ::sigaction(SIGTERM, &previous_term_, nullptr);
+  }
+
+ private:
+  struct sigaction previous_int_ {};
+  struct sigaction previous_term_ {};
+};
+
+struct Iteration {
+  RunOutcome outcome;
+  int exit_code = exit_clean;
+};
+
+Iteration run_once(const TestInventory& inventory, const WorkPlan& plan, const RunOptions& run,
+                   const TestCommandOptions& options, const GlobalOptions& global) {
+  bool is_terminal = ::isatty(STDOUT_FILENO) != 0;
+  ConsoleReporter console(inventory, std::cout,
+                          {is_terminal, global.use_color(), options.is_verbose},
+                          plan.items.size() + plan.disabled.size());
+  Iteration iteration;
+  {
+    InterruptGuard guard;
+    iteration.outcome = run_tests(inventory, plan, run, console);
+  }
+  console.finish();
+  print_summary(std::cout, inventory, iteration.outcome,
+                {options.slowest, options.seed, options.is_flaky_failing, global.use_color()});
+  iteration.exit_code = run_exit_code(iteration.outcome, options.is_flaky_failing);
+  return iteration;
+}
+
+}  // namespace
+
+int run_test(const Project& project, const TestCommandOptions& options,
+             const GlobalOptions& global) {
+  std::optional<Partition> partition;
+  if (!options.partition.empty()) {
+    auto parsed = parse_partition(options.partition);
+    if (!parsed) return report_error(parsed.takeError(), llvm::errs());
+    partition = *parsed;
+  }
+  auto inventory = discover(project, options);
+  if (!inventory) return report_error(inventory.takeError(), llvm::errs());
+  auto history = load_history(project);
+  auto selected = select_tests(
+      *inventory, selection_request(options, partition ? &*partition : nullptr), history);
+  if (options.is_listing) return list_selected(*inventory, selected);
+  if (selected.empty()) {
+    std::cout << "retort test: no tests selected (" << inventory->tests.size() << " tests known)\n";
+    return exit_no_tests;
+  }
+  PlanOptions plan_options{project.config.string_list("test.serial"),
+                           project.config.string_list("test.one_process"), options.seed};
+  auto plan = plan_work(*inventory, selected, history, plan_options);
+  auto run = run_options(project, options);
+  std::size_t iterations = std::max(1u, options.repeat_until_failure);
+  Iteration iteration;
+  for (std::size_t i = 1; i <= iterations; ++i) {
+    if (iterations > 1) std::cout << "==> iteration " << i << " of " << iterations << "\n";
+    iteration = run_once(*inventory, plan, run, options, global);
+    update_history(history, *inventory, iteration.outcome);
+    if (iteration.exit_code != exit_clean) {
+      if (iterations > 1) std::cout << "Failed on iteration " << i << " of " << iterations << "\n";
+      break;
+    }
+  }
+  if (auto error = history.save(history_file(project)))
+    return report_error(std::move(error), llvm::errs());
+  if (auto error = write_reports(options, *inventory, iteration.outcome))
+    return report_error(std::move(error), llvm::errs());
+  return iteration.exit_code;
+}
+
+void add_test_command(CLI::App& app, TestCommandOptions& options, std::function<int()>& action,
+                      const GlobalOptions& global) {
+  CLI::App* command = app.add_subcommand(
+      "test",
+      "Run GoogleTest suites concurrently, one process per test (from CTest or test.binaries)");
+  command->add_option("filter", options.filters,
+                      "GoogleTest filters (Suite.*, -Suite.Slow) or file.cpp:LINE");
+  command->add_option("--only", options.only_tags, "Run only tests with this tag")
+      ->type_name("TAG");
+  command->add_option("--exclude", options.excluded_tags, "Skip tests with this tag")
+      ->type_name("TAG");
+  command->add_flag("--failed", options.is_failed_only,
+                    "Run only the last run's failures and tests never run before");
+  command->add_flag("--stale", options.is_stale_only,
+                    "Run only tests of binaries that changed since their last green run");
+  command->add_option("--seed", options.seed, "Shuffle the order with this seed (reproducible)");
+  command->add_option("-j,--jobs", options.jobs, "Tests at once (default: one per core)");
+  command->add_option("--timeout", options.timeout_seconds,
+                      "Seconds per test before it is stopped (default: test.timeout, 60)");
+  command->add_option("--retries", options.retries,
+                      "Rerun a failing test up to N times; passing on a retry is FLAKY");
+  command->add_flag("--flaky-fails", options.is_flaky_failing, "Count FLAKY tests as failures");
+  command->add_option("--max-failures", options.max_failures,
+                      "Stop starting tests after N failures");
+  command->add_option("--slowest", options.slowest, "Print the N slowest tests");
+  command->add_option("--partition", options.partition,
+                      "Run slice K of N (K/N), by a stable hash of each test's name");
+  command->add_option("--repeat-until-failure", options.repeat_until_failure,
+                      "Run the selection up to N times, stopping at the first failure");
+  command->add_option("--junit", options.junit_file, "Write a JUnit XML report")->type_name("FILE");
+  command->add_option("--json", options.json_file, "Write a JSON report")->type_name("FILE");
+  command
+      ->add_option("--build-dir", options.build_directory,
+                   "CMake build directory to take CTest's tests from")
+      ->type_name("DIR");
+  command->add_flag("-v,--verbose", options.is_verbose, "Also print passing and skipped tests");
+  command->add_flag("--list", options.is_listing, "List the selected tests and their tags");
+  command->footer(
+      "Exit codes: 0 all passed, 1 failures, 2 usage error, 4 no tests selected, "
+      "130 interrupted.");
+  command->callback([&] {
+    action = [&] {
+      auto project = load_project_for(global);
+      if (!project) return report_error(project.takeError(), llvm::errs());
+      return run_test(*project, options, global);
+    };
+  });
+}
+
+}  // namespace retort::cli

@@ -1,0 +1,233 @@
+// `retort test` end to end: the real executable over copies of the fixture programs
+// in a temporary project, with real signals and a real CTest file.
+
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "cli_test_support.hpp"
+#include "retort/core/file_io.hpp"
+
+namespace retort {
+namespace {
+
+// A project whose test.binaries are copies of the two fixture programs.
+class TestProject {
+ public:
+  TestProject() {
+    std::filesystem::create_directories(tree.root() / "bin");
+    std::filesystem::create_directories(tree.root() / "state");
+    for (const char* fixture : {RETORT_FIXTURE_BASIC, RETORT_FIXTURE_TROUBLE})
+      std::filesystem::copy_file(fixture,
+                                 tree.root() / "bin" / std::filesystem::path(fixture).filename());
+    tree.write(".retort.yaml", "test:\n  binaries: [\"bin/*\"]\n  timeout: 2\n");
+  }
+
+  // Runs `retort test arguments...`, through `wrapper` (e.g. `timeout -s INT 1`).
+  ProcessResult run(std::vector<std::string> arguments, std::vector<std::string> wrapper = {}) {
+    arguments.insert(arguments.begin(), "test");
+    return run_command(std::move(arguments), std::move(wrapper));
+  }
+
+  // Runs `retort arguments...`, through `wrapper`.
+  ProcessResult run_command(std::vector<std::string> arguments,
+                            std::vector<std::string> wrapper = {}) {
+    arguments.insert(arguments.begin(), RETORT_EXECUTABLE);
+    arguments.insert(arguments.begin(), wrapper.begin(), wrapper.end());
+    ProcessOptions options;
+    options.working_directory = tree.root();
+    options.extra_environment = {"NO_COLOR=1", "RETORT_FIXTURE_STATE=" + state().string()};
+    auto result = run_process(arguments, options);
+    if (!result) {
+      ADD_FAILURE() << llvm::toString(result.takeError());
+      return {};
+    }
+    return *result;
+  }
+
+  std::filesystem::path state() const { return tree.root() / "state"; }
+
+  testing::TempTree tree;
+};
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST(TestCommand, PassingTestsExitZeroWithTheSummaryAndClosingLine) {
+  TestProject project;
+  auto result = project.run({"Math.Adds:Sizes*:Small*:Skipping.*"});
+  EXPECT_EQ(result.exit_code, 0) << result.standard_output << result.standard_error;
+  EXPECT_TRUE(contains(result.standard_output, "Finished in ")) << result.standard_output;
+  EXPECT_TRUE(contains(result.standard_output, " of test time across 2 workers)"));
+  EXPECT_TRUE(result.standard_output.ends_with("6 passed, 0 failed, 1 skipped\n"))
+      << result.standard_output;
+}
+
+TEST(TestCommand, AFailureShowsTheComparedValuesAndTheCommandThatRerunsIt) {
+  TestProject project;
+  auto result = project.run({"Math.*"});
+  EXPECT_EQ(result.exit_code, 1);
+  const auto& out = result.standard_output;
+  EXPECT_TRUE(contains(out, "1) FAIL Math.AddsBadly (bin/retort_fixture_basic,")) << out;
+  EXPECT_TRUE(contains(out, "basic.cpp:15\n")) << out;
+  EXPECT_TRUE(contains(out, "- add(2, 2) = 4\n     + 5\n")) << out;
+  EXPECT_TRUE(contains(out, "rerun: retort test Math.AddsBadly\n")) << out;
+  EXPECT_TRUE(out.ends_with("2 passed, 1 failed, 1 skipped\n")) << out;
+}
+
+TEST(TestCommand, CountsTimeoutsAndCrashesAfterTheClosingCounts) {
+  TestProject project;
+  auto result = project.run({"Crash.Segfaults:Hang.SleepsForever", "--timeout", "1"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_TRUE(contains(result.standard_output, "killed by SIGSEGV")) << result.standard_output;
+  EXPECT_TRUE(contains(result.standard_output,
+                       "timed out after 1.00 s; its output so far:\n"
+                       "     going to sleep\n"))
+      << result.standard_output;
+  EXPECT_TRUE(
+      result.standard_output.ends_with("0 passed, 2 failed, 0 skipped, 1 timed out, 1 crashed\n"))
+      << result.standard_output;
+}
+
+TEST(TestCommand, NoSelectedTestsExitsFour) {
+  TestProject project;
+  auto result = project.run({"NoSuchSuite.*"});
+  EXPECT_EQ(result.exit_code, 4);
+  EXPECT_TRUE(contains(result.standard_output, "no tests selected (25 tests known)"));
+}
+
+TEST(TestCommand, BadOptionsAndBadConfigurationExitTwo) {
+  TestProject project;
+  auto partition = project.run({"--partition", "5/4"});
+  EXPECT_EQ(partition.exit_code, 2);
+  EXPECT_TRUE(contains(partition.standard_error, "--partition: expected K/N"));
+  project.tree.write(".retort.yaml", "test:\n  timeout: soon\n");
+  auto config = project.run({"--list"});
+  EXPECT_EQ(config.exit_code, 2);
+  EXPECT_TRUE(contains(config.standard_error, ".retort.yaml:2:")) << config.standard_error;
+}
+
+TEST(TestCommand, FailedRerunsLastRunsFailuresAndNewTests) {
+  TestProject project;
+  EXPECT_EQ(project.run({"Math.*:Sizes*:Small*:Skipping.*"}).exit_code, 1);
+  auto failed = project.run({"--failed", "--list"});
+  EXPECT_TRUE(contains(failed.standard_output, "Math.AddsBadly")) << failed.standard_output;
+  EXPECT_FALSE(contains(failed.standard_output, "Math.Adds ")) << failed.standard_output;
+  EXPECT_TRUE(contains(failed.standard_output, "Crash.Segfaults")) << "never run: new";
+}
+
+TEST(TestCommand, StaleRunsOnlyProgramsChangedSinceTheirLastGreenRun) {
+  TestProject project;
+  auto ctest_file = [&](const std::string& good_command) {
+    project.tree.write("build/CTestTestfile.cmake",
+                       "add_test(Good \"/bin/sh\" \"-c\" \"" + good_command +
+                           "\")\n"
+                           "add_test(Bad \"/bin/sh\" \"-c\" \"exit 1\")\n");
+  };
+  ctest_file("exit 0");
+  project.tree.write(".retort.yaml", "test:\n  build_directory: build\n");
+  EXPECT_EQ(project.run({}).exit_code, 1);
+  auto stale = project.run({"--stale", "--list"});
+  EXPECT_EQ(stale.standard_output, "Bad  (Bad)\n");
+  ctest_file("true; exit 0");
+  stale = project.run({"--stale", "--list"});
+  EXPECT_EQ(stale.standard_output, "Good  (Good)\nBad  (Bad)\n");
+}
+
+TEST(TestCommand, SeedIsPrintedAndSlowestListsTheSlowest) {
+  TestProject project;
+  auto result = project.run({"Slow.*:Math.Adds", "--seed", "7", "--slowest", "1"});
+  EXPECT_TRUE(contains(result.standard_output, "Randomized with seed 7\n"));
+  EXPECT_TRUE(contains(result.standard_output, "Slowest 1 test:\n")) << result.standard_output;
+  EXPECT_TRUE(contains(result.standard_output, "Slow.TakesAWhile (bin/retort_fixture_trouble)"));
+}
+
+TEST(TestCommand, RetriesReportFlakyTestsAndFlakyFailsFailsTheRun) {
+  TestProject project;
+  auto result = project.run({"Flaky.PassesOnTheSecondTry", "--retries", "1", "--junit",
+                             "report.xml", "--json", "report.json"});
+  EXPECT_EQ(result.exit_code, 0) << result.standard_output;
+  EXPECT_TRUE(contains(result.standard_output, "FLAKY Flaky.PassesOnTheSecondTry"));
+  EXPECT_TRUE(result.standard_output.ends_with("1 passed, 0 failed, 0 skipped, 1 flaky\n"));
+  auto junit = project.tree.read("report.xml");
+  EXPECT_TRUE(contains(junit, "<flakyFailure message=")) << junit;
+  EXPECT_TRUE(contains(project.tree.read("report.json"), "\"status\": \"flaky\""));
+  std::filesystem::remove(project.state() / "flaky-count");
+  auto strict = project.run({"Flaky.PassesOnTheSecondTry", "--retries", "1", "--flaky-fails"});
+  EXPECT_EQ(strict.exit_code, 1);
+}
+
+TEST(TestCommand, RepeatUntilFailureStopsAtTheFirstFailingIteration) {
+  TestProject project;
+  auto result = project.run({"Flaky.AlwaysFails", "--repeat-until-failure", "3"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_TRUE(contains(result.standard_output, "Failed on iteration 1 of 3"));
+  auto passing = project.run({"Math.Adds", "--repeat-until-failure", "3"});
+  EXPECT_EQ(passing.exit_code, 0);
+  EXPECT_TRUE(contains(passing.standard_output, "==> iteration 3 of 3"));
+}
+
+TEST(TestCommand, CtrlCStopsTheRunPrintsThePartialSummaryAndLeavesNoProcess) {
+  TestProject project;
+  auto result = project.run({"Hang.*", "--timeout", "600"},
+                            {"timeout", "--preserve-status", "-s", "INT", "1"});
+  EXPECT_EQ(result.exit_code, 130) << result.standard_output << result.standard_error;
+  EXPECT_TRUE(contains(result.standard_output, "Interrupted: the run was stopped"));
+  EXPECT_TRUE(result.standard_output.ends_with("3 not run\n")) << result.standard_output;
+  auto left = run_process({"pgrep", "-f", project.tree.root().string()});
+  ASSERT_TRUE(static_cast<bool>(left));
+  EXPECT_EQ(left->standard_output, "") << "processes left behind";
+}
+
+TEST(TestCommand, OnATerminalDrawsALiveProgressLine) {
+  TestProject project;
+  ProcessOptions options;
+  options.working_directory = project.tree.root();
+  options.extra_environment = {"NO_COLOR=1"};
+  auto terminal = run_process(
+      {"script", "-qec", std::string(RETORT_EXECUTABLE) + " test 'Slow.*'", "/dev/null"}, options);
+  ASSERT_TRUE(static_cast<bool>(terminal));
+  EXPECT_TRUE(contains(terminal->standard_output, "\r\x1b[2K[0/1] 1 running, 0 failed"))
+      << terminal->standard_output;
+}
+
+TEST(TestCommand, TakesTestsFromCTestOneProgramPerBinaryAndRunsPlainCommands) {
+  TestProject project;
+  std::string basic = (project.tree.root() / "bin" / "retort_fixture_basic").string();
+  project.tree.write(
+      "build/CTestTestfile.cmake",
+      "add_test(Math.Adds \"" + basic +
+          "\" \"--gtest_filter=Math.Adds\")\n"
+          "add_test(Math.AddsBadly \"" +
+          basic +
+          "\" \"--gtest_filter=Math.AddsBadly\")\n"
+          "add_test(SaysHello \"/bin/sh\" \"-c\" \"echo hello; exit 3\")\n"
+          "set_tests_properties(SaysHello PROPERTIES PASS_REGULAR_EXPRESSION \"hel+o\")\n"
+          "add_test(ExpectedToFail \"/bin/false\")\n"
+          "set_tests_properties(ExpectedToFail PROPERTIES WILL_FAIL TRUE)\n");
+  project.tree.write(".retort.yaml", "test:\n  build_directory: build\n");
+  auto listed = project.run({"--list"});
+  EXPECT_TRUE(contains(listed.standard_output, "Small/Squares.AreNotNegative/2"))
+      << listed.standard_output;
+  EXPECT_TRUE(contains(listed.standard_output, "SaysHello  (SaysHello)")) << listed.standard_output;
+  auto result = project.run({"Math.Adds:SaysHello:ExpectedToFail"});
+  EXPECT_EQ(result.exit_code, 0) << result.standard_output << result.standard_error;
+  EXPECT_TRUE(result.standard_output.ends_with("3 passed, 0 failed, 0 skipped\n"))
+      << result.standard_output;
+}
+
+TEST(TestCommand, IsAStepOfEnsureConsistency) {
+  TestProject project;
+  project.tree.write(
+      ".retort.yaml",
+      "test:\n  binaries: [\"bin/*basic*\"]\nensure_consistency:\n  steps: [test]\n");
+  auto result = project.run_command({"ensure-consistency"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_TRUE(contains(result.standard_output, "==> test\n"));
+  EXPECT_TRUE(contains(result.standard_output, "ensure-consistency: test findings;"))
+      << result.standard_output;
+}
+
+}  // namespace
+}  // namespace retort

@@ -1,0 +1,97 @@
+#pragma once
+
+/// @file
+/// What a run prints: a live progress line on a terminal, each failure as it
+/// happens (with the compared values and the command that reruns it), the summary,
+/// and the JUnit XML and JSON reports.
+
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <set>
+#include <string>
+
+#include <llvm/Support/JSON.h>
+
+#include "retort/testrunner/runner.hpp"
+
+namespace retort::testrunner {
+
+/// How the console report looks.
+struct ConsoleStyle {
+  /// Draw a live progress line (only on a terminal).
+  bool is_live = false;
+  /// Use ANSI colours.
+  bool use_color = false;
+  /// Also print a line for each passing and skipped test.
+  bool is_verbose = false;
+};
+
+/// Prints a run as it goes: failures at once, a progress line on a terminal.
+class ConsoleReporter : public RunListener {
+ public:
+  /// Reports on `total` tests of `inventory` to `out`.
+  ConsoleReporter(const TestInventory& inventory, std::ostream& out, ConsoleStyle style,
+                  std::size_t total);
+
+  void on_started(const std::vector<std::size_t>& tests) override;
+  void on_finished(const TestResult& result) override;
+  void on_tick() override;
+  /// Clears the progress line before the summary.
+  void finish();
+
+ private:
+  void clear_progress();
+  void draw_progress();
+  void print_problem(const TestResult& result);
+
+  const TestInventory& inventory_;
+  std::ostream& out_;
+  ConsoleStyle style_;
+  std::size_t total_;
+  std::size_t done_ = 0;
+  std::set<std::size_t> running_;
+  std::size_t failed_ = 0;
+  std::size_t problems_ = 0;
+  bool has_progress_line_ = false;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+};
+
+/// What the summary adds beyond the outcome.
+struct SummaryOptions {
+  /// Print this many slowest tests.
+  std::size_t slowest = 0;
+  /// The seed the order was shuffled with.
+  std::optional<std::uint64_t> seed;
+  /// Count flaky tests as failures.
+  bool is_flaky_failing = false;
+  /// Use ANSI colours.
+  bool use_color = false;
+};
+
+/// Prints `Finished in X s (Y s of test time across N workers)`, the slowest tests
+/// when asked, and the closing line `N passed, N failed, N skipped` (with flaky,
+/// timed-out and not-run counts when there are any).
+void print_summary(std::ostream& out, const TestInventory& inventory, const RunOutcome& outcome,
+                   const SummaryOptions& options);
+
+/// Returns the closing line alone, e.g. `12 passed, 1 failed, 0 skipped, 1 timed out`.
+std::string closing_line(const RunOutcome& outcome);
+
+/// Returns the exit code a run earns: 0 all passed, 1 failures (or flaky ones when
+/// they fail the run), 130 interrupted.
+int run_exit_code(const RunOutcome& outcome, bool is_flaky_failing);
+
+/// Writes JUnit XML: one `testsuite` per program and suite, each retry of a flaky
+/// test as `flakyFailure` and of a failing one as `rerunFailure` (Maven Surefire's
+/// convention, which CI systems read).
+void write_junit(std::ostream& out, const TestInventory& inventory, const RunOutcome& outcome);
+
+/// Returns the run as JSON: each test with its status, attempts, durations and
+/// failures, and the summary counts.
+llvm::json::Value results_json(const TestInventory& inventory, const RunOutcome& outcome);
+
+/// Returns the command that reruns just `test`.
+std::string rerun_command(const TestInventory& inventory, const TestCase& test);
+
+}  // namespace retort::testrunner

@@ -1,0 +1,187 @@
+#include "retort/testrunner/discovery.hpp"
+
+#include <unistd.h>
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <llvm/Support/JSON.h>
+
+#include "retort/core/errors.hpp"
+#include "retort/core/file_io.hpp"
+#include "retort/core/parallel.hpp"
+#include "retort/core/process.hpp"
+#include "retort/core/source_files.hpp"
+
+namespace retort::testrunner {
+namespace {
+
+std::string relative_display(const std::filesystem::path& path,
+                             const std::filesystem::path& project_root) {
+  auto relative = path.lexically_relative(project_root);
+  if (relative.empty() || *relative.begin() == "..") return path.string();
+  return relative.string();
+}
+
+std::vector<std::string> string_values(const llvm::json::Value* value) {
+  std::vector<std::string> strings;
+  if (!value) return strings;
+  if (auto text = value->getAsString()) strings.emplace_back(*text);
+  if (auto array = value->getAsArray())
+    for (const auto& item : *array)
+      if (auto text = item.getAsString()) strings.emplace_back(*text);
+  return strings;
+}
+
+// CTest's properties of one test, as the runner uses them.
+void apply_ctest_properties(const llvm::json::Array* properties, TestProgram& program) {
+  if (!properties) return;
+  for (const auto& entry : *properties) {
+    const auto* property = entry.getAsObject();
+    if (!property) continue;
+    auto name = property->getString("name").value_or("");
+    const auto* value = property->get("value");
+    if (name == "WORKING_DIRECTORY") {
+      if (auto text = value->getAsString()) program.working_directory = text->str();
+    } else if (name == "ENVIRONMENT") {
+      program.environment = string_values(value);
+    } else if (name == "PASS_REGULAR_EXPRESSION") {
+      program.pass_patterns = string_values(value);
+    } else if (name == "WILL_FAIL") {
+      program.is_expected_to_fail = value->getAsBoolean().value_or(false);
+    } else if (name == "RUN_SERIAL") {
+      program.is_serial = value->getAsBoolean().value_or(false);
+    } else if (name == "TIMEOUT") {
+      if (auto seconds = value->getAsNumber())
+        program.timeout = std::chrono::milliseconds(static_cast<long>(*seconds * 1000));
+    }
+  }
+}
+
+std::vector<std::string> without_gtest_flags(std::vector<std::string> command) {
+  std::erase_if(command,
+                [](const std::string& argument) { return argument.starts_with("--gtest_"); });
+  return command;
+}
+
+void add_ctest_test(const llvm::json::Object& test, const std::filesystem::path& project_root,
+                    std::vector<TestProgram>& programs, std::set<std::string>& seen_binaries) {
+  auto command = string_values(test.get("command"));
+  if (command.empty()) return;  // a test whose executable CTest cannot find
+  TestProgram program;
+  program.command = without_gtest_flags(command);
+  apply_ctest_properties(test.getArray("properties"), program);
+  // A GoogleTest binary run with arguments of its own is a command (a test of the
+  // binary's command line, not of its test cases).
+  bool has_own_arguments = program.command.size() > 1;
+  if (!has_own_arguments && is_gtest_binary(command.front())) {
+    if (!seen_binaries.insert(command.front()).second) return;
+    program.display_name = relative_display(command.front(), project_root);
+    // CTest's TIMEOUT stays: the build set it for this binary's tests.
+    program.pass_patterns.clear();
+  } else {
+    program.is_gtest = false;
+    program.command = command;
+    program.display_name = test.getString("name").value_or("").str();
+  }
+  programs.push_back(std::move(program));
+}
+
+bool is_executable_file(const std::filesystem::directory_entry& entry) {
+  return entry.is_regular_file() && ::access(entry.path().c_str(), X_OK) == 0;
+}
+
+}  // namespace
+
+bool is_gtest_binary(const std::filesystem::path& executable) {
+  std::ifstream in(executable, std::ios::binary);
+  if (!in) return false;
+  char magic[4] = {};
+  if (!in.read(magic, 4) || std::string_view(magic, 4) !=
+                                "\x7f"
+                                "ELF")
+    return false;
+  std::ostringstream contents;
+  contents << in.rdbuf();
+  auto text = contents.str();
+  // Linked statically, GoogleTest's banner is in the binary; linked to libgtest.so,
+  // the binary still names GoogleTest's symbols.
+  return text.find("[==========] ") != std::string::npos ||
+         text.find("_ZN7testing8internal") != std::string::npos;
+}
+
+llvm::Expected<std::vector<TestProgram>> programs_from_ctest(
+    const std::filesystem::path& build_directory, const std::filesystem::path& project_root) {
+  if (!std::filesystem::exists(build_directory / "CTestTestfile.cmake"))
+    return usage_error(build_directory.string() +
+                       ": no CTestTestfile.cmake here; configure the build with "
+                       "enable_testing(), pass --build-dir DIR, or list test binaries "
+                       "under test.binaries in .retort.yaml");
+  ProcessOptions options;
+  options.working_directory = build_directory;
+  auto listed = run_process({"ctest", "--show-only=json-v1"}, options);
+  if (!listed) return listed.takeError();
+  if (listed->exit_code != 0)
+    return usage_error(build_directory.string() + ": ctest --show-only=json-v1 failed:\n" +
+                       listed->standard_error);
+  auto document = llvm::json::parse(listed->standard_output);
+  if (!document) return document.takeError();
+  std::vector<TestProgram> programs;
+  std::set<std::string> seen_binaries;
+  if (const auto* tests = document->getAsObject()->getArray("tests"))
+    for (const auto& test : *tests)
+      if (const auto* object = test.getAsObject())
+        add_ctest_test(*object, project_root, programs, seen_binaries);
+  return programs;
+}
+
+std::vector<TestProgram> programs_from_globs(const std::filesystem::path& project_root,
+                                             const std::vector<std::string>& globs) {
+  std::vector<TestProgram> programs;
+  std::error_code error;
+  std::filesystem::recursive_directory_iterator walk(project_root, error), end;
+  for (; !error && walk != end; walk.increment(error)) {
+    const auto& entry = *walk;
+    if (entry.path().filename().string().starts_with(".")) {
+      if (entry.is_directory()) walk.disable_recursion_pending();
+      continue;
+    }
+    auto relative = entry.path().lexically_relative(project_root).string();
+    if (!is_executable_file(entry) || !matches_any_glob(relative, globs)) continue;
+    TestProgram program;
+    program.display_name = relative;
+    program.command = {entry.path().string()};
+    program.working_directory = entry.path().parent_path();
+    programs.push_back(std::move(program));
+  }
+  std::sort(programs.begin(), programs.end(),
+            [](const auto& a, const auto& b) { return a.display_name < b.display_name; });
+  return programs;
+}
+
+std::vector<std::string> tags_above(std::string_view source, int line) {
+  std::vector<std::string_view> lines;
+  for (std::size_t start = 0; start <= source.size();) {
+    auto end = source.find('\n', start);
+    if (end == std::string_view::npos) end = source.size();
+    lines.push_back(source.substr(start, end - start));
+    start = end + 1;
+  }
+  std::vector<std::string> tags;
+  for (int index = line - 2; index >= 0 && index < static_cast<int>(lines.size()); --index) {
+    auto text = lines[index];
+    text.remove_prefix(std::min(text.find_first_not_of(" \t"), text.size()));
+    if (!text.starts_with("//")) break;
+    auto marker = text.find("retort: tags");
+    if (marker == std::string_view::npos) continue;
+    std::string words(text.substr(marker + 12));
+    std::replace(words.begin(), words.end(), ',', ' ');
+    std::istringstream in(words);
+    for (std::string tag; in >> tag;) tags.push_back(tag);
+  }
+  return tags;
+}
+
+}  // namespace retort::testrunner

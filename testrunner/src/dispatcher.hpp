@@ -1,0 +1,74 @@
+#pragma once
+
+// The dispatcher process: hands work items to idle executors (serial items never
+// two at once), retries failures, counts toward --max-failures, and tells the
+// owner when the run is over.
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <set>
+
+#include <retort/gen_server.hpp>
+#include <retort/messages.hpp>
+
+#include "run_messages.hpp"
+
+namespace retort::testrunner::detail {
+
+class Dispatcher : public GenServer<Dispatcher> {
+ public:
+  using Protocol =
+      retort::Protocol<Cast<WorkerReady>, Cast<ItemFinished>, Cast<Interrupt>, Info<Down>>;
+
+  Dispatcher(RunContext* context, std::shared_ptr<const WorkPlan> plan);
+
+  void handle_cast(const WorkerReady& ready);
+  void handle_cast(const ItemFinished& finished);
+  void handle_cast(const Interrupt& interrupt);
+  // An executor crashed: the tests it was running fail with the reason.
+  void handle_info(const Down& down);
+
+ private:
+  bool is_draining() const { return is_stopping_ || is_interrupted_; }
+  bool may_retry(std::size_t test, const TestAttempt& attempt) const;
+  void settle(std::size_t test, TestAttempt attempt, const WorkItem& item);
+  void requeue(const WorkItem& item, std::vector<std::size_t> tests);
+  void dispatch();
+  void finish_if_done();
+
+  RunContext* context_;
+  Pid reporter_;
+  std::deque<WorkItem> queue_;
+  std::vector<Pid> idle_;
+  std::map<Pid, WorkItem> busy_;
+  std::set<Pid> monitored_;
+  std::map<std::size_t, TestResult> results_;
+  std::map<std::size_t, std::vector<TestAttempt>> earlier_attempts_;
+  unsigned failures_ = 0;
+  bool is_serial_running_ = false;
+  bool is_stopping_ = false;
+  bool is_interrupted_ = false;
+  bool is_finished_ = false;
+};
+
+// The reporter process: passes the run's events to the listener, one at a time.
+class Reporter : public GenServer<Reporter> {
+ public:
+  // Answered once every earlier event has reached the listener.
+  struct Flush {};
+  using Protocol =
+      retort::Protocol<Cast<TestsStarted>, Cast<TestFinished>, Info<Tick>, Call<Flush, bool>>;
+
+  explicit Reporter(RunContext* context);
+
+  void handle_cast(const TestsStarted& started);
+  void handle_cast(const TestFinished& finished);
+  void handle_info(const Tick& tick);
+  bool handle_call(const Flush& flush, From from);
+
+ private:
+  RunContext* context_;
+};
+
+}  // namespace retort::testrunner::detail

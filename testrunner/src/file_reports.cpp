@@ -1,0 +1,122 @@
+#include <map>
+#include <ostream>
+
+#include "retort/core/xml.hpp"
+#include "retort/testrunner/report.hpp"
+
+namespace retort::testrunner {
+namespace {
+
+std::string seconds(std::chrono::milliseconds duration) {
+  return std::to_string(duration.count() / 1000) + "." +
+         std::to_string(1000 + duration.count() % 1000).substr(1);
+}
+
+std::string failure_message(const TestAttempt& attempt) {
+  if (attempt.status == TestStatus::crashed) return "killed by " + attempt.signal_name;
+  if (attempt.status == TestStatus::timed_out) return "timed out";
+  if (!attempt.failures.empty()) {
+    const auto& first = attempt.failures.front();
+    return first.file + ":" + std::to_string(first.line) + ": " +
+           first.message.substr(0, first.message.find('\n'));
+  }
+  return "failed (exit code " + std::to_string(attempt.exit_code) + ")";
+}
+
+void write_attempt_element(std::ostream& out, std::string_view element,
+                           const TestAttempt& attempt) {
+  out << "      <" << element << " message=\"" << xml_escape(failure_message(attempt))
+      << "\" type=\"" << status_key(attempt.status) << "\">" << xml_escape(attempt.output) << "</"
+      << element << ">\n";
+}
+
+void write_testcase(std::ostream& out, const TestInventory& inventory, const TestResult& result) {
+  const auto& test = inventory.tests[result.test];
+  const auto& program = inventory.programs[test.program];
+  out << "    <testcase classname=\""
+      << xml_escape(test.suite.empty() ? program.display_name : test.suite) << "\" name=\""
+      << xml_escape(test.name) << "\" time=\"" << seconds(result.last().duration) << "\"";
+  if (!test.file.empty())
+    out << " file=\"" << xml_escape(test.file.string()) << "\" line=\"" << test.line << "\"";
+  out << ">\n";
+  const auto& last = result.last();
+  if (result.status == TestStatus::skipped || result.status == TestStatus::not_run)
+    out << "      <skipped" << (result.status == TestStatus::not_run ? " message=\"not run\"" : "")
+        << "/>\n";
+  else if (is_failure(result.status))
+    write_attempt_element(out, "failure", last);
+  for (std::size_t i = 0; i + 1 < result.attempts.size(); ++i)
+    write_attempt_element(out, result.status == TestStatus::flaky ? "flakyFailure" : "rerunFailure",
+                          result.attempts[i]);
+  out << "    </testcase>\n";
+}
+
+}  // namespace
+
+void write_junit(std::ostream& out, const TestInventory& inventory, const RunOutcome& outcome) {
+  std::map<std::pair<std::size_t, std::string>, std::vector<const TestResult*>> suites;
+  std::size_t failures = 0;
+  for (const auto& result : outcome.results) {
+    const auto& test = inventory.tests[result.test];
+    suites[{test.program, test.suite}].push_back(&result);
+    if (is_failure(result.status)) ++failures;
+  }
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out << "<testsuites name=\"retort test\" tests=\"" << outcome.results.size() << "\" failures=\""
+      << failures << "\" time=\"" << seconds(outcome.wall_time) << "\">\n";
+  for (const auto& [key, results] : suites) {
+    const auto& program = inventory.programs[key.first];
+    std::size_t suite_failures = 0, skipped = 0;
+    for (const auto* result : results) {
+      suite_failures += is_failure(result->status);
+      skipped += result->status == TestStatus::skipped || result->status == TestStatus::not_run;
+    }
+    std::string name = key.second.empty() ? program.display_name : key.second;
+    out << "  <testsuite name=\"" << xml_escape(name) << "\" tests=\"" << results.size()
+        << "\" failures=\"" << suite_failures << "\" skipped=\"" << skipped << "\" file=\""
+        << xml_escape(program.display_name) << "\">\n";
+    for (const auto* result : results) write_testcase(out, inventory, *result);
+    out << "  </testsuite>\n";
+  }
+  out << "</testsuites>\n";
+}
+
+llvm::json::Value results_json(const TestInventory& inventory, const RunOutcome& outcome) {
+  llvm::json::Array tests;
+  for (const auto& result : outcome.results) {
+    const auto& test = inventory.tests[result.test];
+    llvm::json::Array attempts;
+    for (const auto& attempt : result.attempts) {
+      llvm::json::Array failures;
+      for (const auto& failure : attempt.failures)
+        failures.push_back(llvm::json::Object{
+            {"file", failure.file}, {"line", failure.line}, {"message", failure.message}});
+      llvm::json::Object entry{{"status", std::string(status_key(attempt.status))},
+                               {"ms", attempt.duration.count()},
+                               {"exit_code", attempt.exit_code},
+                               {"failures", std::move(failures)}};
+      if (!attempt.signal_name.empty()) entry["signal"] = attempt.signal_name;
+      if (is_failure(attempt.status)) entry["output"] = attempt.output;
+      attempts.push_back(std::move(entry));
+    }
+    llvm::json::Object entry{{"name", test.full_name()},
+                             {"program", inventory.programs[test.program].display_name},
+                             {"status", std::string(status_key(result.status))},
+                             {"tags", llvm::json::Array(test.tags)},
+                             {"attempts", std::move(attempts)}};
+    if (!test.file.empty()) {
+      entry["file"] = test.file.string();
+      entry["line"] = test.line;
+    }
+    tests.push_back(std::move(entry));
+  }
+  return llvm::json::Object{{"version", 1},
+                            {"summary", closing_line(outcome)},
+                            {"wall_ms", outcome.wall_time.count()},
+                            {"test_ms", outcome.test_time.count()},
+                            {"workers", outcome.workers},
+                            {"interrupted", outcome.is_interrupted},
+                            {"tests", std::move(tests)}};
+}
+
+}  // namespace retort::testrunner

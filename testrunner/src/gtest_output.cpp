@@ -1,0 +1,135 @@
+// GoogleTest's console output is the one format every GoogleTest binary prints, with
+// any main() and any version since 1.8, so it is what the runner reads. (Its
+// --gtest_output=json is written only when a run ends, which a crash prevents.)
+
+#include "retort/testrunner/gtest_output.hpp"
+
+#include <charconv>
+#include <regex>
+
+namespace retort::testrunner {
+namespace {
+
+constexpr std::string_view run_marker = "[ RUN      ] ";
+
+struct ClosingLine {
+  TestStatus status;
+  std::string full_name;
+  std::optional<int> milliseconds;
+};
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  while (!text.empty()) {
+    auto end = text.find('\n');
+    lines.push_back(text.substr(0, end));
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return lines;
+}
+
+// `[       OK ] A.B (3 ms)`; a value-parameterised failure adds `, where GetParam() = ...`.
+std::optional<ClosingLine> parse_closing_line(std::string_view line) {
+  static const std::pair<std::string_view, TestStatus> markers[] = {
+      {"[       OK ] ", TestStatus::passed},
+      {"[  FAILED  ] ", TestStatus::failed},
+      {"[  SKIPPED ] ", TestStatus::skipped}};
+  for (const auto& [marker, status] : markers) {
+    if (!line.starts_with(marker)) continue;
+    std::string_view rest = line.substr(marker.size());
+    auto open = rest.rfind(" (");
+    if (open == std::string_view::npos || !rest.ends_with(" ms)")) return std::nullopt;
+    int milliseconds = 0;
+    std::from_chars(rest.data() + open + 2, rest.data() + rest.size(), milliseconds);
+    std::string_view name = rest.substr(0, open);
+    name = name.substr(0, name.find(", where "));
+    return ClosingLine{status, std::string(name), milliseconds};
+  }
+  return std::nullopt;
+}
+
+std::string join_lines(const std::vector<std::string_view>& lines, std::size_t begin,
+                       std::size_t end) {
+  std::string text;
+  for (std::size_t i = begin; i < end; ++i) {
+    text += lines[i];
+    text += '\n';
+  }
+  while (text.ends_with("\n\n")) text.pop_back();
+  return text;
+}
+
+// "Expected equality of these values:\n  lhs\n    Which is: 1\n  rhs\n".
+std::optional<std::pair<std::string, std::string>> parse_equality(std::string_view message) {
+  constexpr std::string_view header = "Expected equality of these values:";
+  if (!message.starts_with(header)) return std::nullopt;
+  std::vector<std::string> sides;
+  for (auto line : split_lines(message.substr(header.size()))) {
+    if (line.starts_with("    Which is: ") && !sides.empty()) {
+      sides.back() += " = " + std::string(line.substr(14));
+    } else if (line.starts_with("  ") && !line.starts_with("   ")) {
+      sides.emplace_back(line.substr(2));
+    } else if (!line.empty()) {
+      break;
+    }
+  }
+  if (sides.size() != 2) return std::nullopt;
+  return std::pair{sides[0], sides[1]};
+}
+
+}  // namespace
+
+std::vector<GtestSection> split_gtest_output(std::string_view output) {
+  std::vector<GtestSection> sections;
+  bool is_open = false;
+  for (auto line : split_lines(output)) {
+    if (line.starts_with(run_marker)) {
+      sections.push_back({std::string(line.substr(run_marker.size())), {}, {}, {}});
+      is_open = true;
+      continue;
+    }
+    if (!is_open) continue;
+    auto closing = parse_closing_line(line);
+    if (closing && closing->full_name == sections.back().full_name) {
+      sections.back().status = closing->status;
+      sections.back().milliseconds = closing->milliseconds;
+      is_open = false;
+      continue;
+    }
+    sections.back().output += line;
+    sections.back().output += '\n';
+  }
+  return sections;
+}
+
+std::vector<AssertionFailure> parse_assertion_failures(std::string_view test_output) {
+  static const std::regex location(R"(^(.+):(\d+): (Failure|error: .*)$)");
+  auto lines = split_lines(test_output);
+  std::vector<AssertionFailure> failures;
+  std::vector<std::size_t> starts;
+  std::cmatch match;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!std::regex_match(lines[i].begin(), lines[i].end(), match, location)) continue;
+    AssertionFailure failure;
+    failure.file = match[1].str();
+    failure.line = std::stoi(match[2].str());
+    if (match[3].str() != "Failure") failure.message = match[3].str() + "\n";
+    failures.push_back(std::move(failure));
+    starts.push_back(i);
+  }
+  for (std::size_t k = 0; k < failures.size(); ++k) {
+    std::size_t end = k + 1 < starts.size() ? starts[k + 1] : lines.size();
+    failures[k].message += join_lines(lines, starts[k] + 1, end);
+    failures[k].compared = parse_equality(failures[k].message);
+  }
+  return failures;
+}
+
+std::string last_lines(std::string_view output, std::size_t count) {
+  auto lines = split_lines(output);
+  std::size_t begin = lines.size() > count ? lines.size() - count : 0;
+  return join_lines(lines, begin, lines.size());
+}
+
+}  // namespace retort::testrunner

@@ -1,0 +1,92 @@
+#include "retort/testrunner/history.hpp"
+
+#include <llvm/ADT/StringExtras.h>
+#include <llvm/Support/FormatVariadic.h>
+#include <llvm/Support/JSON.h>
+#include <llvm/Support/xxhash.h>
+
+#include "retort/core/errors.hpp"
+#include "retort/core/file_io.hpp"
+
+namespace retort::testrunner {
+namespace {
+
+constexpr int history_format_version = 1;
+
+llvm::Error malformed(const std::filesystem::path& file, const std::string& why) {
+  return usage_error(file.string() + ": not a retort test history (" + why + ")");
+}
+
+}  // namespace
+
+llvm::Expected<History> History::load(const std::filesystem::path& file) {
+  History history;
+  if (!std::filesystem::exists(file)) return history;
+  auto text = read_file(file);
+  if (!text) return text.takeError();
+  auto document = llvm::json::parse(*text);
+  if (!document) return malformed(file, llvm::toString(document.takeError()));
+  const auto* root = document->getAsObject();
+  if (!root || root->getInteger("version") != history_format_version)
+    return malformed(file, "expected an object with \"version\": 1");
+  if (const auto* tests = root->getObject("tests")) {
+    for (const auto& [id, value] : *tests) {
+      const auto* entry = value.getAsObject();
+      auto status =
+          entry ? parse_status_key(entry->getString("status").value_or("")) : std::nullopt;
+      if (!status) return malformed(file, "test '" + id.str() + "' has no valid status");
+      auto milliseconds = entry->getInteger("ms").value_or(0);
+      history.tests_[id.str()] = {std::chrono::milliseconds(milliseconds), *status};
+    }
+  }
+  if (const auto* green = root->getObject("green"))
+    for (const auto& [program, value] : *green)
+      if (auto fingerprint = value.getAsString())
+        history.green_[program.str()] = fingerprint->str();
+  return history;
+}
+
+llvm::Error History::save(const std::filesystem::path& file) const {
+  llvm::json::Object tests;
+  for (const auto& [id, record] : tests_)
+    tests[id] = llvm::json::Object{{"ms", record.duration.count()},
+                                   {"status", std::string(status_key(record.status))}};
+  llvm::json::Object green;
+  for (const auto& [program, fingerprint] : green_) green[program] = fingerprint;
+  llvm::json::Value document(llvm::json::Object{{"version", history_format_version},
+                                                {"tests", std::move(tests)},
+                                                {"green", std::move(green)}});
+  std::error_code error;
+  std::filesystem::create_directories(file.parent_path(), error);
+  return write_file_atomically(file, llvm::formatv("{0:2}", document).str() + "\n");
+}
+
+std::optional<TestRecord> History::find(const std::string& id) const {
+  auto found = tests_.find(id);
+  if (found == tests_.end()) return std::nullopt;
+  return found->second;
+}
+
+std::optional<std::string> History::green_fingerprint(const std::string& program) const {
+  auto found = green_.find(program);
+  if (found == green_.end()) return std::nullopt;
+  return found->second;
+}
+
+std::string test_id(const TestProgram& program, const TestCase& test) {
+  return program.display_name + "::" + test.full_name();
+}
+
+std::string program_fingerprint(const TestProgram& program) {
+  auto contents = read_file(program.command.front());
+  if (!contents) {
+    llvm::consumeError(contents.takeError());
+    return "";
+  }
+  std::string command;
+  for (const auto& argument : program.command) command += argument + '\0';
+  std::uint64_t hash = llvm::xxHash64(*contents) ^ (llvm::xxHash64(command) * 31);
+  return llvm::utohexstr(hash);
+}
+
+}  // namespace retort::testrunner

@@ -1,0 +1,130 @@
+// Listing each GoogleTest binary's cases through --gtest_list_tests with
+// --gtest_output=json, which (since GoogleTest 1.10) adds each test's file and line:
+// those give tags from comments and `file.cpp:LINE` filters.
+
+#include <unistd.h>
+
+#include <map>
+
+#include <llvm/Support/JSON.h>
+
+#include "retort/core/errors.hpp"
+#include "retort/core/file_io.hpp"
+#include "retort/core/parallel.hpp"
+#include "retort/core/process.hpp"
+#include "retort/testrunner/discovery.hpp"
+
+namespace retort::testrunner {
+namespace {
+
+std::filesystem::path temporary_listing_path() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "retort-list-XXXXXX").string();
+  int fd = ::mkstemp(pattern.data());
+  if (fd >= 0) ::close(fd);
+  return pattern;
+}
+
+void add_listed_suite(const llvm::json::Object& suite, std::size_t program,
+                      std::vector<TestCase>& tests) {
+  auto suite_name = suite.getString("name").value_or("").str();
+  const auto* cases = suite.getArray("testsuite");
+  if (!cases) return;
+  for (const auto& entry : *cases) {
+    const auto* listed = entry.getAsObject();
+    if (!listed) continue;
+    TestCase test;
+    test.program = program;
+    test.suite = suite_name;
+    test.name = listed->getString("name").value_or("").str();
+    test.type_param = listed->getString("type_param").value_or("").str();
+    test.value_param = listed->getString("value_param").value_or("").str();
+    test.file = listed->getString("file").value_or("").str();
+    test.line = static_cast<int>(listed->getInteger("line").value_or(0));
+    test.is_disabled = test.name.starts_with("DISABLED_") || suite_name.starts_with("DISABLED_");
+    tests.push_back(std::move(test));
+  }
+}
+
+// One program's tests, or why it could not be listed (parallel_map needs a
+// default-constructible result, which llvm::Expected is not).
+struct Listing {
+  std::vector<TestCase> tests;
+  std::string error;
+};
+
+Listing list_gtest_program(const TestProgram& program, std::size_t index) {
+  auto listing_path = temporary_listing_path();
+  auto argv = program.command;
+  argv.push_back("--gtest_list_tests");
+  argv.push_back("--gtest_output=json:" + listing_path.string());
+  ProcessOptions options;
+  options.working_directory = program.working_directory;
+  options.extra_environment = program.environment;
+  auto listed = run_process(argv, options);
+  auto listing = read_file(listing_path);
+  std::filesystem::remove(listing_path);
+  if (!listed) {
+    if (!listing) llvm::consumeError(listing.takeError());
+    return {{}, program.display_name + ": " + llvm::toString(listed.takeError())};
+  }
+  if (listed->exit_code != 0 || !listing) {
+    if (!listing) llvm::consumeError(listing.takeError());
+    return {{},
+            program.display_name + ": --gtest_list_tests failed (exit " +
+                std::to_string(listed->exit_code) +
+                "); GoogleTest 1.10 or later is needed for the JSON listing:\n" +
+                listed->standard_output + listed->standard_error};
+  }
+  auto document = llvm::json::parse(*listing);
+  if (!document || !document->getAsObject())
+    return {{}, program.display_name + ": its test listing is not a JSON object"};
+  Listing result;
+  if (const auto* suites = document->getAsObject()->getArray("testsuites"))
+    for (const auto& suite : *suites)
+      if (const auto* object = suite.getAsObject()) add_listed_suite(*object, index, result.tests);
+  return result;
+}
+
+TestCase plain_command_test(const TestProgram& program, std::size_t index) {
+  TestCase test;
+  test.program = index;
+  test.name = program.display_name;
+  return test;
+}
+
+void read_tags(std::vector<TestCase>& tests) {
+  std::map<std::filesystem::path, std::string> sources;
+  for (auto& test : tests) {
+    if (test.file.empty() || test.line <= 0) continue;
+    auto [place, is_new] = sources.try_emplace(test.file);
+    if (is_new) {
+      auto text = read_file(test.file);
+      if (text)
+        place->second = std::move(*text);
+      else
+        llvm::consumeError(text.takeError());
+    }
+    test.tags = tags_above(place->second, test.line);
+  }
+}
+
+}  // namespace
+
+llvm::Expected<TestInventory> list_tests(std::vector<TestProgram> programs, unsigned jobs) {
+  std::vector<std::size_t> indices(programs.size());
+  for (std::size_t i = 0; i < indices.size(); ++i) indices[i] = i;
+  auto listings = parallel_map(indices, jobs, [&](std::size_t index) {
+    if (!programs[index].is_gtest) return Listing{{plain_command_test(programs[index], index)}, ""};
+    return list_gtest_program(programs[index], index);
+  });
+  TestInventory inventory;
+  for (auto& listing : listings) {
+    if (!listing.error.empty()) return usage_error(listing.error);
+    for (auto& test : listing.tests) inventory.tests.push_back(std::move(test));
+  }
+  inventory.programs = std::move(programs);
+  read_tags(inventory.tests);
+  return inventory;
+}
+
+}  // namespace retort::testrunner

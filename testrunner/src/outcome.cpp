@@ -1,0 +1,147 @@
+#include "outcome.hpp"
+
+#include <sys/wait.h>
+
+#include <regex>
+
+#include "retort/testrunner/child_process.hpp"
+#include "retort/testrunner/gtest_output.hpp"
+
+namespace retort::testrunner::detail {
+namespace {
+
+constexpr std::size_t crash_context_lines = 20;
+
+// What ended the process, when that, not GoogleTest, decides a test's status.
+void apply_process_end(TestAttempt& attempt, const ProcessEnd& end) {
+  if (end.is_interrupted) {
+    attempt.status = TestStatus::not_run;
+  } else if (end.is_timed_out) {
+    attempt.status = TestStatus::timed_out;
+  } else if (WIFSIGNALED(end.wait_status)) {
+    attempt.status = TestStatus::crashed;
+    attempt.signal_name = signal_name(WTERMSIG(end.wait_status));
+  } else {
+    attempt.status = TestStatus::failed;
+  }
+}
+
+int exit_code_of(int wait_status) {
+  if (WIFEXITED(wait_status)) return WEXITSTATUS(wait_status);
+  return 128 + WTERMSIG(wait_status);
+}
+
+TestAttempt judge_plain_command(const TestProgram& program, const ProcessEnd& end) {
+  TestAttempt attempt;
+  attempt.output = end.output;
+  attempt.duration = end.duration;
+  attempt.exit_code = exit_code_of(end.wait_status);
+  if (end.is_interrupted || end.is_timed_out || WIFSIGNALED(end.wait_status)) {
+    apply_process_end(attempt, end);
+    return attempt;
+  }
+  bool is_success = attempt.exit_code == 0;
+  if (!program.pass_patterns.empty())
+    is_success = std::any_of(program.pass_patterns.begin(), program.pass_patterns.end(),
+                             [&](const std::string& pattern) {
+                               return std::regex_search(end.output, std::regex(pattern));
+                             });
+  if (program.is_expected_to_fail) is_success = !is_success;
+  attempt.status = is_success ? TestStatus::passed : TestStatus::failed;
+  return attempt;
+}
+
+// A test that was running when its process ended, or that never closed.
+void judge_unclosed(TestAttempt& attempt, const ProcessEnd& end) {
+  apply_process_end(attempt, end);
+  if (attempt.status != TestStatus::failed) return;
+  attempt.output += "retort: the test process exited with code " +
+                    std::to_string(attempt.exit_code) + " before the test finished\n";
+}
+
+TestAttempt judge_section(const GtestSection& section, const ProcessEnd& end,
+                          std::chrono::milliseconds duration) {
+  TestAttempt attempt;
+  attempt.output = section.output;
+  attempt.duration = duration;
+  attempt.exit_code = exit_code_of(end.wait_status);
+  if (!section.status) {
+    judge_unclosed(attempt, end);
+    if (attempt.status == TestStatus::crashed)
+      attempt.output = last_lines(attempt.output, crash_context_lines);
+  } else {
+    attempt.status = *section.status;
+  }
+  attempt.failures = parse_assertion_failures(section.output);
+  return attempt;
+}
+
+TestAttempt missing_test(const TestCase& test, const ProcessEnd& end) {
+  TestAttempt attempt;
+  attempt.duration = end.duration;
+  attempt.exit_code = exit_code_of(end.wait_status);
+  attempt.output = end.output;
+  apply_process_end(attempt, end);
+  if (attempt.status == TestStatus::failed)
+    attempt.output += "retort: " + test.full_name() + " did not run (exit code " +
+                      std::to_string(attempt.exit_code) + "); was it removed from the binary?\n";
+  return attempt;
+}
+
+}  // namespace
+
+std::vector<std::string> item_command(const TestInventory& inventory, const WorkItem& item,
+                                      const std::optional<std::uint64_t>& seed) {
+  const auto& program = inventory.programs[item.program];
+  auto argv = program.command;
+  if (!program.is_gtest) return argv;
+  std::string filter = "--gtest_filter=";
+  for (std::size_t i = 0; i < item.tests.size(); ++i)
+    filter += (i ? ":" : "") + inventory.tests[item.tests[i]].full_name();
+  argv.push_back(filter);
+  argv.push_back("--gtest_color=no");
+  if (seed && item.tests.size() > 1) {
+    argv.push_back("--gtest_shuffle");
+    // GoogleTest takes seeds from 1 to 99999.
+    argv.push_back("--gtest_random_seed=" + std::to_string(*seed % 99999 + 1));
+  }
+  return argv;
+}
+
+ItemVerdict judge_item(const TestInventory& inventory, const WorkItem& item,
+                       const ProcessEnd& end) {
+  ItemVerdict verdict;
+  const auto& program = inventory.programs[item.program];
+  if (!program.is_gtest) {
+    verdict.attempts.emplace_back(item.tests.front(), judge_plain_command(program, end));
+    return verdict;
+  }
+  auto sections = split_gtest_output(end.output);
+  bool is_single = item.tests.size() == 1;
+  bool has_died = end.is_timed_out || end.is_interrupted || !WIFEXITED(end.wait_status);
+  for (auto index : item.tests) {
+    const auto& test = inventory.tests[index];
+    auto section = std::find_if(sections.begin(), sections.end(),
+                                [&](const auto& s) { return s.full_name == test.full_name(); });
+    if (section == sections.end()) {
+      if (has_died && !is_single)
+        verdict.unstarted.push_back(index);
+      else
+        verdict.attempts.emplace_back(index, missing_test(test, end));
+      continue;
+    }
+    auto duration =
+        is_single ? end.duration : std::chrono::milliseconds(section->milliseconds.value_or(0));
+    auto attempt = judge_section(*section, end, duration);
+    // A test GoogleTest passed, in a process that then failed (a failing global
+    // tear-down, a leak checker), failed.
+    if (is_single && attempt.status == TestStatus::passed && attempt.exit_code != 0) {
+      attempt.status = TestStatus::failed;
+      attempt.output = end.output;
+    }
+    verdict.attempts.emplace_back(index, std::move(attempt));
+  }
+  return verdict;
+}
+
+}  // namespace retort::testrunner::detail

@@ -1,0 +1,37 @@
+#pragma once
+
+// Judging how each test of a finished child process went, from its output and
+// wait status: pure, so the tests can feed it GoogleTest's real output.
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "retort/testrunner/discovery.hpp"
+#include "retort/testrunner/selection.hpp"
+
+namespace retort::testrunner::detail {
+
+// How one child process ended.
+struct ProcessEnd {
+  std::string output;
+  int wait_status = 0;
+  bool is_timed_out = false;
+  bool is_interrupted = false;
+  std::chrono::milliseconds duration{0};
+};
+
+// Each test's attempt, and the tests of a one-process item that never started.
+struct ItemVerdict {
+  std::vector<std::pair<std::size_t, TestAttempt>> attempts;
+  std::vector<std::size_t> unstarted;
+};
+
+// Returns the command line that runs `item`'s tests.
+std::vector<std::string> item_command(const TestInventory& inventory, const WorkItem& item,
+                                      const std::optional<std::uint64_t>& seed);
+
+// Judges every test of `item` from how its process ended.
+ItemVerdict judge_item(const TestInventory& inventory, const WorkItem& item, const ProcessEnd& end);
+
+}  // namespace retort::testrunner::detail

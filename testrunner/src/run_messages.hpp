@@ -1,0 +1,74 @@
+#pragma once
+
+// The messages between the runner's processes, and what they share.
+
+#include <string>
+#include <vector>
+
+#include <retort/pid.hpp>
+
+#include "retort/testrunner/child_process.hpp"
+#include "retort/testrunner/runner.hpp"
+
+namespace retort::testrunner::detail {
+
+inline constexpr const char* dispatcher_name = "retort.test.dispatcher";
+inline constexpr const char* reporter_name = "retort.test.reporter";
+
+// What every process of one run reads; owned by run_tests, which outlives them.
+struct RunContext {
+  const TestInventory* inventory = nullptr;
+  const RunOptions* options = nullptr;
+  RunListener* listener = nullptr;
+  ChildWatcher* watcher = nullptr;
+  Pid owner;
+};
+
+// Executor -> dispatcher: ready for work (once at start, again after each item).
+struct WorkerReady {
+  Pid worker;
+};
+// Dispatcher -> executor.
+struct Assignment {
+  WorkItem item;
+};
+// Executor -> dispatcher: how each test of the item went. Tests of a one-process
+// item that never started (the process died first) are `unstarted`.
+struct ItemFinished {
+  Pid worker;
+  std::vector<std::pair<std::size_t, TestAttempt>> attempts;
+  std::vector<std::size_t> unstarted;
+};
+// Owner -> dispatcher (Ctrl-C), and dispatcher -> busy executors.
+struct Interrupt {};
+// Dispatcher -> owner.
+struct RunFinished {
+  std::vector<TestResult> results;
+  bool is_interrupted = false;
+};
+// Dispatcher -> reporter.
+struct TestsStarted {
+  std::vector<std::size_t> tests;
+};
+struct TestFinished {
+  TestResult result;
+};
+struct Tick {};
+// Watcher -> executor. One executor runs one child at a time, and the watcher
+// sends a child's exit after all its output, so these need no child id.
+struct ChildOutput {
+  std::string chunk;
+};
+struct ChildExited {
+  int wait_status;
+};
+// Executor -> itself (timers).
+struct TestTimedOut {
+  pid_t child;
+  std::size_t tests_started;
+};
+struct KillNow {
+  pid_t child;
+};
+
+}  // namespace retort::testrunner::detail

@@ -1,0 +1,107 @@
+#include "retort/testrunner/runner.hpp"
+
+#include <atomic>
+#include <csignal>
+#include <stdexcept>
+#include <thread>
+
+#include <retort/inbox.hpp>
+#include <retort/process.hpp>
+#include <retort/supervisor.hpp>
+#include <retort/system.hpp>
+
+#include "dispatcher.hpp"
+#include "executor.hpp"
+
+namespace retort::testrunner {
+namespace {
+
+// Set from a signal handler, so a lock-free atomic flag and nothing else.
+std::atomic<bool> is_interrupt_requested{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+
+constexpr std::chrono::milliseconds owner_poll_interval{50};
+
+unsigned worker_count(const RunOptions& options, std::size_t items) {
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::clamp<std::size_t>(items, 1, jobs));
+}
+
+std::vector<TestResult> disabled_results(const WorkPlan& plan, RunListener& listener) {
+  std::vector<TestResult> results;
+  for (auto test : plan.disabled) {
+    TestResult result;
+    result.test = test;
+    result.status = TestStatus::skipped;
+    result.attempts.push_back(TestAttempt{.status = TestStatus::skipped});
+    listener.on_finished(result);
+    results.push_back(std::move(result));
+  }
+  return results;
+}
+
+std::vector<ChildSpec> runner_children(detail::RunContext* context, const WorkPlan& plan,
+                                       unsigned workers) {
+  auto reporter = child<detail::Reporter>("reporter", context);
+  auto dispatcher =
+      child<detail::Dispatcher>("dispatcher", context, std::make_shared<const WorkPlan>(plan));
+  // Restarting a dispatcher would forget the run; its crash ends the run instead.
+  dispatcher.restart = Restart::temporary;
+  std::vector<ChildSpec> children{reporter, dispatcher};
+  for (unsigned i = 0; i < workers; ++i)
+    children.push_back(child<detail::Executor>("executor-" + std::to_string(i + 1), context));
+  return children;
+}
+
+// Waits for the dispatcher's RunFinished, passing Ctrl-C on and noticing a crash of
+// the runner itself.
+detail::RunFinished await_run(System& system, Inbox& inbox) {
+  bool is_interrupt_sent = false;
+  while (true) {
+    if (auto finished = inbox.receive<detail::RunFinished>(owner_poll_interval)) return *finished;
+    if (is_interrupt_requested.load() && !is_interrupt_sent) {
+      cast(system, detail::dispatcher_name, detail::Interrupt{});
+      is_interrupt_sent = true;
+    }
+    if (auto down = inbox.receive<Down>(std::chrono::milliseconds(0)))
+      throw std::runtime_error("the test runner's own process ended: " + down->reason.to_string());
+  }
+}
+
+}  // namespace
+
+void request_interrupt() { is_interrupt_requested.store(true); }
+
+RunOutcome run_tests(const TestInventory& inventory, const WorkPlan& plan,
+                     const RunOptions& options, RunListener& listener) {
+  is_interrupt_requested.store(false);
+  auto started = std::chrono::steady_clock::now();
+  RunOutcome outcome;
+  outcome.workers = worker_count(options, plan.items.size());
+  outcome.results = disabled_results(plan, listener);
+  {
+    // Executors never block, so two scheduler threads serve any number of them.
+    System system(SystemOptions{.threads = 2});
+    ChildWatcher watcher;
+    Inbox inbox(system);
+    detail::RunContext context{&inventory, &options, &listener, &watcher, inbox.pid()};
+    auto supervisor = system.spawn<Supervisor>(
+        SupervisorFlags{.strategy = Strategy::one_for_one, .intensity = 10},
+        runner_children(&context, plan, outcome.workers));
+    inbox.monitor(supervisor.pid());
+    inbox.monitor(system.whereis(detail::dispatcher_name));
+    auto finished = await_run(system, inbox);
+    call<bool>(system, detail::reporter_name, detail::Reporter::Flush{});
+    outcome.is_interrupted = finished.is_interrupted;
+    for (auto& result : finished.results) outcome.results.push_back(std::move(result));
+  }
+  std::sort(outcome.results.begin(), outcome.results.end(),
+            [](const auto& a, const auto& b) { return a.test < b.test; });
+  for (const auto& result : outcome.results)
+    for (const auto& attempt : result.attempts) outcome.test_time += attempt.duration;
+  outcome.wall_time = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - started);
+  return outcome;
+}
+
+}  // namespace retort::testrunner

@@ -1,0 +1,166 @@
+// The runner over the fixture programs: real child processes, real signals.
+
+#include "retort/testrunner/runner.hpp"
+
+#include <atomic>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "runner_support.hpp"
+
+namespace retort::testrunner {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::FixtureRun;
+
+RunOptions quick_options() {
+  RunOptions options;
+  options.jobs = 2;
+  options.timeout = 500ms;
+  options.kill_grace = 300ms;
+  return options;
+}
+
+TEST(Runner, ReportsPassedFailedSkippedAndDisabledTests) {
+  FixtureRun fixture;
+  auto outcome = fixture.run("Math.*:Skipping.*:Sizes*:Small*", quick_options());
+  EXPECT_EQ(outcome.results.size(), 10u);
+  EXPECT_EQ(fixture.result_of(outcome, "Math.Adds").status, TestStatus::passed);
+  EXPECT_EQ(fixture.result_of(outcome, "Math.AddsBadly").status, TestStatus::failed);
+  EXPECT_EQ(fixture.result_of(outcome, "Skipping.SkipsItself").status, TestStatus::skipped);
+  EXPECT_EQ(fixture.result_of(outcome, "Math.DISABLED_NotReady").status, TestStatus::skipped);
+  EXPECT_EQ(fixture.result_of(outcome, "Small/Squares.AreNotNegative/2").status,
+            TestStatus::passed);
+  const auto& failure = fixture.result_of(outcome, "Math.AddsBadly").last();
+  ASSERT_EQ(failure.failures.size(), 1u);
+  EXPECT_EQ(failure.failures[0].compared->first, "add(2, 2) = 4");
+  EXPECT_FALSE(outcome.is_interrupted);
+}
+
+TEST(Runner, ACrashReportsItsSignalAndItsLastOutput) {
+  FixtureRun fixture;
+  auto outcome = fixture.run("Crash.*", quick_options());
+  const auto& segfault = fixture.result_of(outcome, "Crash.Segfaults");
+  EXPECT_EQ(segfault.status, TestStatus::crashed);
+  EXPECT_EQ(segfault.last().signal_name, "SIGSEGV");
+  EXPECT_NE(segfault.last().output.find("about to crash"), std::string::npos);
+  EXPECT_EQ(fixture.result_of(outcome, "Crash.Aborts").last().signal_name, "SIGABRT");
+}
+
+TEST(Runner, AHangingTestTimesOutWithItsOutputSoFar) {
+  FixtureRun fixture;
+  auto outcome = fixture.run("Hang.SleepsForever", quick_options());
+  const auto& hang = fixture.result_of(outcome, "Hang.SleepsForever");
+  EXPECT_EQ(hang.status, TestStatus::timed_out);
+  EXPECT_NE(hang.last().output.find("going to sleep"), std::string::npos);
+}
+
+TEST(Runner, ATimeoutKillsTheWholeProcessGroupEvenWhenSigtermIsIgnored) {
+  FixtureRun fixture;
+  auto outcome = fixture.run("Hang.ForksAChildAndSleeps:Hang.IgnoresSigterm", quick_options());
+  EXPECT_EQ(fixture.result_of(outcome, "Hang.ForksAChildAndSleeps").status, TestStatus::timed_out);
+  EXPECT_EQ(fixture.result_of(outcome, "Hang.IgnoresSigterm").status, TestStatus::timed_out);
+  EXPECT_EQ(fixture.processes_left(), 0u);
+}
+
+TEST(Runner, ATestThatPassesOnARetryIsFlakyAndOneThatNeverDoesFails) {
+  FixtureRun fixture;
+  auto options = quick_options();
+  options.retries = 2;
+  auto outcome = fixture.run("Flaky.*", options);
+  const auto& flaky = fixture.result_of(outcome, "Flaky.PassesOnTheSecondTry");
+  EXPECT_EQ(flaky.status, TestStatus::flaky);
+  EXPECT_EQ(flaky.attempts.size(), 2u);
+  const auto& failing = fixture.result_of(outcome, "Flaky.AlwaysFails");
+  EXPECT_EQ(failing.status, TestStatus::failed);
+  EXPECT_EQ(failing.attempts.size(), 3u);
+}
+
+TEST(Runner, ATestThatExitsMidwayFails) {
+  FixtureRun fixture;
+  auto outcome = fixture.run("Exit.*", quick_options());
+  const auto& exited = fixture.result_of(outcome, "Exit.ExitsCleanlyMidTest");
+  EXPECT_EQ(exited.status, TestStatus::failed);
+  EXPECT_NE(exited.last().output.find("before the test finished"), std::string::npos);
+}
+
+TEST(Runner, SerialSuitesNeverOverlapEvenWithFreeWorkers) {
+  FixtureRun fixture;
+  auto options = quick_options();
+  options.jobs = 3;
+  options.timeout = 5s;
+  auto outcome = fixture.run("Serial*", options);
+  for (const auto& result : outcome.results)
+    EXPECT_EQ(result.status, TestStatus::passed)
+        << fixture.inventory().tests[result.test].full_name() << ": " << result.last().output;
+}
+
+TEST(Runner, ASuiteTaggedOneProcessRunsInOneProcess) {
+  FixtureRun fixture;
+  auto outcome = fixture.run("OneProcess.*", quick_options());
+  for (const auto& result : outcome.results) EXPECT_EQ(result.status, TestStatus::passed);
+  std::size_t pid_files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(fixture.state_directory()))
+    pid_files += entry.path().filename().string().starts_with("one-process-");
+  EXPECT_EQ(pid_files, 1u);
+}
+
+TEST(Runner, ACrashInAOneProcessSuiteRerunsTheTestsThatHadNotStarted) {
+  FixtureRun fixture;
+  PlanOptions plan;
+  plan.one_process_suites = {"Crash"};
+  auto options = quick_options();
+  options.jobs = 1;
+  auto outcome = fixture.run("Crash.*", options, plan);
+  EXPECT_EQ(fixture.result_of(outcome, "Crash.Segfaults").status, TestStatus::crashed);
+  EXPECT_EQ(fixture.result_of(outcome, "Crash.Aborts").status, TestStatus::crashed);
+}
+
+TEST(Runner, MaxFailuresStopsStartingTests) {
+  FixtureRun fixture;
+  auto options = quick_options();
+  options.jobs = 1;
+  options.max_failures = 1;
+  auto outcome = fixture.run("Crash.*:Math.AddsBadly", options);
+  std::size_t failed = 0, not_run = 0;
+  for (const auto& result : outcome.results) {
+    failed += is_failure(result.status);
+    not_run += result.status == TestStatus::not_run;
+  }
+  EXPECT_EQ(failed, 1u);
+  EXPECT_EQ(not_run, 2u);
+}
+
+// Interrupts the run once both hanging tests have started.
+class InterruptWhenStarted : public RunListener {
+ public:
+  void on_started(const std::vector<std::size_t>& tests) override {
+    started_ += tests.size();
+    if (started_ == 2) {
+      std::thread([] {
+        std::this_thread::sleep_for(100ms);
+        request_interrupt();
+      }).detach();
+    }
+  }
+
+ private:
+  std::size_t started_ = 0;
+};
+
+TEST(Runner, AnInterruptStopsEveryChildAndLeavesNoProcessBehind) {
+  FixtureRun fixture;
+  auto options = quick_options();
+  options.timeout = std::chrono::minutes(5);
+  InterruptWhenStarted interrupter;
+  auto outcome =
+      fixture.run("Hang.ForksAChildAndSleeps:Hang.IgnoresSigterm", options, {}, &interrupter);
+  EXPECT_TRUE(outcome.is_interrupted);
+  for (const auto& result : outcome.results) EXPECT_EQ(result.status, TestStatus::not_run);
+  EXPECT_EQ(fixture.processes_left(), 0u);
+}
+
+}  // namespace
+}  // namespace retort::testrunner

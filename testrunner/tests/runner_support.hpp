@@ -1,0 +1,95 @@
+#pragma once
+
+// Shared by the runner's tests: the fixture programs' inventory, a run with a
+// recording listener, and a look at the process table.
+
+#include <dirent.h>
+
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "retort/testing/temp_tree.hpp"
+#include "retort/testrunner/discovery.hpp"
+#include "retort/testrunner/runner.hpp"
+
+namespace retort::testrunner::testing {
+
+// The two fixture programs, their state in a fresh temp dir named in their environment.
+class FixtureRun {
+ public:
+  FixtureRun() {
+    for (const char* path : {RETORT_FIXTURE_BASIC, RETORT_FIXTURE_TROUBLE}) {
+      TestProgram program;
+      program.display_name = std::filesystem::path(path).filename().string();
+      program.command = {path};
+      program.environment = {"RETORT_FIXTURE_STATE=" + state_directory().string()};
+      programs_.push_back(program);
+    }
+    auto listed = list_tests(programs_, 2);
+    EXPECT_TRUE(static_cast<bool>(listed)) << llvm::toString(listed.takeError());
+    if (listed) inventory_ = std::move(*listed);
+  }
+
+  const TestInventory& inventory() const { return inventory_; }
+  TestInventory& inventory() { return inventory_; }
+  std::filesystem::path state_directory() const { return state_.root(); }
+
+  // Returns the index of the test named `full_name`; fails the test when missing.
+  std::size_t index_of(const std::string& full_name) const {
+    for (std::size_t i = 0; i < inventory_.tests.size(); ++i)
+      if (inventory_.tests[i].full_name() == full_name) return i;
+    ADD_FAILURE() << "no test " << full_name;
+    return 0;
+  }
+
+  // Runs the tests `filter` selects.
+  RunOutcome run(const std::string& filter, const RunOptions& options,
+                 const PlanOptions& plan_options = {}, RunListener* listener = nullptr) {
+    SelectionRequest request;
+    request.filters = {filter};
+    auto selected = select_tests(inventory_, request, History());
+    auto plan = plan_work(inventory_, selected, History(), plan_options);
+    RunListener quiet;
+    return run_tests(inventory_, plan, options, listener ? *listener : quiet);
+  }
+
+  // Returns the result of `full_name` in `outcome`.
+  const TestResult& result_of(const RunOutcome& outcome, const std::string& full_name) const {
+    auto index = index_of(full_name);
+    for (const auto& result : outcome.results)
+      if (result.test == index) return result;
+    ADD_FAILURE() << full_name << " has no result";
+    return outcome.results.front();
+  }
+
+  // Counts live processes whose environment names this run's state directory:
+  // everything the fixtures started, their own children included.
+  std::size_t processes_left() const {
+    std::string marker = "RETORT_FIXTURE_STATE=" + state_directory().string();
+    std::size_t count = 0;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+      auto name = entry.path().filename().string();
+      if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+      std::ifstream environ(entry.path() / "environ", std::ios::binary);
+      std::string contents((std::istreambuf_iterator<char>(environ)), {});
+      if (contents.find(marker + '\0') != std::string::npos && !is_zombie(entry.path())) ++count;
+    }
+    return count;
+  }
+
+ private:
+  static bool is_zombie(const std::filesystem::path& process) {
+    std::ifstream status(process / "stat");
+    std::string pid, command, state;
+    status >> pid >> command >> state;
+    return state == "Z";
+  }
+
+  retort::testing::TempTree state_;
+  std::vector<TestProgram> programs_;
+  TestInventory inventory_;
+};
+
+}  // namespace retort::testrunner::testing
