@@ -39,7 +39,10 @@ llvm::Expected<TestInventory> discover(const Project& project, const TestCommand
     if (!from_ctest) return from_ctest.takeError();
     programs = std::move(*from_ctest);
   }
-  return list_tests(std::move(programs), options.jobs);
+  auto inventory = list_tests(std::move(programs), options.jobs);
+  for (const auto& warning : inventory.warnings)
+    std::cerr << "retort: warning: " << warning << "\n";
+  return inventory;
 }
 
 History load_history(const Project& project) {

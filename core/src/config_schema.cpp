@@ -105,8 +105,9 @@ const std::vector<OptionSpec>& config_schema() {
        .type = OptionType::string_list,
        .default_value = Strings{},
        .description = "Globs of suite names whose tests share one process, so costly "
-                      "set-up is paid once; a `// retort: tags one-process` comment does "
-                      "the same for one suite."},
+                      "set-up is paid once, or of test programs (paths as retort shows "
+                      "them) whose tests all share one; a `// retort: tags one-process` "
+                      "comment does the same for one suite."},
       {.section = "ensure_consistency",
        .name = "steps",
        .type = OptionType::string_list,

@@ -66,8 +66,21 @@ std::vector<std::string> without_gtest_flags(std::vector<std::string> command) {
   return command;
 }
 
+// What discovery knows of each executable: gtest_discover_tests names the same
+// binary in one CTest test per case, so each is read once and becomes one program.
+struct SeenBinaries {
+  std::map<std::string, bool> is_gtest;
+  std::set<std::string> added;
+
+  bool is_gtest_binary_cached(const std::string& path) {
+    auto [known, is_new] = is_gtest.try_emplace(path, false);
+    if (is_new) known->second = is_gtest_binary(path);
+    return known->second;
+  }
+};
+
 void add_ctest_test(const llvm::json::Object& test, const std::filesystem::path& project_root,
-                    std::vector<TestProgram>& programs, std::set<std::string>& seen_binaries) {
+                    std::vector<TestProgram>& programs, SeenBinaries& seen) {
   auto command = string_values(test.get("command"));
   if (command.empty()) return;  // a test whose executable CTest cannot find
   TestProgram program;
@@ -76,8 +89,8 @@ void add_ctest_test(const llvm::json::Object& test, const std::filesystem::path&
   // A GoogleTest binary run with arguments of its own is a command (a test of the
   // binary's command line, not of its test cases).
   bool has_own_arguments = program.command.size() > 1;
-  if (!has_own_arguments && is_gtest_binary(command.front())) {
-    if (!seen_binaries.insert(command.front()).second) return;
+  if (!has_own_arguments && seen.is_gtest_binary_cached(command.front())) {
+    if (!seen.added.insert(command.front()).second) return;
     program.display_name = relative_display(command.front(), project_root);
     // CTest's TIMEOUT stays: the build set it for this binary's tests.
     program.pass_patterns.clear();
@@ -129,11 +142,11 @@ llvm::Expected<std::vector<TestProgram>> programs_from_ctest(
   auto document = llvm::json::parse(listed->standard_output);
   if (!document) return document.takeError();
   std::vector<TestProgram> programs;
-  std::set<std::string> seen_binaries;
+  SeenBinaries seen;
   if (const auto* tests = document->getAsObject()->getArray("tests"))
     for (const auto& test : *tests)
       if (const auto* object = test.getAsObject())
-        add_ctest_test(*object, project_root, programs, seen_binaries);
+        add_ctest_test(*object, project_root, programs, seen);
   return programs;
 }
 

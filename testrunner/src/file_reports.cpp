@@ -114,6 +114,7 @@ llvm::json::Value results_json(const TestInventory& inventory, const RunOutcome&
                             {"summary", closing_line(outcome)},
                             {"wall_ms", outcome.wall_time.count()},
                             {"test_ms", outcome.test_time.count()},
+                            {"runner_cpu_ms", outcome.runner_cpu_time.count()},
                             {"workers", outcome.workers},
                             {"interrupted", outcome.is_interrupted},
                             {"tests", std::move(tests)}};

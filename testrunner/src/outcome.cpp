@@ -82,6 +82,12 @@ TestAttempt missing_test(const TestCase& test, const ProcessEnd& end) {
   attempt.exit_code = exit_code_of(end.wait_status);
   attempt.output = end.output;
   apply_process_end(attempt, end);
+  // GTEST_SKIP in a global environment's SetUp skips every test without a RUN line.
+  if (attempt.status == TestStatus::failed && attempt.exit_code == 0 &&
+      end.output.find(": Skipped\n") != std::string::npos) {
+    attempt.status = TestStatus::skipped;
+    return attempt;
+  }
   if (attempt.status == TestStatus::failed)
     attempt.output += "retort: " + test.full_name() + " did not run (exit code " +
                       std::to_string(attempt.exit_code) + "); was it removed from the binary?\n";
@@ -95,10 +101,17 @@ std::vector<std::string> item_command(const TestInventory& inventory, const Work
   const auto& program = inventory.programs[item.program];
   auto argv = program.command;
   if (!program.is_gtest) return argv;
-  std::string filter = "--gtest_filter=";
-  for (std::size_t i = 0; i < item.tests.size(); ++i)
-    filter += (i ? ":" : "") + inventory.tests[item.tests[i]].full_name();
-  argv.push_back(filter);
+  // An item with every enabled test of its program runs unfiltered, exactly as the
+  // binary runs alone: some suites look at the filter to tell a full run.
+  auto enabled = std::count_if(inventory.tests.begin(), inventory.tests.end(), [&](const auto& t) {
+    return t.program == item.program && !t.is_disabled;
+  });
+  if (static_cast<std::size_t>(enabled) != item.tests.size()) {
+    std::string filter = "--gtest_filter=";
+    for (std::size_t i = 0; i < item.tests.size(); ++i)
+      filter += (i ? ":" : "") + inventory.tests[item.tests[i]].full_name();
+    argv.push_back(filter);
+  }
   argv.push_back("--gtest_color=no");
   if (seed && item.tests.size() > 1) {
     argv.push_back("--gtest_shuffle");
@@ -133,9 +146,10 @@ ItemVerdict judge_item(const TestInventory& inventory, const WorkItem& item,
     auto duration =
         is_single ? end.duration : std::chrono::milliseconds(section->milliseconds.value_or(0));
     auto attempt = judge_section(*section, end, duration);
-    // A test GoogleTest passed, in a process that then failed (a failing global
-    // tear-down, a leak checker), failed.
-    if (is_single && attempt.status == TestStatus::passed && attempt.exit_code != 0) {
+    // A test GoogleTest passed or skipped, in a process that then failed (a failing
+    // suite or global tear-down, a leak checker), failed.
+    bool is_clean = attempt.status == TestStatus::passed || attempt.status == TestStatus::skipped;
+    if (is_single && is_clean && attempt.exit_code != 0) {
       attempt.status = TestStatus::failed;
       attempt.output = end.output;
     }

@@ -57,6 +57,10 @@ WorkPlan plan_work(const TestInventory& inventory, const std::vector<std::size_t
                    const History& history, const PlanOptions& options) {
   auto serial = suites_tagged(inventory, selected, "serial", options.serial_suites);
   auto one_process = suites_tagged(inventory, selected, "one-process", options.one_process_suites);
+  std::set<std::size_t> one_process_programs;
+  for (std::size_t p = 0; p < inventory.programs.size(); ++p)
+    if (matches_any_glob(inventory.programs[p].display_name, options.one_process_suites))
+      one_process_programs.insert(p);
   WorkPlan plan;
   std::map<SuiteKey, std::size_t> suite_items;
   for (auto index : selected) {
@@ -66,8 +70,10 @@ WorkPlan plan_work(const TestInventory& inventory, const std::vector<std::size_t
       continue;
     }
     SuiteKey suite{test.program, test.suite};
-    if (one_process.count(suite)) {
-      auto [place, is_new] = suite_items.try_emplace(suite, plan.items.size());
+    // A whole program matching a one-process glob shares one process.
+    SuiteKey group = one_process_programs.count(test.program) ? SuiteKey{test.program, "*"} : suite;
+    if (one_process.count(suite) || group != suite) {
+      auto [place, is_new] = suite_items.try_emplace(group, plan.items.size());
       if (!is_new) {
         plan.items[place->second].tests.push_back(index);
         continue;

@@ -1,5 +1,7 @@
 #include "retort/testrunner/runner.hpp"
 
+#include <sys/resource.h>
+
 #include <atomic>
 #include <csignal>
 #include <stdexcept>
@@ -68,6 +70,13 @@ detail::RunFinished await_run(System& system, Inbox& inbox) {
   }
 }
 
+std::chrono::milliseconds own_cpu_time() {
+  rusage usage{};
+  ::getrusage(RUSAGE_SELF, &usage);
+  auto milliseconds = [](const timeval& time) { return time.tv_sec * 1000 + time.tv_usec / 1000; };
+  return std::chrono::milliseconds(milliseconds(usage.ru_utime) + milliseconds(usage.ru_stime));
+}
+
 }  // namespace
 
 void request_interrupt() { is_interrupt_requested.store(true); }
@@ -99,6 +108,7 @@ RunOutcome run_tests(const TestInventory& inventory, const WorkPlan& plan,
             [](const auto& a, const auto& b) { return a.test < b.test; });
   for (const auto& result : outcome.results)
     for (const auto& attempt : result.attempts) outcome.test_time += attempt.duration;
+  outcome.runner_cpu_time = own_cpu_time();
   outcome.wall_time = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);
   return outcome;

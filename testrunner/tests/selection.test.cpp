@@ -39,14 +39,17 @@ TEST(Listing, NamesTypedAndParameterisedTestsWithTheirPlacesAndTags) {
   EXPECT_TRUE(inventory.tests[fixture.index_of("Math.DISABLED_NotReady")].is_disabled);
 }
 
-TEST(Listing, ABinaryThatIsNotATestProgramIsAnErrorNamingIt) {
+TEST(Listing, AProgramThatCannotListItsTestsRunsAsOneTestWithAWarning) {
   TestProgram program;
   program.display_name = "not-a-test";
   program.command = {"/bin/false"};
   auto listed = list_tests({program}, 1);
-  ASSERT_FALSE(static_cast<bool>(listed));
-  EXPECT_NE(llvm::toString(listed.takeError()).find("not-a-test: --gtest_list_tests failed"),
-            std::string::npos);
+  ASSERT_EQ(listed.warnings.size(), 1u);
+  EXPECT_EQ(listed.warnings[0],
+            "not-a-test: --gtest_list_tests failed (exit 1); running it as one test");
+  ASSERT_EQ(listed.tests.size(), 1u);
+  EXPECT_EQ(listed.tests[0].full_name(), "not-a-test");
+  EXPECT_FALSE(listed.programs[0].is_gtest);
 }
 
 TEST(Tags, AreReadFromTheCommentLinesRightAboveTheTest) {

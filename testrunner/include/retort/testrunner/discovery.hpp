@@ -21,6 +21,9 @@ struct TestInventory {
   /// The tests, grouped by program in listing order; `TestCase::program` indexes
   /// `programs`.
   std::vector<TestCase> tests;
+  /// Programs whose listing failed, each with why; each runs as one plain test (as
+  /// CTest would run it), since some binaries' own main() rejects listing flags.
+  std::vector<std::string> warnings;
 };
 
 /// Reads the tests CTest knows in `build_directory` (`ctest --show-only=json-v1`).
@@ -39,7 +42,7 @@ std::vector<TestProgram> programs_from_globs(const std::filesystem::path& projec
 /// Lists the tests of every program (GoogleTest binaries through
 /// `--gtest_list_tests`, `jobs` at a time; a plain command is one test), reading
 /// tags from `// retort: tags a, b` comments right above each `TEST`.
-llvm::Expected<TestInventory> list_tests(std::vector<TestProgram> programs, unsigned jobs);
+TestInventory list_tests(std::vector<TestProgram> programs, unsigned jobs);
 
 /// Returns true when `executable` is linked with GoogleTest.
 bool is_gtest_binary(const std::filesystem::path& executable);

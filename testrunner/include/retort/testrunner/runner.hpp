@@ -62,6 +62,9 @@ struct RunOutcome {
   std::chrono::milliseconds test_time{0};
   /// The executors that ran tests.
   unsigned workers = 0;
+  /// CPU time the runner's own process used up to the run's end (its children's
+  /// excluded), discovery included: what the runner itself costs.
+  std::chrono::milliseconds runner_cpu_time{0};
   /// True when Ctrl-C (or `request_interrupt`) stopped the run.
   bool is_interrupted = false;
 };

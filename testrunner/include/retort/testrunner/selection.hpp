@@ -68,7 +68,8 @@ struct WorkItem {
 struct PlanOptions {
   /// Suite-name globs of serial suites (with suites tagged `serial`).
   std::vector<std::string> serial_suites;
-  /// Suite-name globs of suites run in one process (with suites tagged `one-process`).
+  /// Globs of suites run in one process (with suites tagged `one-process`); a glob
+  /// matching a program's path puts all its tests in one process.
   std::vector<std::string> one_process_suites;
   /// Shuffle with this seed instead of ordering longest first.
   std::optional<std::uint64_t> seed;
