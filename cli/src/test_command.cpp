@@ -27,6 +27,7 @@ std::filesystem::path history_file(const Project& project) {
 }
 
 llvm::Expected<TestInventory> discover(const Project& project, const TestCommandOptions& options) {
+  ResultCache cache(ResultCache::default_root(project.root), "test");
   const auto& globs = project.config.string_list("test.binaries");
   std::vector<TestProgram> programs;
   if (!globs.empty() && options.build_directory.empty()) {
@@ -35,11 +36,11 @@ llvm::Expected<TestInventory> discover(const Project& project, const TestCommand
     auto build = options.build_directory.empty()
                      ? project.root / project.config.string("test.build_directory")
                      : std::filesystem::absolute(options.build_directory);
-    auto from_ctest = programs_from_ctest(build, project.root);
+    auto from_ctest = programs_from_ctest(build, project.root, &cache);
     if (!from_ctest) return from_ctest.takeError();
     programs = std::move(*from_ctest);
   }
-  auto inventory = list_tests(std::move(programs), options.jobs);
+  auto inventory = list_tests(std::move(programs), options.jobs, &cache);
   for (const auto& warning : inventory.warnings)
     std::cerr << "retort: warning: " << warning << "\n";
   return inventory;

@@ -69,12 +69,17 @@ std::vector<std::string> without_gtest_flags(std::vector<std::string> command) {
 // What discovery knows of each executable: gtest_discover_tests names the same
 // binary in one CTest test per case, so each is read once and becomes one program.
 struct SeenBinaries {
+  const ResultCache* cache = nullptr;
   std::map<std::string, bool> is_gtest;
   std::set<std::string> added;
 
   bool is_gtest_binary_cached(const std::string& path) {
     auto [known, is_new] = is_gtest.try_emplace(path, false);
-    if (is_new) known->second = is_gtest_binary(path);
+    if (!is_new) return known->second;
+    auto key = file_stamp_key(path).add("is-gtest");
+    auto stored = cache ? cache->load(key) : std::nullopt;
+    known->second = stored ? *stored == "1" : is_gtest_binary(path);
+    if (cache && !stored) cache->store(key, known->second ? "1" : "0");
     return known->second;
   }
 };
@@ -125,8 +130,16 @@ bool is_gtest_binary(const std::filesystem::path& executable) {
          text.find("_ZN7testing8internal") != std::string::npos;
 }
 
+CacheKey file_stamp_key(const std::filesystem::path& path) {
+  std::error_code error;
+  auto size = std::filesystem::file_size(path, error);
+  auto modified = std::filesystem::last_write_time(path, error).time_since_epoch().count();
+  return CacheKey().add(path.string()).add(std::to_string(size)).add(std::to_string(modified));
+}
+
 llvm::Expected<std::vector<TestProgram>> programs_from_ctest(
-    const std::filesystem::path& build_directory, const std::filesystem::path& project_root) {
+    const std::filesystem::path& build_directory, const std::filesystem::path& project_root,
+    const ResultCache* cache) {
   if (!std::filesystem::exists(build_directory / "CTestTestfile.cmake"))
     return usage_error(build_directory.string() +
                        ": no CTestTestfile.cmake here; configure the build with "
@@ -143,6 +156,7 @@ llvm::Expected<std::vector<TestProgram>> programs_from_ctest(
   if (!document) return document.takeError();
   std::vector<TestProgram> programs;
   SeenBinaries seen;
+  seen.cache = cache;
   if (const auto* tests = document->getAsObject()->getArray("tests"))
     for (const auto& test : *tests)
       if (const auto* object = test.getAsObject())
@@ -174,7 +188,7 @@ std::vector<TestProgram> programs_from_globs(const std::filesystem::path& projec
   return programs;
 }
 
-std::vector<std::string> tags_above(std::string_view source, int line) {
+std::vector<std::string_view> source_lines(std::string_view source) {
   std::vector<std::string_view> lines;
   for (std::size_t start = 0; start <= source.size();) {
     auto end = source.find('\n', start);
@@ -182,6 +196,10 @@ std::vector<std::string> tags_above(std::string_view source, int line) {
     lines.push_back(source.substr(start, end - start));
     start = end + 1;
   }
+  return lines;
+}
+
+std::vector<std::string> tags_above(const std::vector<std::string_view>& lines, int line) {
   std::vector<std::string> tags;
   for (int index = line - 2; index >= 0 && index < static_cast<int>(lines.size()); --index) {
     auto text = lines[index];
@@ -195,6 +213,10 @@ std::vector<std::string> tags_above(std::string_view source, int line) {
     for (std::string tag; in >> tag;) tags.push_back(tag);
   }
   return tags;
+}
+
+std::vector<std::string> tags_above(std::string_view source, int line) {
+  return tags_above(source_lines(source), line);
 }
 
 }  // namespace retort::testrunner

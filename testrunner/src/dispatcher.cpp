@@ -19,7 +19,10 @@ Dispatcher::Dispatcher(RunContext* context, std::shared_ptr<const WorkPlan> plan
 
 void Dispatcher::handle_cast(const WorkerReady& ready) {
   if (monitored_.insert(ready.worker).second) monitor(ready.worker);
-  idle_.push_back(ready.worker);
+  // With --max-failures no item waits in an executor: a waiting item starts the
+  // moment the one before it ends, before a failure there could stop it.
+  auto slots = context_->options->max_failures ? 1 : items_per_worker;
+  free_slots_.insert(free_slots_.end(), slots, ready.worker);
   dispatch();
   finish_if_done();
 }
@@ -47,7 +50,7 @@ void Dispatcher::settle(std::size_t test, TestAttempt attempt, const WorkItem& i
   if (is_failure(result.status)) {
     ++failures_;
     const auto& limit = context_->options->max_failures;
-    if (limit && failures_ >= *limit) is_stopping_ = true;
+    if (limit && failures_ >= *limit && !is_stopping_) enter_draining();
   }
   cast(reporter_, TestFinished{result});
   results_[test] = std::move(result);
@@ -59,60 +62,82 @@ void Dispatcher::requeue(const WorkItem& item, std::vector<std::size_t> tests) {
   queue_.push_front(std::move(again));
 }
 
+void Dispatcher::enter_draining() {
+  is_stopping_ = true;
+  for (const auto& [worker, items] : in_flight_)
+    if (!items.empty()) cast(worker, ReturnWaiting{});
+}
+
+bool Dispatcher::is_anything_in_flight() const {
+  return std::any_of(in_flight_.begin(), in_flight_.end(),
+                     [](const auto& worker) { return !worker.second.empty(); });
+}
+
 void Dispatcher::handle_cast(const ItemFinished& finished) {
-  auto busy = busy_.find(finished.worker);
-  if (busy == busy_.end()) return;
-  WorkItem item = std::move(busy->second);
-  busy_.erase(busy);
+  auto& items = in_flight_[finished.worker];
+  auto found = items.find(finished.id);
+  if (found == items.end()) return;
+  WorkItem item = std::move(found->second);
+  items.erase(found);
   if (item.is_serial) is_serial_running_ = false;
   for (const auto& [test, attempt] : finished.attempts) settle(test, attempt, item);
   if (!finished.unstarted.empty()) requeue(item, finished.unstarted);
-  idle_.push_back(finished.worker);
+  free_slots_.push_back(finished.worker);
   dispatch();
   finish_if_done();
 }
 
 void Dispatcher::handle_cast(const Interrupt&) {
   is_interrupted_ = true;
-  for (const auto& [worker, item] : busy_) cast(worker, Interrupt{});
+  for (const auto& [worker, items] : in_flight_)
+    if (!items.empty()) cast(worker, Interrupt{});
   finish_if_done();
 }
 
 void Dispatcher::handle_info(const Down& down) {
-  std::erase(idle_, down.pid);
-  auto busy = busy_.find(down.pid);
-  if (busy == busy_.end()) return;
-  WorkItem item = std::move(busy->second);
-  busy_.erase(busy);
-  if (item.is_serial) is_serial_running_ = false;
+  std::erase(free_slots_, down.pid);
+  auto found = in_flight_.find(down.pid);
+  if (found == in_flight_.end()) return;
+  auto items = std::move(found->second);
+  in_flight_.erase(found);
   TestAttempt attempt;
   attempt.status = TestStatus::failed;
   attempt.output = "retort: the executor running this test crashed (" + down.reason.to_string() +
                    "); its process group was killed\n";
-  for (auto test : item.tests) settle(test, attempt, item);
+  for (auto& [id, item] : items) {
+    if (item.is_serial) is_serial_running_ = false;
+    for (auto test : item.tests) settle(test, attempt, item);
+  }
   dispatch();
   finish_if_done();
 }
 
 void Dispatcher::dispatch() {
-  while (!is_draining() && !idle_.empty()) {
+  // Before every executor has reported, the first would get every first item.
+  if (monitored_.size() < context_->workers) return;
+  while (!is_draining() && !free_slots_.empty()) {
     auto next = std::find_if(queue_.begin(), queue_.end(), [&](const WorkItem& item) {
       return !item.is_serial || !is_serial_running_;
     });
     if (next == queue_.end()) return;
     WorkItem item = std::move(*next);
     queue_.erase(next);
-    Pid worker = idle_.back();
-    idle_.pop_back();
+    // The least loaded worker first, so no item waits behind another while a worker
+    // is idle.
+    auto slot = std::min_element(
+        free_slots_.begin(), free_slots_.end(),
+        [&](const Pid& a, const Pid& b) { return in_flight_[a].size() < in_flight_[b].size(); });
+    Pid worker = *slot;
+    free_slots_.erase(slot);
     if (item.is_serial) is_serial_running_ = true;
-    cast(reporter_, TestsStarted{item.tests});
-    cast(worker, Assignment{item});
-    busy_.emplace(worker, std::move(item));
+    auto id = next_item_id_++;
+    cast(worker, Assignment{id, item});
+    in_flight_[worker].emplace(id, std::move(item));
   }
 }
 
 void Dispatcher::finish_if_done() {
-  if (is_finished_ || !busy_.empty() || (!queue_.empty() && !is_draining())) return;
+  if (is_finished_ || is_anything_in_flight() || (!queue_.empty() && !is_draining())) return;
   is_finished_ = true;
   for (const auto& item : queue_)
     for (auto test : item.tests) {

@@ -20,6 +20,8 @@ class Dispatcher : public GenServer<Dispatcher> {
  public:
   using Protocol =
       retort::Protocol<Cast<WorkerReady>, Cast<ItemFinished>, Cast<Interrupt>, Info<Down>>;
+  // Items an executor holds at once: one running and one waiting to start.
+  static constexpr std::size_t items_per_worker = 2;
 
   Dispatcher(RunContext* context, std::shared_ptr<const WorkPlan> plan);
 
@@ -36,12 +38,15 @@ class Dispatcher : public GenServer<Dispatcher> {
   void requeue(const WorkItem& item, std::vector<std::size_t> tests);
   void dispatch();
   void finish_if_done();
+  bool is_anything_in_flight() const;
+  void enter_draining();
 
   RunContext* context_;
   Pid reporter_;
   std::deque<WorkItem> queue_;
-  std::vector<Pid> idle_;
-  std::map<Pid, WorkItem> busy_;
+  std::vector<Pid> free_slots_;
+  std::map<Pid, std::map<std::uint64_t, WorkItem>> in_flight_;
+  std::uint64_t next_item_id_ = 1;
   std::set<Pid> monitored_;
   std::map<std::size_t, TestResult> results_;
   std::map<std::size_t, std::vector<TestAttempt>> earlier_attempts_;

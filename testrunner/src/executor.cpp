@@ -5,9 +5,18 @@
 #include <retort/system.hpp>
 
 namespace retort::testrunner::detail {
+namespace {
+
+// Most tests take a few milliseconds; one that runs longer should not hold the item
+// queued behind it while another executor may be idle.
+constexpr std::chrono::milliseconds hand_back_after{20};
+
+}  // namespace
 
 Executor::Executor(RunContext* context)
-    : context_(context), dispatcher_(system().whereis(dispatcher_name)) {
+    : context_(context),
+      dispatcher_(system().whereis(dispatcher_name)),
+      reporter_(system().whereis(reporter_name)) {
   cast(dispatcher_, WorkerReady{self()});
 }
 
@@ -24,7 +33,16 @@ void Executor::arm_timeout() {
 }
 
 void Executor::handle_cast(const Assignment& assignment) {
+  waiting_.push_back(assignment);
+  if (!running_) start_next();
+}
+
+void Executor::start_next() {
+  if (waiting_.empty()) return;
+  Assignment assignment = std::move(waiting_.front());
+  waiting_.pop_front();
   Running running;
+  running.id = assignment.id;
   running.item = assignment.item;
   running.started = std::chrono::steady_clock::now();
   ChildCommand command;
@@ -39,19 +57,32 @@ void Executor::handle_cast(const Assignment& assignment) {
                     [me](int status) { send(me, ChildExited{status}); }});
   if (!child) {
     ItemFinished finished;
+    finished.id = assignment.id;
     TestAttempt attempt;
     attempt.status = TestStatus::failed;
     attempt.output = "retort: " + llvm::toString(child.takeError()) + "\n";
     for (auto test : assignment.item.tests) finished.attempts.emplace_back(test, attempt);
-    report_ready(std::move(finished));
+    report(std::move(finished));
+    start_next();
     return;
   }
   running.child = *child;
+  cast(reporter_, TestsStarted{running.item.tests});
+  send_after(hand_back_after, self(), HandBackIfStillRunning{running.child});
   running_ = std::move(running);
   arm_timeout();
 }
 
+void Executor::return_waiting() {
+  for (auto& assignment : waiting_)
+    report(ItemFinished{self(), assignment.id, {}, assignment.item.tests});
+  waiting_.clear();
+}
+
+void Executor::handle_cast(const ReturnWaiting&) { return_waiting(); }
+
 void Executor::handle_cast(const Interrupt&) {
+  return_waiting();
   if (!running_ || running_->is_interrupted) return;
   running_->is_interrupted = true;
   stop_child(SIGTERM);
@@ -92,8 +123,10 @@ void Executor::handle_info(const ChildExited& exited) {
   end.duration = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - running_->started);
   auto verdict = judge_item(*context_->inventory, running_->item, end);
+  auto id = running_->id;
   running_.reset();
-  report_ready(ItemFinished{self(), std::move(verdict.attempts), std::move(verdict.unstarted)});
+  start_next();
+  report(ItemFinished{self(), id, std::move(verdict.attempts), std::move(verdict.unstarted)});
 }
 
 void Executor::handle_info(const TestTimedOut& timed_out) {
@@ -105,13 +138,17 @@ void Executor::handle_info(const TestTimedOut& timed_out) {
   send_after(context_->options->kill_grace, self(), KillNow{running_->child});
 }
 
+void Executor::handle_info(const HandBackIfStillRunning& check) {
+  if (running_ && running_->child == check.child) return_waiting();
+}
+
 void Executor::handle_info(const KillNow& kill) {
   if (running_ && running_->child == kill.child) stop_child(SIGKILL);
 }
 
 void Executor::stop_child(int signal) { context_->watcher->signal_group(running_->child, signal); }
 
-void Executor::report_ready(ItemFinished finished) {
+void Executor::report(ItemFinished finished) {
   finished.worker = self();
   cast(dispatcher_, std::move(finished));
 }

@@ -4,6 +4,7 @@
 // reports each test's attempt to the dispatcher.
 
 #include <chrono>
+#include <deque>
 #include <optional>
 
 #include <retort/gen_server.hpp>
@@ -16,23 +17,27 @@ namespace retort::testrunner::detail {
 
 class Executor : public GenServer<Executor> {
  public:
-  using Protocol = retort::Protocol<Cast<Assignment>, Cast<Interrupt>, Info<ChildOutput>,
-                                    Info<ChildExited>, Info<TestTimedOut>, Info<KillNow>>;
+  using Protocol = retort::Protocol<Cast<Assignment>, Cast<Interrupt>, Cast<ReturnWaiting>,
+                                    Info<ChildOutput>, Info<ChildExited>, Info<TestTimedOut>,
+                                    Info<KillNow>, Info<HandBackIfStillRunning>>;
 
   // Tells the dispatcher it is ready (also after a restart).
   explicit Executor(RunContext* context);
 
   void handle_cast(const Assignment& assignment);
   void handle_cast(const Interrupt& interrupt);
+  void handle_cast(const ReturnWaiting& request);
   void handle_info(const ChildOutput& output);
   void handle_info(const ChildExited& exited);
   void handle_info(const TestTimedOut& timed_out);
   void handle_info(const KillNow& kill);
+  void handle_info(const HandBackIfStillRunning& check);
   // Kills a running child's process group, so a crashed executor leaves none behind.
   void terminate(const ExitReason& reason);
 
  private:
   struct Running {
+    std::uint64_t id = 0;
     WorkItem item;
     pid_t child = -1;
     std::string output;
@@ -48,11 +53,15 @@ class Executor : public GenServer<Executor> {
   void arm_timeout();
   void stop_child(int signal);
   void note_new_output();
-  void report_ready(ItemFinished finished);
+  void report(ItemFinished finished);
+  void start_next();
+  void return_waiting();
 
   RunContext* context_;
   Pid dispatcher_;
+  Pid reporter_;
   std::optional<Running> running_;
+  std::deque<Assignment> waiting_;
 };
 
 }  // namespace retort::testrunner::detail

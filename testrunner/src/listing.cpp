@@ -58,7 +58,27 @@ struct Listing {
   std::string error;
 };
 
-Listing list_gtest_program(const TestProgram& program, std::size_t index) {
+CacheKey listing_key(const TestProgram& program) {
+  auto key = file_stamp_key(program.command.front()).add("gtest-listing");
+  key.add(program.working_directory.string());
+  for (const auto& part : program.command) key.add(part);
+  for (const auto& part : program.environment) key.add(part);
+  return key;
+}
+
+Listing parse_listing(const TestProgram& program, std::size_t index, const std::string& text) {
+  auto document = llvm::json::parse(text);
+  if (!document || !document->getAsObject())
+    return {{}, program.display_name + ": its test listing is not a JSON object"};
+  Listing result;
+  if (const auto* suites = document->getAsObject()->getArray("testsuites"))
+    for (const auto& suite : *suites)
+      if (const auto* object = suite.getAsObject()) add_listed_suite(*object, index, result.tests);
+  return result;
+}
+
+// Asks the binary for its tests; returns GoogleTest's JSON listing.
+Listing list_gtest_program(const TestProgram& program, std::size_t index, std::string& json) {
   auto listing_path = temporary_listing_path();
   auto argv = program.command;
   argv.push_back("--gtest_list_tests");
@@ -80,14 +100,19 @@ Listing list_gtest_program(const TestProgram& program, std::size_t index) {
             program.display_name + ": --gtest_list_tests failed (exit " +
                 std::to_string(listed->exit_code) + ")"};
   }
-  auto document = llvm::json::parse(*listing);
-  if (!document || !document->getAsObject())
-    return {{}, program.display_name + ": its test listing is not a JSON object"};
-  Listing result;
-  if (const auto* suites = document->getAsObject()->getArray("testsuites"))
-    for (const auto& suite : *suites)
-      if (const auto* object = suite.getAsObject()) add_listed_suite(*object, index, result.tests);
-  return result;
+  json = std::move(*listing);
+  return parse_listing(program, index, json);
+}
+
+Listing list_gtest_program_cached(const TestProgram& program, std::size_t index,
+                                  const ResultCache* cache) {
+  auto key = listing_key(program);
+  if (cache)
+    if (auto stored = cache->load(key)) return parse_listing(program, index, *stored);
+  std::string json;
+  auto listing = list_gtest_program(program, index, json);
+  if (cache && listing.error.empty()) cache->store(key, json);
+  return listing;
 }
 
 TestCase plain_command_test(const TestProgram& program, std::size_t index) {
@@ -97,30 +122,37 @@ TestCase plain_command_test(const TestProgram& program, std::size_t index) {
   return test;
 }
 
+struct SourceText {
+  std::string text;
+  std::vector<std::string_view> lines;
+};
+
 void read_tags(std::vector<TestCase>& tests) {
-  std::map<std::filesystem::path, std::string> sources;
+  std::map<std::filesystem::path, SourceText> sources;
   for (auto& test : tests) {
     if (test.file.empty() || test.line <= 0) continue;
     auto [place, is_new] = sources.try_emplace(test.file);
     if (is_new) {
       auto text = read_file(test.file);
       if (text)
-        place->second = std::move(*text);
+        place->second.text = std::move(*text);
       else
         llvm::consumeError(text.takeError());
+      place->second.lines = source_lines(place->second.text);
     }
-    test.tags = tags_above(place->second, test.line);
+    test.tags = tags_above(place->second.lines, test.line);
   }
 }
 
 }  // namespace
 
-TestInventory list_tests(std::vector<TestProgram> programs, unsigned jobs) {
+TestInventory list_tests(std::vector<TestProgram> programs, unsigned jobs,
+                         const ResultCache* cache) {
   std::vector<std::size_t> indices(programs.size());
   for (std::size_t i = 0; i < indices.size(); ++i) indices[i] = i;
   auto listings = parallel_map(indices, jobs, [&](std::size_t index) {
     if (!programs[index].is_gtest) return Listing{{plain_command_test(programs[index], index)}, ""};
-    return list_gtest_program(programs[index], index);
+    return list_gtest_program_cached(programs[index], index, cache);
   });
   TestInventory inventory;
   for (std::size_t index = 0; index < listings.size(); ++index) {

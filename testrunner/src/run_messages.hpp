@@ -22,25 +22,34 @@ struct RunContext {
   RunListener* listener = nullptr;
   ChildWatcher* watcher = nullptr;
   Pid owner;
+  // Executors in the run: the dispatcher hands out work once all have reported.
+  unsigned workers = 1;
 };
 
 // Executor -> dispatcher: ready for work (once at start, again after each item).
 struct WorkerReady {
   Pid worker;
 };
-// Dispatcher -> executor.
+// Dispatcher -> executor. An executor holds up to two: one running, the next ready
+// to start the moment the first exits (no round trip through the dispatcher).
 struct Assignment {
+  std::uint64_t id;
   WorkItem item;
 };
-// Executor -> dispatcher: how each test of the item went. Tests of a one-process
-// item that never started (the process died first) are `unstarted`.
+// Executor -> dispatcher: how each test of item `id` went. Tests that never started
+// (a one-process item's process died first, or the item was handed back) are
+// `unstarted`.
 struct ItemFinished {
   Pid worker;
+  std::uint64_t id;
   std::vector<std::pair<std::size_t, TestAttempt>> attempts;
   std::vector<std::size_t> unstarted;
 };
-// Owner -> dispatcher (Ctrl-C), and dispatcher -> busy executors.
+// Owner -> dispatcher (Ctrl-C), and dispatcher -> busy executors: stop the running
+// child and hand back the waiting item.
 struct Interrupt {};
+// Dispatcher -> executors (--max-failures reached): hand back the waiting item.
+struct ReturnWaiting {};
 // Dispatcher -> owner.
 struct RunFinished {
   std::vector<TestResult> results;
@@ -68,6 +77,11 @@ struct TestTimedOut {
   std::size_t tests_started;
 };
 struct KillNow {
+  pid_t child;
+};
+// Executor -> itself: the running item is taking long, so an item waiting behind it
+// goes back to the dispatcher for an idler executor.
+struct HandBackIfStillRunning {
   pid_t child;
 };
 

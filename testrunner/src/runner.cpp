@@ -93,7 +93,8 @@ RunOutcome run_tests(const TestInventory& inventory, const WorkPlan& plan,
     System system(SystemOptions{.threads = 2});
     ChildWatcher watcher;
     Inbox inbox(system);
-    detail::RunContext context{&inventory, &options, &listener, &watcher, inbox.pid()};
+    detail::RunContext context{&inventory, &options,    &listener,
+                               &watcher,   inbox.pid(), outcome.workers};
     auto supervisor = system.spawn<Supervisor>(
         SupervisorFlags{.strategy = Strategy::one_for_one, .intensity = 10},
         runner_children(&context, plan, outcome.workers));

@@ -10,6 +10,7 @@
 
 #include <llvm/Support/Error.h>
 
+#include "retort/core/result_cache.hpp"
 #include "retort/testrunner/test_case.hpp"
 
 namespace retort::testrunner {
@@ -29,9 +30,15 @@ struct TestInventory {
 /// Reads the tests CTest knows in `build_directory` (`ctest --show-only=json-v1`).
 /// GoogleTest binaries become one program each, however many CTest tests name them
 /// (`gtest_discover_tests` adds one per case); other commands become plain programs.
-/// Paths are shown relative to `project_root`.
+/// Paths are shown relative to `project_root`. With `cache`, whether an unchanged
+/// executable is a GoogleTest binary is remembered.
 llvm::Expected<std::vector<TestProgram>> programs_from_ctest(
-    const std::filesystem::path& build_directory, const std::filesystem::path& project_root);
+    const std::filesystem::path& build_directory, const std::filesystem::path& project_root,
+    const ResultCache* cache = nullptr);
+
+/// Returns a cache key for what `path` is now: its path, size and modification time
+/// (a rebuilt binary always gets a new one), without reading it.
+CacheKey file_stamp_key(const std::filesystem::path& path);
 
 /// Returns the executable files under `project_root` that match `globs` (relative
 /// paths, e.g. `build/**/*_test`), as GoogleTest programs. Hidden directories are
@@ -41,8 +48,11 @@ std::vector<TestProgram> programs_from_globs(const std::filesystem::path& projec
 
 /// Lists the tests of every program (GoogleTest binaries through
 /// `--gtest_list_tests`, `jobs` at a time; a plain command is one test), reading
-/// tags from `// retort: tags a, b` comments right above each `TEST`.
-TestInventory list_tests(std::vector<TestProgram> programs, unsigned jobs);
+/// tags from `// retort: tags a, b` comments right above each `TEST`. With `cache`,
+/// a binary whose size, modification time and command are unchanged is not asked
+/// again.
+TestInventory list_tests(std::vector<TestProgram> programs, unsigned jobs,
+                         const ResultCache* cache = nullptr);
 
 /// Returns true when `executable` is linked with GoogleTest.
 bool is_gtest_binary(const std::filesystem::path& executable);
@@ -50,5 +60,12 @@ bool is_gtest_binary(const std::filesystem::path& executable);
 /// Returns the tags declared in the `//` comment lines right above line `line` of
 /// `source` (its text): words after `retort: tags`, separated by commas or spaces.
 std::vector<std::string> tags_above(std::string_view source, int line);
+
+/// Returns `source` split into lines (without their newlines), views into `source`.
+std::vector<std::string_view> source_lines(std::string_view source);
+
+/// `tags_above` for a source already split by `source_lines`: a file with many tests
+/// is split once.
+std::vector<std::string> tags_above(const std::vector<std::string_view>& lines, int line);
 
 }  // namespace retort::testrunner
