@@ -4,9 +4,8 @@
 #include <unistd.h>
 
 #include <csignal>
-#include <fstream>
 #include <iostream>
-#include <random>
+#include <sstream>
 
 #include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/raw_ostream.h>

@@ -71,8 +71,7 @@ std::string process_text(const TestAttempt& attempt) {
 
 }  // namespace
 
-std::string rerun_command(const TestInventory& inventory, const TestCase& test) {
-  (void)inventory;
+std::string rerun_command(const TestCase& test) {
   auto name = test.full_name();
   return "retort test " + (needs_quotes(name) ? "'" + name + "'" : name);
 }
@@ -91,7 +90,7 @@ void ConsoleReporter::on_finished(const TestResult& result) {
   running_.erase(result.test);
   if (is_failure(result.status)) ++failed_;
   bool is_problem = is_failure(result.status) || result.status == TestStatus::flaky;
-  if (is_problem || style_.is_verbose) print_problem(result);
+  if (is_problem || style_.is_verbose) print_result(result);
   draw_progress();
 }
 
@@ -119,7 +118,7 @@ void ConsoleReporter::draw_progress() {
   has_progress_line_ = true;
 }
 
-void ConsoleReporter::print_problem(const TestResult& result) {
+void ConsoleReporter::print_result(const TestResult& result) {
   Colors colors{style_.use_color};
   const auto& test = inventory_.tests[result.test];
   const auto& program = inventory_.programs[test.program];
@@ -143,7 +142,7 @@ void ConsoleReporter::print_problem(const TestResult& result) {
   for (const auto& failure : shown.failures) details += assertion_text(failure, colors);
   if (shown.failures.empty()) details = process_text(shown);
   out_ << indented(details, "     ");
-  out_ << "     " << colors.dim("rerun: " + rerun_command(inventory_, test)) << "\n";
+  out_ << "     " << colors.dim("rerun: " + rerun_command(test)) << "\n";
 }
 
 std::string closing_line(const RunOutcome& outcome) {

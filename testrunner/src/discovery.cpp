@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -114,20 +113,18 @@ bool is_executable_file(const std::filesystem::directory_entry& entry) {
 }  // namespace
 
 bool is_gtest_binary(const std::filesystem::path& executable) {
-  std::ifstream in(executable, std::ios::binary);
-  if (!in) return false;
-  char magic[4] = {};
-  if (!in.read(magic, 4) || std::string_view(magic, 4) !=
-                                "\x7f"
-                                "ELF")
+  auto contents = read_file(executable);
+  if (!contents) {
+    llvm::consumeError(contents.takeError());
     return false;
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  auto text = contents.str();
+  }
+  if (!contents->starts_with("\x7f"
+                             "ELF"))
+    return false;
   // Linked statically, GoogleTest's banner is in the binary; linked to libgtest.so,
   // the binary still names GoogleTest's symbols.
-  return text.find("[==========] ") != std::string::npos ||
-         text.find("_ZN7testing8internal") != std::string::npos;
+  return contents->find("[==========] ") != std::string::npos ||
+         contents->find("_ZN7testing8internal") != std::string::npos;
 }
 
 CacheKey file_stamp_key(const std::filesystem::path& path) {

@@ -43,7 +43,7 @@ class ConsoleReporter : public RunListener {
  private:
   void clear_progress();
   void draw_progress();
-  void print_problem(const TestResult& result);
+  void print_result(const TestResult& result);
 
   const TestInventory& inventory_;
   std::ostream& out_;
@@ -92,6 +92,6 @@ void write_junit(std::ostream& out, const TestInventory& inventory, const RunOut
 llvm::json::Value results_json(const TestInventory& inventory, const RunOutcome& outcome);
 
 /// Returns the command that reruns just `test`.
-std::string rerun_command(const TestInventory& inventory, const TestCase& test);
+std::string rerun_command(const TestCase& test);
 
 }  // namespace retort::testrunner
