@@ -53,26 +53,6 @@ History load_history(const Project& project) {
   return History();
 }
 
-void update_history(History& history, const TestInventory& inventory, const RunOutcome& outcome) {
-  std::vector<bool> is_green(inventory.programs.size(), true);
-  std::vector<std::size_t> ran(inventory.programs.size(), 0),
-      runnable(inventory.programs.size(), 0);
-  for (const auto& test : inventory.tests) runnable[test.program] += !test.is_disabled;
-  for (const auto& result : outcome.results) {
-    const auto& test = inventory.tests[result.test];
-    if (result.status == TestStatus::not_run || test.is_disabled) continue;
-    history.record(test_id(inventory.programs[test.program], test),
-                   {result.last().duration, result.status});
-    ++ran[test.program];
-    if (is_failure(result.status)) is_green[test.program] = false;
-  }
-  // A program is green once all its tests ran in one run and none failed.
-  for (std::size_t p = 0; p < inventory.programs.size(); ++p)
-    if (is_green[p] && ran[p] == runnable[p] && ran[p] > 0)
-      history.set_green_fingerprint(inventory.programs[p].display_name,
-                                    program_fingerprint(inventory.programs[p]));
-}
-
 llvm::Error write_reports(const TestCommandOptions& options, const TestInventory& inventory,
                           const RunOutcome& outcome) {
   if (!options.junit_file.empty()) {
@@ -195,7 +175,7 @@ int run_test(const Project& project, const TestCommandOptions& options,
   for (std::size_t i = 1; i <= iterations; ++i) {
     if (iterations > 1) std::cout << "==> iteration " << i << " of " << iterations << "\n";
     iteration = run_once(*inventory, plan, run, options, global);
-    update_history(history, *inventory, iteration.outcome);
+    record_outcome(history, *inventory, iteration.outcome);
     if (iteration.exit_code != exit_clean) {
       if (iterations > 1) std::cout << "Failed on iteration " << i << " of " << iterations << "\n";
       break;

@@ -13,16 +13,10 @@
 #include "retort/core/parallel.hpp"
 #include "retort/core/process.hpp"
 #include "retort/core/source_files.hpp"
+#include "text_lines.hpp"
 
 namespace retort::testrunner {
 namespace {
-
-std::string relative_display(const std::filesystem::path& path,
-                             const std::filesystem::path& project_root) {
-  auto relative = path.lexically_relative(project_root);
-  if (relative.empty() || *relative.begin() == "..") return path.string();
-  return relative.string();
-}
 
 std::vector<std::string> string_values(const llvm::json::Value* value) {
   std::vector<std::string> strings;
@@ -95,7 +89,7 @@ void add_ctest_test(const llvm::json::Object& test, const std::filesystem::path&
   bool has_own_arguments = program.command.size() > 1;
   if (!has_own_arguments && seen.is_gtest_binary_cached(command.front())) {
     if (!seen.added.insert(command.front()).second) return;
-    program.display_name = relative_display(command.front(), project_root);
+    program.display_name = display_path(command.front(), project_root);
     // CTest's TIMEOUT stays: the build set it for this binary's tests.
     program.pass_patterns.clear();
   } else {
@@ -185,17 +179,6 @@ std::vector<TestProgram> programs_from_globs(const std::filesystem::path& projec
   return programs;
 }
 
-std::vector<std::string_view> source_lines(std::string_view source) {
-  std::vector<std::string_view> lines;
-  for (std::size_t start = 0; start <= source.size();) {
-    auto end = source.find('\n', start);
-    if (end == std::string_view::npos) end = source.size();
-    lines.push_back(source.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
-
 std::vector<std::string> tags_above(const std::vector<std::string_view>& lines, int line) {
   std::vector<std::string> tags;
   for (int index = line - 2; index >= 0 && index < static_cast<int>(lines.size()); --index) {
@@ -213,7 +196,7 @@ std::vector<std::string> tags_above(const std::vector<std::string_view>& lines, 
 }
 
 std::vector<std::string> tags_above(std::string_view source, int line) {
-  return tags_above(source_lines(source), line);
+  return tags_above(detail::split_lines(source), line);
 }
 
 }  // namespace retort::testrunner

@@ -68,6 +68,13 @@ void Dispatcher::enter_draining() {
     if (!items.empty()) cast(worker, ReturnWaiting{});
 }
 
+bool Dispatcher::is_serial_in_flight() const {
+  for (const auto& [worker, items] : in_flight_)
+    for (const auto& [id, item] : items)
+      if (item.is_serial) return true;
+  return false;
+}
+
 bool Dispatcher::is_anything_in_flight() const {
   return std::any_of(in_flight_.begin(), in_flight_.end(),
                      [](const auto& worker) { return !worker.second.empty(); });
@@ -79,7 +86,6 @@ void Dispatcher::handle_cast(const ItemFinished& finished) {
   if (found == items.end()) return;
   WorkItem item = std::move(found->second);
   items.erase(found);
-  if (item.is_serial) is_serial_running_ = false;
   for (const auto& [test, attempt] : finished.attempts) settle(test, attempt, item);
   if (!finished.unstarted.empty()) requeue(item, finished.unstarted);
   free_slots_.push_back(finished.worker);
@@ -104,10 +110,8 @@ void Dispatcher::handle_info(const Down& down) {
   attempt.status = TestStatus::failed;
   attempt.output = "retort: the executor running this test crashed (" + down.reason.to_string() +
                    "); its process group was killed\n";
-  for (auto& [id, item] : items) {
-    if (item.is_serial) is_serial_running_ = false;
+  for (auto& [id, item] : items)
     for (auto test : item.tests) settle(test, attempt, item);
-  }
   dispatch();
   finish_if_done();
 }
@@ -116,8 +120,9 @@ void Dispatcher::dispatch() {
   // Before every executor has reported, the first would get every first item.
   if (monitored_.size() < context_->workers) return;
   while (!is_draining() && !free_slots_.empty()) {
+    bool is_serial_running = is_serial_in_flight();
     auto next = std::find_if(queue_.begin(), queue_.end(), [&](const WorkItem& item) {
-      return !item.is_serial || !is_serial_running_;
+      return !item.is_serial || !is_serial_running;
     });
     if (next == queue_.end()) return;
     WorkItem item = std::move(*next);
@@ -129,7 +134,6 @@ void Dispatcher::dispatch() {
         [&](const Pid& a, const Pid& b) { return in_flight_[a].size() < in_flight_[b].size(); });
     Pid worker = *slot;
     free_slots_.erase(slot);
-    if (item.is_serial) is_serial_running_ = true;
     auto id = next_item_id_++;
     cast(worker, Assignment{id, item});
     in_flight_[worker].emplace(id, std::move(item));

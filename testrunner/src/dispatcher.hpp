@@ -39,6 +39,7 @@ class Dispatcher : public GenServer<Dispatcher> {
   void dispatch();
   void finish_if_done();
   bool is_anything_in_flight() const;
+  bool is_serial_in_flight() const;
   void enter_draining();
 
   RunContext* context_;
@@ -51,7 +52,6 @@ class Dispatcher : public GenServer<Dispatcher> {
   std::map<std::size_t, TestResult> results_;
   std::map<std::size_t, std::vector<TestAttempt>> earlier_attempts_;
   unsigned failures_ = 0;
-  bool is_serial_running_ = false;
   bool is_stopping_ = false;
   bool is_interrupted_ = false;
   bool is_finished_ = false;

@@ -7,6 +7,8 @@
 #include <charconv>
 #include <regex>
 
+#include "text_lines.hpp"
+
 namespace retort::testrunner {
 namespace {
 
@@ -18,16 +20,7 @@ struct ClosingLine {
   std::optional<int> milliseconds;
 };
 
-std::vector<std::string_view> split_lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  while (!text.empty()) {
-    auto end = text.find('\n');
-    lines.push_back(text.substr(0, end));
-    if (end == std::string_view::npos) break;
-    text.remove_prefix(end + 1);
-  }
-  return lines;
-}
+using detail::split_lines;
 
 // `[       OK ] A.B (3 ms)`; a value-parameterised failure adds `, where GetParam() = ...`.
 std::optional<ClosingLine> parse_closing_line(std::string_view line) {

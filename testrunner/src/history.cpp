@@ -7,6 +7,7 @@
 
 #include "retort/core/errors.hpp"
 #include "retort/core/file_io.hpp"
+#include "retort/testrunner/runner.hpp"
 
 namespace retort::testrunner {
 namespace {
@@ -87,6 +88,25 @@ std::string program_fingerprint(const TestProgram& program) {
   for (const auto& argument : program.command) command += argument + '\0';
   std::uint64_t hash = llvm::xxHash64(*contents) ^ (llvm::xxHash64(command) * 31);
   return llvm::utohexstr(hash);
+}
+
+void record_outcome(History& history, const TestInventory& inventory, const RunOutcome& outcome) {
+  auto programs = inventory.programs.size();
+  std::vector<bool> is_green(programs, true);
+  std::vector<std::size_t> ran(programs, 0), runnable(programs, 0);
+  for (const auto& test : inventory.tests) runnable[test.program] += !test.is_disabled;
+  for (const auto& result : outcome.results) {
+    const auto& test = inventory.tests[result.test];
+    if (result.status == TestStatus::not_run || test.is_disabled) continue;
+    history.record(test_id(inventory.programs[test.program], test),
+                   {result.last().duration, result.status});
+    ++ran[test.program];
+    if (is_failure(result.status)) is_green[test.program] = false;
+  }
+  for (std::size_t p = 0; p < programs; ++p)
+    if (is_green[p] && ran[p] == runnable[p] && ran[p] > 0)
+      history.set_green_fingerprint(inventory.programs[p].display_name,
+                                    program_fingerprint(inventory.programs[p]));
 }
 
 }  // namespace retort::testrunner

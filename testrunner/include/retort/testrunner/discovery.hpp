@@ -61,11 +61,8 @@ bool is_gtest_binary(const std::filesystem::path& executable);
 /// `source` (its text): words after `retort: tags`, separated by commas or spaces.
 std::vector<std::string> tags_above(std::string_view source, int line);
 
-/// Returns `source` split into lines (without their newlines), views into `source`.
-std::vector<std::string_view> source_lines(std::string_view source);
-
-/// `tags_above` for a source already split by `source_lines`: a file with many tests
-/// is split once.
+/// `tags_above` for a source already split into lines (without their newlines): a
+/// file with many tests is split once.
 std::vector<std::string> tags_above(const std::vector<std::string_view>& lines, int line);
 
 }  // namespace retort::testrunner

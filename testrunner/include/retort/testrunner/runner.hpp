@@ -74,6 +74,10 @@ struct RunOutcome {
 RunOutcome run_tests(const TestInventory& inventory, const WorkPlan& plan,
                      const RunOptions& options, RunListener& listener);
 
+/// Records in `history` how each test that ran in `outcome` ended, and marks a
+/// program green (its fingerprint now) when all its enabled tests ran and none failed.
+void record_outcome(History& history, const TestInventory& inventory, const RunOutcome& outcome);
+
 /// Asks the running `run_tests` to stop: every test's process group is stopped and
 /// the tests not finished are `not_run`. Async-signal-safe (for a SIGINT handler).
 void request_interrupt();
