@@ -104,6 +104,34 @@ int run_test(const Project& project, const TestCommandOptions& options,
 void add_test_command(CLI::App& app, TestCommandOptions& options, std::function<int()>& action,
                       const GlobalOptions& global);
 
+/// `retort cover`'s options.
+struct CoverCommandOptions {
+  std::filesystem::path build_directory;
+  bool is_skipping_tests = false;
+  std::string partition;
+  unsigned jobs = 0;
+  std::vector<std::filesystem::path> added_tracefiles;
+  bool is_collecting_branches = false;
+  bool is_including_throw_branches = false;
+  bool is_detailed = false;
+  std::string filter;
+  std::filesystem::path html_directory;
+  std::filesystem::path lcov_file;
+  std::filesystem::path cobertura_file;
+  std::filesystem::path json_file;
+  std::optional<double> minimum;
+  std::string since;
+  std::optional<double> minimum_diff;
+};
+
+/// Runs `retort cover` for `project`.
+int run_cover(const Project& project, const CoverCommandOptions& options,
+              const GlobalOptions& global);
+
+/// Adds `retort cover` to `app`.
+void add_cover_command(CLI::App& app, CoverCommandOptions& options, std::function<int()>& action,
+                       const GlobalOptions& global);
+
 /// `retort install-hook`'s options.
 struct InstallHookOptions {
   bool is_forced = false;

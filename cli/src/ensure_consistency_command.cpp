@@ -33,6 +33,11 @@ int run_step(const std::string& step, const Project& project,
     return run_lint(project, lint, global);
   }
   if (step == "test") return run_test(project, TestCommandOptions{}, global);
+  if (step == "cover") {
+    CoverCommandOptions cover;
+    cover.since = options.since;
+    return run_cover(project, cover, global);
+  }
   throw CLI::ValidationError("--only", "unknown step '" + step + "'");
 }
 

@@ -108,11 +108,56 @@ const std::vector<OptionSpec>& config_schema() {
                       "set-up is paid once, or of test programs (paths as retort shows "
                       "them) whose tests all share one; a `// retort: tags one-process` "
                       "comment does the same for one suite."},
+      {.section = "cover",
+       .name = "build_directory",
+       .type = OptionType::string,
+       .default_value = std::string("build/coverage"),
+       .description = "The build configured with --coverage (the `coverage` preset) whose "
+                      "tests `retort cover` runs and whose .gcda data it reads."},
+      {.section = "cover",
+       .name = "skip_files",
+       .type = OptionType::string_list,
+       .default_value = Strings{},
+       .description = "Globs (relative to the project root) of files left out of every "
+                      "coverage report, e.g. **/tests/** or third_party/**."},
+      {.section = "cover",
+       .name = "branches",
+       .type = OptionType::boolean,
+       .default_value = false,
+       .description = "Also collect and report branch coverage (as `retort cover --branches`)."},
+      {.section = "cover",
+       .name = "exclude_throw_branches",
+       .type = OptionType::boolean,
+       .default_value = true,
+       .description = "Leave out branches that exist only for exception unwinding, as "
+                      "gcovr's --exclude-throw-branches."},
+      {.section = "cover",
+       .name = "minimum",
+       .type = OptionType::integer,
+       .default_value = std::int64_t{0},
+       .minimum = 0,
+       .maximum = 100,
+       .description = "Exit 1 when line coverage is below this percentage (as "
+                      "`retort cover --minimum`)."},
+      {.section = "cover",
+       .name = "minimum_diff",
+       .type = OptionType::integer,
+       .default_value = std::int64_t{0},
+       .minimum = 0,
+       .maximum = 100,
+       .description = "With --since: exit 1 when the changed code lines' coverage is below "
+                      "this percentage."},
+      {.section = "cover",
+       .name = "gcov",
+       .type = OptionType::string,
+       .default_value = std::string("gcov"),
+       .description = "The gcov executable matching the compiler that built the coverage "
+                      "build, e.g. gcov-12."},
       {.section = "ensure_consistency",
        .name = "steps",
        .type = OptionType::string_list,
        .default_value = Strings{"format"},
-       .allowed_values = {"format", "lint", "test"},
+       .allowed_values = {"format", "lint", "test", "cover"},
        .description = "The steps `retort ensure-consistency` runs, in order."},
   };
   return schema;

@@ -1,0 +1,222 @@
+// `retort cover`: runs the tests of the coverage build (through `retort test`), then
+// collection, exclusions, reports and gates from retort_coverage.
+
+#include <chrono>
+#include <iostream>
+
+#include <llvm/Support/FormatVariadic.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include "commands.hpp"
+#include "retort/core/errors.hpp"
+#include "retort/core/exit_codes.hpp"
+#include "retort/core/file_io.hpp"
+#include "retort/coverage/exclusions.hpp"
+#include "retort/coverage/gcov.hpp"
+#include "retort/coverage/html_report.hpp"
+#include "retort/coverage/reports.hpp"
+#include "retort/coverage/tracefile.hpp"
+
+namespace retort::cli {
+namespace {
+
+using namespace retort::coverage;
+
+std::filesystem::path coverage_build(const Project& project, const CoverCommandOptions& options) {
+  if (!options.build_directory.empty()) return std::filesystem::absolute(options.build_directory);
+  return project.root / project.config.string("cover.build_directory");
+}
+
+// Runs the coverage build's tests from zero counts; returns retort test's exit code.
+int run_tests_for_coverage(const Project& project, const CoverCommandOptions& options,
+                           const GlobalOptions& global) {
+  auto build = coverage_build(project, options);
+  if (!std::filesystem::is_directory(build)) return exit_clean;  // collection explains it
+  remove_gcda_files(build);
+  TestCommandOptions test;
+  test.build_directory = build;
+  test.partition = options.partition;
+  test.jobs = options.jobs;
+  return run_test(project, test, global);
+}
+
+llvm::Expected<CoverageData> collect(const Project& project, const CoverCommandOptions& options) {
+  if (!options.added_tracefiles.empty()) {
+    CoverageData merged;
+    for (const auto& tracefile : options.added_tracefiles) {
+      auto data = read_lcov(tracefile);
+      if (!data) return data.takeError();
+      merged.merge(*data);
+    }
+    return merged;
+  }
+  auto build = coverage_build(project, options);
+  auto gcda_files = find_gcda_files(build);
+  if (!gcda_files) return gcda_files.takeError();
+  GcovOptions gcov;
+  gcov.project_root = project.root;
+  gcov.excluded_directories = {build};
+  gcov.is_collecting_branches =
+      options.is_collecting_branches || project.config.boolean("cover.branches");
+  gcov.is_excluding_throw_branches = !options.is_including_throw_branches &&
+                                     project.config.boolean("cover.exclude_throw_branches");
+  gcov.jobs = options.jobs;
+  gcov.gcov_executable = project.config.string("cover.gcov");
+  return collect_gcov(*gcda_files, gcov);
+}
+
+// Report paths are often in a fresh folder (reports/coverage.xml): make it, as lcov -o does.
+llvm::Error write_report(const std::filesystem::path& path, const std::string& contents) {
+  std::error_code error;
+  auto parent = std::filesystem::absolute(path).parent_path();
+  std::filesystem::create_directories(parent, error);
+  if (error)
+    return usage_error("cannot create " + parent.string() + " for " + path.string() + ": " +
+                       error.message());
+  return write_file_atomically(path, contents);
+}
+
+llvm::Error write_reports(const Project& project, const CoverCommandOptions& options,
+                          const CoverageData& data, const DiffCoverage* diff) {
+  if (!options.lcov_file.empty()) {
+    if (auto error = write_report(options.lcov_file, to_lcov(data))) return error;
+  }
+  if (!options.html_directory.empty()) {
+    auto title = "Coverage of " + project.root.filename().string();
+    if (auto error = write_html_report(options.html_directory, data, project.root, title))
+      return error;
+  }
+  if (!options.cobertura_file.empty()) {
+    auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+                   .count();
+    auto xml = cobertura_xml(data, project.root, now);
+    if (auto error = write_report(options.cobertura_file, xml)) return error;
+  }
+  if (!options.json_file.empty()) {
+    auto json = llvm::formatv("{0:2}", coverage_json(data, project.root, diff)).str() + "\n";
+    if (auto error = write_report(options.json_file, json)) return error;
+  }
+  return llvm::Error::success();
+}
+
+// Returns exit_findings when `counts` falls short of `minimum` percent, saying so.
+int gate(const char* what, const Counts& counts, std::optional<double> minimum) {
+  if (!minimum || counts.percent() >= *minimum) return exit_clean;
+  std::cout << "retort cover: " << what << " " << format_percent(counts.percent())
+            << "% is below the minimum of " << *minimum << "%\n";
+  return exit_findings;
+}
+
+std::optional<double> configured_minimum(const Project& project, std::optional<double> option,
+                                         const char* key) {
+  if (option) return option;
+  auto configured = project.config.integer(key);
+  if (configured == 0) return std::nullopt;
+  return static_cast<double>(configured);
+}
+
+llvm::Expected<int> report(const Project& project, const CoverCommandOptions& options,
+                           const GlobalOptions& global, const CoverageData& data) {
+  const auto& skip_files = project.config.string_list("cover.skip_files");
+  bool is_showing_branches =
+      options.is_collecting_branches || project.config.boolean("cover.branches");
+  print_table(std::cout, file_rows(data, project.root), is_showing_branches);
+  if (options.is_detailed)
+    print_detail(std::cout, data, project.root, {options.filter, global.use_color()});
+  std::optional<DiffCoverage> diff;
+  if (!options.since.empty()) {
+    auto changed = changed_lines_since(project.root, options.since);
+    if (!changed) return changed.takeError();
+    diff = diff_coverage(data, *changed, project.root, skip_files);
+    print_diff_coverage(std::cout, *diff, options.since);
+  }
+  if (auto error = write_reports(project, options, data, diff ? &*diff : nullptr)) return error;
+  int exit_code = gate("line coverage", totals_of(data).lines,
+                       configured_minimum(project, options.minimum, "cover.minimum"));
+  if (diff) {
+    exit_code = std::max(
+        exit_code, gate("diff coverage", diff->counts(),
+                        configured_minimum(project, options.minimum_diff, "cover.minimum_diff")));
+  }
+  return exit_code;
+}
+
+}  // namespace
+
+int run_cover(const Project& project, const CoverCommandOptions& options,
+              const GlobalOptions& global) {
+  int test_exit = exit_clean;
+  if (options.added_tracefiles.empty() && !options.is_skipping_tests) {
+    test_exit = run_tests_for_coverage(project, options, global);
+    if (test_exit != exit_clean && test_exit != exit_findings) return test_exit;
+  }
+  auto data = collect(project, options);
+  if (!data) return report_error(data.takeError(), llvm::errs());
+  auto warnings = apply_exclusions(
+      *data, ExclusionOptions{project.root, project.config.string_list("cover.skip_files")});
+  for (const auto& warning : warnings) std::cerr << "retort: warning: " << warning << "\n";
+  auto exit_code = report(project, options, global, *data);
+  if (!exit_code) return report_error(exit_code.takeError(), llvm::errs());
+  if (test_exit == exit_findings)
+    std::cout << "retort cover: tests failed; coverage is of the run above\n";
+  return std::max(*exit_code, test_exit);
+}
+
+void add_cover_command(CLI::App& app, CoverCommandOptions& options, std::function<int()>& action,
+                       const GlobalOptions& global) {
+  CLI::App* command = app.add_subcommand(
+      "cover", "Run the coverage build's tests and report line, function and branch coverage");
+  command
+      ->add_option("--build-dir", options.build_directory,
+                   "The --coverage build (default: cover.build_directory, build/coverage)")
+      ->type_name("DIR");
+  command->add_flag("--no-test", options.is_skipping_tests,
+                    "Report the .gcda data as it is, without running the tests first");
+  command->add_option("--partition", options.partition, "Run only the tests of shard K of N")
+      ->type_name("K/N");
+  command->add_option("-j,--jobs", options.jobs,
+                      "Tests and gcov processes at once (default: one per core)");
+  command
+      ->add_option("--add-tracefile", options.added_tracefiles,
+                   "Report these lcov tracefiles merged (e.g. from partitioned runs) instead "
+                   "of running and collecting")
+      ->type_name("FILE");
+  command->add_flag("--branches", options.is_collecting_branches, "Also report branch coverage");
+  command->add_flag("--include-throw-branches", options.is_including_throw_branches,
+                    "Keep branches that exist only for exception unwinding");
+  command->add_flag("--detail", options.is_detailed, "Print each file's source with hit counts");
+  command
+      ->add_option("--filter", options.filter,
+                   "With --detail: only files whose path contains or matches this")
+      ->type_name("PATTERN");
+  command->add_option("--html", options.html_directory, "Write an HTML report into DIR")
+      ->type_name("DIR");
+  command->add_option("--lcov", options.lcov_file, "Write an lcov tracefile")->type_name("FILE");
+  command->add_option("--cobertura", options.cobertura_file, "Write a Cobertura XML report")
+      ->type_name("FILE");
+  command->add_option("--json", options.json_file, "Write a JSON report")->type_name("FILE");
+  command->add_option("--minimum", options.minimum, "Exit 1 when line coverage is below PCT")
+      ->type_name("PCT")
+      ->check(CLI::Range(0.0, 100.0));
+  command
+      ->add_option("--since", options.since, "Also report coverage of the lines changed since REV")
+      ->type_name("REV");
+  command
+      ->add_option("--minimum-diff", options.minimum_diff,
+                   "With --since: exit 1 when the changed lines' coverage is below PCT")
+      ->type_name("PCT")
+      ->check(CLI::Range(0.0, 100.0));
+  command->footer(
+      "Exit codes: 0 clean, 1 below a minimum or failing tests, 2 usage error or "
+      "unreadable coverage data, 4 no tests selected.");
+  command->callback([&] {
+    action = [&] {
+      auto project = load_project_for(global);
+      if (!project) return report_error(project.takeError(), llvm::errs());
+      return run_cover(*project, options, global);
+    };
+  });
+}
+
+}  // namespace retort::cli

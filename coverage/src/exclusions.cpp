@@ -1,0 +1,139 @@
+#include "retort/coverage/exclusions.hpp"
+
+#include <optional>
+
+#include <llvm/ADT/StringRef.h>
+
+#include "retort/core/file_io.hpp"
+#include "retort/core/source_files.hpp"
+
+namespace retort::coverage {
+namespace {
+
+enum class Marker { none, next_line, line, begin, end, branch_line, branch_begin, branch_end };
+
+// Markers count only inside a comment, so a string literal naming one (as retort's own
+// sources do) excludes nothing.
+Marker marker_on(llvm::StringRef line) {
+  auto comment = std::min(line.find("//"), line.find("/*"));
+  if (comment == llvm::StringRef::npos) return Marker::none;
+  auto text = line.substr(comment);
+  if (text.contains("retort: cover-ignore-next-line")) return Marker::next_line;
+  if (text.contains("retort: cover-ignore-begin")) return Marker::begin;
+  if (text.contains("retort: cover-ignore-end")) return Marker::end;
+  for (llvm::StringRef tool : {"LCOV_EXCL_", "GCOVR_EXCL_"}) {
+    auto at = text.find(tool);
+    if (at == llvm::StringRef::npos) continue;
+    auto kind = text.substr(at + tool.size());
+    if (kind.starts_with("LINE")) return Marker::line;
+    if (kind.starts_with("START")) return Marker::begin;
+    if (kind.starts_with("STOP")) return Marker::end;
+    if (kind.starts_with("BR_LINE")) return Marker::branch_line;
+    if (kind.starts_with("BR_START")) return Marker::branch_begin;
+    if (kind.starts_with("BR_STOP")) return Marker::branch_end;
+  }
+  return Marker::none;
+}
+
+// One kind of region (lines or branches): where the open one began.
+struct Region {
+  std::optional<unsigned> open_since;
+  std::set<unsigned>* excluded = nullptr;
+  const char* name = "";
+
+  void begin(unsigned line, const std::string& where, std::vector<std::string>& warnings) {
+    if (open_since) {
+      warnings.push_back(where + ": " + name + " begin marker inside the region begun on line " +
+                         std::to_string(*open_since) + "; ignored");
+      return;
+    }
+    open_since = line;
+  }
+
+  void end(unsigned line, const std::string& where, std::vector<std::string>& warnings) {
+    if (!open_since) {
+      warnings.push_back(where + ": " + name + " end marker without a begin marker; ignored");
+      return;
+    }
+    for (unsigned excluded_line = *open_since; excluded_line <= line; ++excluded_line)
+      excluded->insert(excluded_line);
+    open_since.reset();
+  }
+};
+
+void remove_lines(FileCoverage& file, const ExcludedLines& excluded) {
+  for (auto line : excluded.lines) file.lines.erase(line);
+  std::erase_if(file.functions,
+                [&](const auto& entry) { return excluded.lines.contains(entry.second.line); });
+  std::erase_if(file.branches, [&](const auto& entry) {
+    return excluded.lines.contains(entry.first.line) ||
+           excluded.branch_lines.contains(entry.first.line);
+  });
+}
+
+}  // namespace
+
+ExcludedLines find_excluded_lines(std::string_view source, const std::string& file_name) {
+  ExcludedLines result;
+  Region lines{.excluded = &result.lines, .name = "cover-ignore"};
+  Region branches{.excluded = &result.branch_lines, .name = "branch exclusion"};
+  llvm::StringRef rest(source.data(), source.size());
+  for (unsigned number = 1; !rest.empty(); ++number) {
+    auto [line, tail] = rest.split('\n');
+    rest = tail;
+    auto where = file_name + ":" + std::to_string(number);
+    switch (marker_on(line)) {
+      case Marker::none:
+        break;
+      case Marker::next_line:
+        result.lines.insert(number + 1);
+        break;
+      case Marker::line:
+        result.lines.insert(number);
+        break;
+      case Marker::begin:
+        lines.begin(number, where, result.warnings);
+        break;
+      case Marker::end:
+        lines.end(number, where, result.warnings);
+        break;
+      case Marker::branch_line:
+        result.branch_lines.insert(number);
+        break;
+      case Marker::branch_begin:
+        branches.begin(number, where, result.warnings);
+        break;
+      case Marker::branch_end:
+        branches.end(number, where, result.warnings);
+        break;
+    }
+  }
+  for (const auto* region : {&lines, &branches}) {
+    if (!region->open_since) continue;
+    result.warnings.push_back(file_name + ":" + std::to_string(*region->open_since) + ": " +
+                              region->name + " begin marker without an end marker; ignored");
+  }
+  return result;
+}
+
+std::vector<std::string> apply_exclusions(CoverageData& data, const ExclusionOptions& options) {
+  std::vector<std::string> warnings;
+  for (auto it = data.files.begin(); it != data.files.end();) {
+    auto shown = display_path(it->first, options.project_root);
+    if (matches_any_glob(shown, options.skip_files)) {
+      it = data.files.erase(it);
+      continue;
+    }
+    if (auto source = read_file(it->first)) {
+      auto excluded = find_excluded_lines(*source, shown);
+      remove_lines(it->second, excluded);
+      warnings.insert(warnings.end(), excluded.warnings.begin(), excluded.warnings.end());
+    } else {
+      llvm::consumeError(source.takeError());
+    }
+    ++it;
+  }
+  return warnings;
+}
+
+}  // namespace retort::coverage
