@@ -61,6 +61,34 @@ struct Region {
   }
 };
 
+// A line of only braces, `else` or a comment holds no statement of its own: gcc gives
+// one a count for the clean-up it attributes there, and when that count is zero there
+// is nothing a test could run (gcovr's non-code rule too).
+bool holds_no_statement(llvm::StringRef line) {
+  std::string code;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line.substr(i).starts_with("//")) break;
+    if (line.substr(i).starts_with("/*")) {
+      auto close = line.find("*/", i + 2);
+      if (close == llvm::StringRef::npos) break;
+      i = close + 1;
+      continue;
+    }
+    code += line[i];
+  }
+  auto trimmed = llvm::StringRef(code).trim();
+  return trimmed.empty() || trimmed == "{" || trimmed == "}" || trimmed == "else";
+}
+
+void remove_unexecuted_non_statements(FileCoverage& file, llvm::StringRef source) {
+  llvm::SmallVector<llvm::StringRef, 0> lines;
+  source.split(lines, '\n');
+  std::erase_if(file.lines, [&](const auto& entry) {
+    auto [number, count] = entry;
+    return count == 0 && number <= lines.size() && holds_no_statement(lines[number - 1]);
+  });
+}
+
 void remove_lines(FileCoverage& file, const ExcludedLines& excluded) {
   for (auto line : excluded.lines) file.lines.erase(line);
   std::erase_if(file.functions,
@@ -127,9 +155,15 @@ std::vector<std::string> apply_exclusions(CoverageData& data, const ExclusionOpt
     if (auto source = read_file(it->first)) {
       auto excluded = find_excluded_lines(*source, shown);
       remove_lines(it->second, excluded);
+      remove_unexecuted_non_statements(it->second, *source);
       warnings.insert(warnings.end(), excluded.warnings.begin(), excluded.warnings.end());
     } else {
       llvm::consumeError(source.takeError());
+    }
+    // A header of declarations only, or a file wholly excluded: nothing to report.
+    if (it->second.lines.empty()) {
+      it = data.files.erase(it);
+      continue;
     }
     ++it;
   }

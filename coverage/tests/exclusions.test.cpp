@@ -65,5 +65,16 @@ TEST(Exclusions, SkipFilesGlobsDropWholeFilesAndMarkersDropLines) {
   EXPECT_TRUE(file.branches.empty());
 }
 
+TEST(Exclusions, AnUnexecutedLineOfOnlyABraceIsNotCodeButAnExecutedOneIs) {
+  retort::testing::TempTree tree;
+  auto path = tree.write("a.cpp", "void f() {\n  g();\n  }  // end\n} else {\n}\n");
+  CoverageData data;
+  data.files[path].lines = {{1, 1}, {2, 1}, {3, 0}, {4, 0}, {5, 2}};
+  apply_exclusions(data, ExclusionOptions{tree.root(), {}});
+  // Line 4 has code of its own (`} else {` opens a block); line 5 ran.
+  EXPECT_EQ(data.files.at(path).lines,
+            (std::map<unsigned, std::uint64_t>{{1, 1}, {2, 1}, {4, 0}, {5, 2}}));
+}
+
 }  // namespace
 }  // namespace retort::coverage

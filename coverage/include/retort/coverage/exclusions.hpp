@@ -37,8 +37,9 @@ struct ExclusionOptions {
   std::vector<std::string> skip_files;
 };
 
-/// Removes from `data` the files `options` skips and the lines each file's markers
-/// exclude (read from the sources on disk). Returns warnings about the markers.
+/// Removes from `data` the files `options` skips, the lines each file's markers exclude
+/// (read from the sources on disk), unexecuted lines holding only braces, `else` or a
+/// comment, and files left with no lines. Returns warnings about the markers.
 std::vector<std::string> apply_exclusions(CoverageData& data, const ExclusionOptions& options);
 
 }  // namespace retort::coverage
