@@ -86,7 +86,7 @@ TEST(Config, ABadEnumValueListsTheAllowedValues) {
 TEST(Config, ListItemsAreValidatedOneByOne) {
   EXPECT_THAT(rejection("ensure_consistency:\n  steps: [format, dance]\n"),
               HasSubstr(".retort.yaml:2:19: 'ensure_consistency.steps' must be a list of: format, "
-                        "lint, test, got 'dance'"));
+                        "lint, test, cover, got 'dance'"));
   EXPECT_THAT(rejection("files:\n  exclude: third_party\n"),
               HasSubstr("must be a list of strings, got 'third_party'"));
 }
@@ -105,9 +105,9 @@ TEST(Config, TheTopLevelMustBeAMapping) {
 }
 
 TEST(Config, SectionsOfToolsWithoutOptionsYetRejectEveryKey) {
-  EXPECT_THAT(rejection("cover:\n  minimum: 80\n"),
-              HasSubstr("unknown key 'minimum' in section 'cover'"));
-  EXPECT_TRUE(static_cast<bool>(parse_config("cover:\n", "x")));
+  EXPECT_THAT(rejection("doc:\n  minimum: 80\n"),
+              HasSubstr("unknown key 'minimum' in section 'doc'"));
+  EXPECT_TRUE(static_cast<bool>(parse_config("doc:\n", "x")));
 }
 
 TEST(Config, NestedOptionsKeepEveryPartWithItsPosition) {
