@@ -27,6 +27,10 @@ std::filesystem::path coverage_build(const Project& project, const CoverCommandO
   return project.root / project.config.string("cover.build_directory");
 }
 
+bool is_reporting_branches(const Project& project, const CoverCommandOptions& options) {
+  return options.is_collecting_branches || project.config.boolean("cover.branches");
+}
+
 // Runs the coverage build's tests from zero counts; returns retort test's exit code.
 int run_tests_for_coverage(const Project& project, const CoverCommandOptions& options,
                            const GlobalOptions& global) {
@@ -56,8 +60,7 @@ llvm::Expected<CoverageData> collect(const Project& project, const CoverCommandO
   GcovOptions gcov;
   gcov.project_root = project.root;
   gcov.excluded_directories = {build};
-  gcov.is_collecting_branches =
-      options.is_collecting_branches || project.config.boolean("cover.branches");
+  gcov.is_collecting_branches = is_reporting_branches(project, options);
   gcov.is_excluding_throw_branches = !options.is_including_throw_branches &&
                                      project.config.boolean("cover.exclude_throw_branches");
   gcov.jobs = options.jobs;
@@ -119,9 +122,7 @@ std::optional<double> configured_minimum(const Project& project, std::optional<d
 llvm::Expected<int> report(const Project& project, const CoverCommandOptions& options,
                            const GlobalOptions& global, const CoverageData& data) {
   const auto& skip_files = project.config.string_list("cover.skip_files");
-  bool is_showing_branches =
-      options.is_collecting_branches || project.config.boolean("cover.branches");
-  print_table(std::cout, file_rows(data, project.root), is_showing_branches);
+  print_table(std::cout, file_rows(data, project.root), is_reporting_branches(project, options));
   if (options.is_detailed)
     print_detail(std::cout, data, project.root, {options.filter, global.use_color()});
   std::optional<DiffCoverage> diff;
