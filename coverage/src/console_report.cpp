@@ -5,6 +5,7 @@
 
 #include "retort/core/file_io.hpp"
 #include "retort/core/source_files.hpp"
+#include "retort/core/text_lines.hpp"
 #include "retort/coverage/reports.hpp"
 
 namespace retort::coverage {
@@ -73,21 +74,25 @@ std::vector<std::string> source_lines_of(const std::filesystem::path& path) {
     llvm::consumeError(text.takeError());
     return lines;
   }
-  llvm::StringRef rest(*text);
-  while (!rest.empty()) {
-    auto [line, tail] = rest.split('\n');
-    lines.push_back(line.rtrim("\r").str());
-    rest = tail;
-  }
+  for (auto line : split_lines(*text)) lines.push_back(llvm::StringRef(line).rtrim("\r").str());
   return lines;
+}
+
+// LINES of the table: counted on views, without copying each line as --detail must.
+std::size_t count_source_lines(const std::filesystem::path& path) {
+  auto text = read_file(path);
+  if (!text) {
+    llvm::consumeError(text.takeError());
+    return 0;
+  }
+  return split_lines(*text).size();
 }
 
 std::vector<FileRow> file_rows(const CoverageData& data,
                                const std::filesystem::path& project_root) {
   std::vector<FileRow> rows;
   for (const auto& [path, file] : data.files) {
-    FileRow row{path, display_path(path, project_root), source_lines_of(path).size(),
-                totals_of(file)};
+    FileRow row{path, display_path(path, project_root), count_source_lines(path), totals_of(file)};
     if (row.source_lines == 0 && !file.lines.empty()) row.source_lines = file.lines.rbegin()->first;
     rows.push_back(std::move(row));
   }

@@ -6,6 +6,7 @@
 
 #include "retort/core/file_io.hpp"
 #include "retort/core/source_files.hpp"
+#include "retort/core/text_lines.hpp"
 
 namespace retort::coverage {
 namespace {
@@ -35,27 +36,37 @@ Marker marker_on(llvm::StringRef line) {
   return Marker::none;
 }
 
+// A line of a file, printed as `file:line` in warnings.
+struct Place {
+  const std::string& file_name;
+  unsigned line;
+
+  std::string text() const { return file_name + ":" + std::to_string(line); }
+};
+
 // One kind of region (lines or branches): where the open one began.
 struct Region {
   std::optional<unsigned> open_since;
   std::set<unsigned>* excluded = nullptr;
   const char* name = "";
 
-  void begin(unsigned line, const std::string& where, std::vector<std::string>& warnings) {
+  void begin(const Place& where, std::vector<std::string>& warnings) {
     if (open_since) {
-      warnings.push_back(where + ": " + name + " begin marker inside the region begun on line " +
+      warnings.push_back(where.text() + ": " + name +
+                         " begin marker inside the region begun on line " +
                          std::to_string(*open_since) + "; ignored");
       return;
     }
-    open_since = line;
+    open_since = where.line;
   }
 
-  void end(unsigned line, const std::string& where, std::vector<std::string>& warnings) {
+  void end(const Place& where, std::vector<std::string>& warnings) {
     if (!open_since) {
-      warnings.push_back(where + ": " + name + " end marker without a begin marker; ignored");
+      warnings.push_back(where.text() + ": " + name +
+                         " end marker without a begin marker; ignored");
       return;
     }
-    for (unsigned excluded_line = *open_since; excluded_line <= line; ++excluded_line)
+    for (unsigned excluded_line = *open_since; excluded_line <= where.line; ++excluded_line)
       excluded->insert(excluded_line);
     open_since.reset();
   }
@@ -80,9 +91,8 @@ bool holds_no_statement(llvm::StringRef line) {
   return trimmed.empty() || trimmed == "{" || trimmed == "}" || trimmed == "else";
 }
 
-void remove_unexecuted_non_statements(FileCoverage& file, llvm::StringRef source) {
-  llvm::SmallVector<llvm::StringRef, 0> lines;
-  source.split(lines, '\n');
+void remove_unexecuted_non_statements(FileCoverage& file, std::string_view source) {
+  auto lines = split_lines(source);
   std::erase_if(file.lines, [&](const auto& entry) {
     auto [number, count] = entry;
     return count == 0 && number <= lines.size() && holds_no_statement(lines[number - 1]);
@@ -105,11 +115,11 @@ ExcludedLines find_excluded_lines(std::string_view source, const std::string& fi
   ExcludedLines result;
   Region lines{.excluded = &result.lines, .name = "cover-ignore"};
   Region branches{.excluded = &result.branch_lines, .name = "branch exclusion"};
-  llvm::StringRef rest(source.data(), source.size());
-  for (unsigned number = 1; !rest.empty(); ++number) {
-    auto [line, tail] = rest.split('\n');
-    rest = tail;
-    auto where = file_name + ":" + std::to_string(number);
+  // `where` is built only for a warning: most lines carry no marker at all.
+  unsigned number = 0;
+  for (auto line : split_lines(source)) {
+    ++number;
+    Place where{file_name, number};
     switch (marker_on(line)) {
       case Marker::none:
         break;
@@ -120,19 +130,19 @@ ExcludedLines find_excluded_lines(std::string_view source, const std::string& fi
         result.lines.insert(number);
         break;
       case Marker::begin:
-        lines.begin(number, where, result.warnings);
+        lines.begin(where, result.warnings);
         break;
       case Marker::end:
-        lines.end(number, where, result.warnings);
+        lines.end(where, result.warnings);
         break;
       case Marker::branch_line:
         result.branch_lines.insert(number);
         break;
       case Marker::branch_begin:
-        branches.begin(number, where, result.warnings);
+        branches.begin(where, result.warnings);
         break;
       case Marker::branch_end:
-        branches.end(number, where, result.warnings);
+        branches.end(where, result.warnings);
         break;
     }
   }

@@ -11,6 +11,7 @@
 #include "retort/core/parallel.hpp"
 #include "retort/core/process.hpp"
 #include "retort/core/source_files.hpp"
+#include "retort/core/text_lines.hpp"
 
 namespace retort::coverage {
 namespace {
@@ -118,11 +119,8 @@ BatchResult run_gcov_batch(const std::vector<fs::path>& gcda_files, const GcovOp
     return result;
   }
   result.problems = process->standard_error;
-  llvm::StringRef rest(process->standard_output);
-  while (!rest.empty()) {
-    auto [document, tail] = rest.split('\n');
-    rest = tail;
-    if (document.trim().empty()) continue;
+  for (auto document : split_lines(process->standard_output)) {
+    if (llvm::StringRef(document).trim().empty()) continue;
     if (auto error = add_gcov_json(document, options, result.data)) {
       result.problems += llvm::toString(std::move(error)) + "\n";
     }
@@ -160,16 +158,13 @@ std::string advice_for(llvm::StringRef problem) {
 llvm::Error problems_error(const std::string& problems) {
   std::string message = "gcov rejected the coverage data:";
   std::size_t shown = 0;
-  llvm::StringRef rest(problems);
-  while (!rest.empty()) {
-    auto [line, tail] = rest.split('\n');
-    rest = tail;
-    if (line.trim().empty()) continue;
+  for (auto line : split_lines(problems)) {
+    if (llvm::StringRef(line).trim().empty()) continue;
     if (++shown > 10) {
       message += "\n  ... and more";
       break;
     }
-    message += "\n  " + line.str() + " (" + advice_for(line) + ")";
+    message += "\n  " + std::string(line) + " (" + advice_for(line) + ")";
   }
   return usage_error(message);
 }

@@ -7,6 +7,7 @@
 
 #include "retort/core/errors.hpp"
 #include "retort/core/file_io.hpp"
+#include "retort/core/text_lines.hpp"
 
 namespace retort::coverage {
 namespace {
@@ -174,11 +175,8 @@ std::string to_lcov(const CoverageData& data, std::string_view test_name) {
 llvm::Expected<CoverageData> parse_lcov(std::string_view text, const std::string& file_name) {
   LcovParser parser(file_name);
   std::size_t number = 0;
-  llvm::StringRef rest(text.data(), text.size());
-  while (!rest.empty()) {
-    auto [line, tail] = rest.split('\n');
+  for (auto line : split_lines(text)) {
     if (auto error = parser.parse_line(line, ++number)) return std::move(error);
-    rest = tail;
   }
   return parser.finish();
 }

@@ -13,7 +13,7 @@
 #include "retort/core/parallel.hpp"
 #include "retort/core/process.hpp"
 #include "retort/core/source_files.hpp"
-#include "text_lines.hpp"
+#include "retort/core/text_lines.hpp"
 
 namespace retort::testrunner {
 namespace {
@@ -196,7 +196,7 @@ std::vector<std::string> tags_above(const std::vector<std::string_view>& lines, 
 }
 
 std::vector<std::string> tags_above(std::string_view source, int line) {
-  return tags_above(detail::split_lines(source), line);
+  return tags_above(split_lines(source), line);
 }
 
 }  // namespace retort::testrunner

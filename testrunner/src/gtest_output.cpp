@@ -7,7 +7,7 @@
 #include <charconv>
 #include <regex>
 
-#include "text_lines.hpp"
+#include "retort/core/text_lines.hpp"
 
 namespace retort::testrunner {
 namespace {
@@ -19,8 +19,6 @@ struct ClosingLine {
   std::string full_name;
   std::optional<int> milliseconds;
 };
-
-using detail::split_lines;
 
 // `[       OK ] A.B (3 ms)`; a value-parameterised failure adds `, where GetParam() = ...`.
 std::optional<ClosingLine> parse_closing_line(std::string_view line) {

@@ -12,8 +12,8 @@
 #include "retort/core/file_io.hpp"
 #include "retort/core/parallel.hpp"
 #include "retort/core/process.hpp"
+#include "retort/core/text_lines.hpp"
 #include "retort/testrunner/discovery.hpp"
-#include "text_lines.hpp"
 
 namespace retort::testrunner {
 namespace {
@@ -139,7 +139,7 @@ void read_tags(std::vector<TestCase>& tests) {
         place->second.text = std::move(*text);
       else
         llvm::consumeError(text.takeError());
-      place->second.lines = detail::split_lines(place->second.text);
+      place->second.lines = split_lines(place->second.text);
     }
     test.tags = tags_above(place->second.lines, test.line);
   }

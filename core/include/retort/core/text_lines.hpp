@@ -1,7 +1,7 @@
 #pragma once
 
-// Splitting captured output and source text into lines, shared by the output reader
-// and the tag reader.
+/// @file
+/// Splitting text (captured output, sources, tracefiles) into lines, for every tool.
 
 #include <string_view>
 #include <vector>
@@ -9,10 +9,14 @@
 #include <llvm/ADT/SmallVector.h>
 #include <llvm/ADT/StringRef.h>
 
-namespace retort::testrunner::detail {
+namespace retort {
 
-// Returns `text`'s lines without their newlines (views into `text`); a final newline
-// does not start an empty last line.
+/// Returns `text`'s lines without their newlines (views into `text`); a final newline
+/// does not start an empty last line.
+///
+/// ```cpp
+/// retort::split_lines("a\nb\n");  // {"a", "b"}
+/// ```
 inline std::vector<std::string_view> split_lines(std::string_view text) {
   if (text.ends_with('\n')) text.remove_suffix(1);
   if (text.empty()) return {};
@@ -21,4 +25,4 @@ inline std::vector<std::string_view> split_lines(std::string_view text) {
   return {parts.begin(), parts.end()};
 }
 
-}  // namespace retort::testrunner::detail
+}  // namespace retort
