@@ -12,7 +12,7 @@ build_packages=(
   libyaml-cpp-dev libcli11-dev libgtest-dev libgmock-dev
   libcmark-gfm-dev libbenchmark-dev lcov
   libfmt-dev googletest
-  gcovr chromium
+  gcovr chromium doxygen
 )
 
 packages=("${build_packages[@]}")

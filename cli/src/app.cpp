@@ -68,11 +68,13 @@ int run(int argc, char** argv) {
   LintCommandOptions lint_options;
   TestCommandOptions test_options;
   CoverCommandOptions cover_options;
+  DocGradeCommandOptions doc_grade_options;
   add_format_command(app, format_options, action, global);
   add_ensure_consistency_command(app, ensure_options, action, global);
   add_lint_command(app, lint_options, action, global);
   add_test_command(app, test_options, action, global);
   add_cover_command(app, cover_options, action, global);
+  add_doc_grade_command(app, doc_grade_options, action, global);
   add_install_hook_command(app, hook_options, action, global);
 
   try {

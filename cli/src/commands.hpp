@@ -132,6 +132,28 @@ int run_cover(const Project& project, const CoverCommandOptions& options,
 void add_cover_command(CLI::App& app, CoverCommandOptions& options, std::function<int()>& action,
                        const GlobalOptions& global);
 
+/// `retort doc-grade`'s options.
+struct DocGradeCommandOptions {
+  std::vector<std::filesystem::path> paths;
+  std::filesystem::path build_directory;
+  bool is_all = false;
+  std::string min_grade;
+  std::optional<double> fail_under;
+  std::string report_format = "text";
+  std::filesystem::path lcov_file;
+  unsigned jobs = 0;
+  bool is_cache_disabled = false;
+  std::string explained_symbol;
+};
+
+/// Runs `retort doc-grade` for `project`.
+int run_doc_grade(const Project& project, const DocGradeCommandOptions& options,
+                  const GlobalOptions& global);
+
+/// Adds `retort doc-grade` (with `explain`) to `app`.
+void add_doc_grade_command(CLI::App& app, DocGradeCommandOptions& options,
+                           std::function<int()>& action, const GlobalOptions& global);
+
 /// `retort install-hook`'s options.
 struct InstallHookOptions {
   bool is_forced = false;

@@ -68,21 +68,10 @@ llvm::Expected<CoverageData> collect(const Project& project, const CoverCommandO
   return collect_gcov(*gcda_files, gcov);
 }
 
-// Report paths are often in a fresh folder (reports/coverage.xml): make it, as lcov -o does.
-llvm::Error write_report(const std::filesystem::path& path, const std::string& contents) {
-  std::error_code error;
-  auto parent = std::filesystem::absolute(path).parent_path();
-  std::filesystem::create_directories(parent, error);
-  if (error)
-    return usage_error("cannot create " + parent.string() + " for " + path.string() + ": " +
-                       error.message());
-  return write_file_atomically(path, contents);
-}
-
 llvm::Error write_reports(const Project& project, const CoverCommandOptions& options,
                           const CoverageData& data, const DiffCoverage* diff) {
   if (!options.lcov_file.empty()) {
-    if (auto error = write_report(options.lcov_file, to_lcov(data))) return error;
+    if (auto error = write_report_file(options.lcov_file, to_lcov(data))) return error;
   }
   if (!options.html_directory.empty()) {
     auto title = "Coverage of " + project.root.filename().string();
@@ -94,11 +83,11 @@ llvm::Error write_reports(const Project& project, const CoverCommandOptions& opt
                    std::chrono::system_clock::now().time_since_epoch())
                    .count();
     auto xml = cobertura_xml(data, project.root, now);
-    if (auto error = write_report(options.cobertura_file, xml)) return error;
+    if (auto error = write_report_file(options.cobertura_file, xml)) return error;
   }
   if (!options.json_file.empty()) {
     auto json = llvm::formatv("{0:2}", coverage_json(data, project.root, diff)).str() + "\n";
-    if (auto error = write_report(options.json_file, json)) return error;
+    if (auto error = write_report_file(options.json_file, json)) return error;
   }
   return llvm::Error::success();
 }

@@ -32,6 +32,7 @@ int run_step(const std::string& step, const Project& project,
     lint.since = options.since;
     return run_lint(project, lint, global);
   }
+  if (step == "doc-grade") return run_doc_grade(project, DocGradeCommandOptions{}, global);
   if (step == "test") return run_test(project, TestCommandOptions{}, global);
   if (step == "cover") {
     CoverCommandOptions cover;

@@ -86,9 +86,19 @@ TEST(Config, ABadEnumValueListsTheAllowedValues) {
 TEST(Config, ListItemsAreValidatedOneByOne) {
   EXPECT_THAT(rejection("ensure_consistency:\n  steps: [format, dance]\n"),
               HasSubstr(".retort.yaml:2:19: 'ensure_consistency.steps' must be a list of: format, "
-                        "lint, test, cover, got 'dance'"));
+                        "lint, doc-grade, test, cover, got 'dance'"));
   EXPECT_THAT(rejection("files:\n  exclude: third_party\n"),
               HasSubstr("must be a list of strings, got 'third_party'"));
+}
+
+TEST(Config, DocGradeGatesAreValidated) {
+  auto config = parse_config("doc:\n  min_grade: B\n  fail_under: 90\n", "x");
+  ASSERT_TRUE(static_cast<bool>(config));
+  EXPECT_EQ(config->string("doc.min_grade"), "B");
+  EXPECT_EQ(config->integer("doc.fail_under"), 90);
+  EXPECT_EQ(Config::defaults().string("doc.min_grade"), "none");
+  EXPECT_THAT(rejection("doc:\n  min_grade: D\n"), HasSubstr("'doc.min_grade' must be one of"));
+  EXPECT_THAT(rejection("doc:\n  fail_under: 101\n"), HasSubstr("fail_under"));
 }
 
 TEST(Config, ABadGlobIsAnError) {
@@ -105,9 +115,9 @@ TEST(Config, TheTopLevelMustBeAMapping) {
 }
 
 TEST(Config, SectionsOfToolsWithoutOptionsYetRejectEveryKey) {
-  EXPECT_THAT(rejection("doc:\n  minimum: 80\n"),
-              HasSubstr("unknown key 'minimum' in section 'doc'"));
-  EXPECT_TRUE(static_cast<bool>(parse_config("doc:\n", "x")));
+  EXPECT_THAT(rejection("typecheck:\n  minimum: 80\n"),
+              HasSubstr("unknown key 'minimum' in section 'typecheck'"));
+  EXPECT_TRUE(static_cast<bool>(parse_config("typecheck:\n", "x")));
 }
 
 TEST(Config, NestedOptionsKeepEveryPartWithItsPosition) {

@@ -153,11 +153,38 @@ const std::vector<OptionSpec>& config_schema() {
        .default_value = std::string("gcov"),
        .description = "The gcov executable matching the compiler that built the coverage "
                       "build, e.g. gcov-12."},
+      {.section = "doc",
+       .name = "min_grade",
+       .type = OptionType::string,
+       .default_value = std::string("none"),
+       .allowed_values = {"none", "A", "B", "C"},
+       .description = "`retort doc-grade` exits 1 when a public symbol is graded below this "
+                      "(as --min-grade); none gates nothing."},
+      {.section = "doc",
+       .name = "fail_under",
+       .type = OptionType::integer,
+       .default_value = std::int64_t{0},
+       .minimum = 0,
+       .maximum = 100,
+       .description = "`retort doc-grade` exits 1 when fewer than this percentage of public "
+                      "symbols are graded B or better (as --fail-under)."},
+      {.section = "doc",
+       .name = "internal_namespaces",
+       .type = OptionType::string_list,
+       .default_value = Strings{"detail", "internal"},
+       .description = "Namespaces whose contents are not public API: never graded."},
+      {.section = "doc",
+       .name = "flags",
+       .type = OptionType::string_list,
+       .default_value = Strings{"-std=c++20"},
+       .description = "Compiler arguments for headers when the project has no "
+                      "compile_commands.json; include/ and the project root are always on "
+                      "the include path then."},
       {.section = "ensure_consistency",
        .name = "steps",
        .type = OptionType::string_list,
        .default_value = Strings{"format"},
-       .allowed_values = {"format", "lint", "test", "cover"},
+       .allowed_values = {"format", "lint", "doc-grade", "test", "cover"},
        .description = "The steps `retort ensure-consistency` runs, in order."},
   };
   return schema;

@@ -84,4 +84,14 @@ llvm::Error write_file_atomically(const std::filesystem::path& path, std::string
   return llvm::Error::success();
 }
 
+llvm::Error write_report_file(const std::filesystem::path& path, std::string_view contents) {
+  std::error_code error;
+  auto parent = std::filesystem::absolute(path).parent_path();
+  std::filesystem::create_directories(parent, error);
+  if (error)
+    return usage_error("cannot create " + parent.string() + " for " + path.string() + ": " +
+                       error.message());
+  return write_file_atomically(path, contents);
+}
+
 }  // namespace retort

@@ -15,6 +15,7 @@
 #include <clang/Tooling/Tooling.h>
 #include <llvm/Support/VirtualFileSystem.h>
 
+#include "retort/core/clang_errors.hpp"
 #include "retort/core/file_io.hpp"
 #include "retort/core/parallel.hpp"
 #include "retort/core/source_files.hpp"
@@ -40,23 +41,18 @@ class ParseErrorCollector : public clang::DiagnosticConsumer {
                         const clang::Diagnostic& info) override {
     DiagnosticConsumer::HandleDiagnostic(level, info);
     if (level < clang::DiagnosticsEngine::Error) return;
-    llvm::SmallString<256> text;
-    info.FormatDiagnostic(text);
+    ClangError error = describe_clang_error(info, display_root_);
     Diagnostic diagnostic;
     diagnostic.tool = "lint";
     diagnostic.check_id = "lint/parse-error";
     diagnostic.category = "warning";
     diagnostic.priority = Priority::higher;
     diagnostic.severity = Severity::error;
-    diagnostic.message = "does not compile: " + text.str().str();
-    if (info.hasSourceManager() && info.getLocation().isValid()) {
-      auto presumed = info.getSourceManager().getPresumedLoc(info.getLocation());
-      if (presumed.isValid()) {
-        diagnostic.range.file =
-            display_path(fs::path(presumed.getFilename()).lexically_normal(), display_root_);
-        diagnostic.range.begin = {presumed.getLine(), presumed.getColumn()};
-        diagnostic.range.end = diagnostic.range.begin;
-      }
+    diagnostic.message = "does not compile: " + error.message;
+    if (!error.file.empty()) {
+      diagnostic.range.file = error.file;
+      diagnostic.range.begin = {error.line, error.column};
+      diagnostic.range.end = diagnostic.range.begin;
     }
     out_.push_back(std::move(diagnostic));
   }

@@ -26,30 +26,6 @@ CacheKey UnitCache::key_for(const fs::path& unit) const {
   return key;
 }
 
-std::string UnitCache::stamp(const fs::path& file, bool is_project_file) {
-  {
-    std::lock_guard lock(stamps_mutex_);
-    if (auto found = stamps_.find(file); found != stamps_.end()) return found->second;
-  }
-  std::string value = "missing";
-  std::error_code error;
-  if (is_project_file) {
-    if (auto contents = read_file(file)) {
-      value = "h" + CacheKey().add(*contents).hex();
-    } else {
-      llvm::consumeError(contents.takeError());
-    }
-  } else {
-    auto size = fs::file_size(file, error);
-    auto time = fs::last_write_time(file, error);
-    if (!error)
-      value = "s" + std::to_string(size) + "t" + std::to_string(time.time_since_epoch().count());
-  }
-  std::lock_guard lock(stamps_mutex_);
-  stamps_.emplace(file, value);
-  return value;
-}
-
 std::optional<UnitResult> UnitCache::load(const fs::path& unit) {
   if (!cache_) return std::nullopt;
   auto payload = cache_->load(key_for(unit));
@@ -59,7 +35,7 @@ std::optional<UnitResult> UnitCache::load(const fs::path& unit) {
   if (!result) return std::nullopt;
   std::size_t index = 0;
   for (const auto& file : result->input_files) {
-    if (stamp(file, result->project_files.count(file) != 0) != stored_stamps[index++])
+    if (stamps_.stamp(file, result->project_files.count(file) != 0) != stored_stamps[index++])
       return std::nullopt;
   }
   result->is_cached = true;
@@ -70,7 +46,7 @@ void UnitCache::store(const fs::path& unit, const UnitResult& result) {
   if (!cache_) return;
   std::vector<std::string> stamps;
   for (const auto& file : result.input_files)
-    stamps.push_back(stamp(file, result.project_files.count(file) != 0));
+    stamps.push_back(stamps_.stamp(file, result.project_files.count(file) != 0));
   cache_->store(key_for(unit), unit_result_to_json(result, stamps));
 }
 

@@ -5,11 +5,10 @@
 // it included (the stamps stored with the result, compared on load).
 
 #include <filesystem>
-#include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 
+#include "retort/core/file_stamps.hpp"
 #include "retort/core/result_cache.hpp"
 #include "retort/linter/linter.hpp"
 #include "unit_result.hpp"
@@ -29,17 +28,12 @@ class UnitCache {
 
  private:
   CacheKey key_for(const std::filesystem::path& unit) const;
-  // A project file's stamp hashes its contents (edits that keep the size and time
-  // still count); other files (system, third-party) are stamped by size and mtime,
-  // which package updates change, at the cost of one stat.
-  std::string stamp(const std::filesystem::path& file, bool is_project_file);
 
   const LintRequest& request_;
   // The settings' text, which every unit's key includes; computed once per run.
   std::string settings_fingerprint_;
   std::optional<ResultCache> cache_;
-  std::mutex stamps_mutex_;
-  std::map<std::filesystem::path, std::string> stamps_;
+  FileStamps stamps_;
 };
 
 }  // namespace retort::lint

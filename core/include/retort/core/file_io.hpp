@@ -22,4 +22,9 @@ llvm::Expected<std::string> read_file(const std::filesystem::path& path);
 /// exist yet is created the same way, with mode 0644.
 llvm::Error write_file_atomically(const std::filesystem::path& path, std::string_view contents);
 
+/// Writes a report the user asked for at `path` (e.g. `reports/coverage.xml`): creates
+/// its folder when missing, as `lcov -o` does, then writes atomically. Returns a
+/// `UsageError` naming the folder when it cannot be created.
+llvm::Error write_report_file(const std::filesystem::path& path, std::string_view contents);
+
 }  // namespace retort

@@ -1,0 +1,196 @@
+// `retort doc-grade`: extracts the public API of the project's headers (retort_docgen),
+// grades it like InchEx, prints suggestions or an explanation, and gates on
+// --min-grade and --fail-under.
+
+#include <iostream>
+
+#include <llvm/Support/raw_ostream.h>
+
+#include "commands.hpp"
+#include "retort/core/compile_commands.hpp"
+#include "retort/core/errors.hpp"
+#include "retort/core/exit_codes.hpp"
+#include "retort/core/file_io.hpp"
+#include "retort/core/result_cache.hpp"
+#include "retort/core/source_files.hpp"
+#include "retort/coverage/coverage_data.hpp"
+#include "retort/docgen/extract.hpp"
+#include "retort/docgen/report.hpp"
+
+namespace retort::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace retort::doc;
+
+llvm::Expected<std::vector<fs::path>> headers_to_grade(const Project& project,
+                                                       const DocGradeCommandOptions& options) {
+  auto files = discover_source_files(project.root, options.paths,
+                                     FileSelection::from_config(project.config));
+  if (!files) return files.takeError();
+  std::vector<fs::path> headers;
+  for (const auto& file : *files) {
+    if (is_cpp_header(file)) headers.push_back(fs::absolute(file).lexically_normal());
+  }
+  return headers;
+}
+
+// Without a compilation database, headers are parsed with `doc.flags` and the usual
+// include folders; a header-only library often has no build to export one.
+std::vector<std::string> fallback_arguments(const Project& project) {
+  std::vector<std::string> arguments = project.config.string_list("doc.flags");
+  arguments.push_back("-I" + (project.root / "include").string());
+  arguments.push_back("-I" + project.root.string());
+  return arguments;
+}
+
+llvm::Expected<Extraction> extract_project_api(const Project& project,
+                                               const DocGradeCommandOptions& options) {
+  auto headers = headers_to_grade(project, options);
+  if (!headers) return headers.takeError();
+  std::optional<CompileCommands> commands;
+  if (!options.build_directory.empty()) {
+    auto loaded = CompileCommands::discover(project.root, options.build_directory);
+    if (!loaded) return loaded.takeError();
+    commands = std::move(*loaded);
+  } else if (auto found = CompileCommands::discover(project.root, std::nullopt)) {
+    commands = std::move(*found);
+  } else {
+    llvm::consumeError(found.takeError());
+  }
+  ExtractRequest request;
+  request.project_root = project.root;
+  request.display_root = project.root;
+  request.headers = std::move(*headers);
+  request.commands = commands ? &*commands : nullptr;
+  request.fallback_arguments = fallback_arguments(project);
+  request.internal_namespaces = project.config.string_list("doc.internal_namespaces");
+  if (!options.is_cache_disabled) request.cache_root = ResultCache::default_root(project.root);
+  request.jobs = options.jobs;
+  return extract_api(request);
+}
+
+void print_parse_errors(const Extraction& extraction) {
+  constexpr std::size_t shown_limit = 10;
+  for (std::size_t i = 0; i < extraction.parse_errors.size() && i < shown_limit; ++i) {
+    const auto& error = extraction.parse_errors[i];
+    std::cerr << error.location << ": error: does not compile: " << error.message << "\n";
+  }
+  if (extraction.parse_errors.size() > shown_limit)
+    std::cerr << "... and " << extraction.parse_errors.size() - shown_limit << " more errors\n";
+  if (!extraction.parse_errors.empty())
+    std::cerr << "retort doc-grade: the headers above do not compile; their grades may miss "
+                 "declarations\n";
+}
+
+int explain(const std::vector<GradedSymbol>& graded, const std::string& query) {
+  auto found = find_symbols(graded, query);
+  if (found.empty()) {
+    std::cerr << "retort: error: no public symbol named '" << query
+              << "'; give a qualified name such as ns::Class::method\n";
+    return exit_usage;
+  }
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    if (i != 0) std::cout << "\n";
+    print_explanation(std::cout, *found[i]);
+  }
+  return exit_clean;
+}
+
+// Applies --min-grade and --fail-under (or their settings); returns whether they pass.
+bool passes_gates(const Project& project, const DocGradeCommandOptions& options,
+                  const std::vector<GradedSymbol>& graded) {
+  bool passes = true;
+  std::string min_grade =
+      options.min_grade.empty() ? project.config.string("doc.min_grade") : options.min_grade;
+  if (auto wanted = grade_from_letter(min_grade)) {
+    std::vector<const GradedSymbol*> below;
+    for (const auto& symbol : graded) {
+      if (symbol.assessment.grade > *wanted) below.push_back(&symbol);
+    }
+    if (!below.empty()) {
+      passes = false;
+      std::cout << "\ndoc-grade: " << below.size() << " public symbol(s) graded below " << min_grade
+                << " (--min-grade " << min_grade << "):\n";
+      for (const auto* symbol : below)
+        std::cout << "  " << grade_letter(symbol->assessment.grade) << "  "
+                  << symbol->symbol.display_name() << "  " << symbol->symbol.file << ":"
+                  << symbol->symbol.line << "\n";
+    }
+  }
+  double fail_under = options.fail_under
+                          ? *options.fail_under
+                          : static_cast<double>(project.config.integer("doc.fail_under"));
+  double percent = summarize(graded).percent_b_or_better();
+  if (percent < fail_under) {
+    passes = false;
+    std::cout << "\ndoc-grade: " << coverage::format_percent(percent)
+              << "% of public symbols are graded B or better, under --fail-under " << fail_under
+              << "\n";
+  }
+  return passes;
+}
+
+}  // namespace
+
+int run_doc_grade(const Project& project, const DocGradeCommandOptions& options,
+                  const GlobalOptions& global) {
+  if (!options.min_grade.empty() && options.min_grade != "none" &&
+      !grade_from_letter(options.min_grade))
+    throw CLI::ValidationError("--min-grade", "must be A, B or C, got '" + options.min_grade + "'");
+  auto extraction = extract_project_api(project, options);
+  if (!extraction) return report_error(extraction.takeError(), llvm::errs());
+  print_parse_errors(*extraction);
+  std::vector<GradedSymbol> graded = grade_all(std::move(extraction->symbols));
+  if (!options.explained_symbol.empty()) return explain(graded, options.explained_symbol);
+  if (!options.lcov_file.empty()) {
+    if (auto error = write_report_file(options.lcov_file, doc_coverage_lcov(graded, project.root)))
+      return report_error(std::move(error), llvm::errs());
+  }
+  if (options.report_format == "json") {
+    std::cout << grades_to_json(graded);
+  } else {
+    SuggestionOptions suggestions;
+    suggestions.is_all = options.is_all;
+    suggestions.use_color = global.use_color();
+    print_suggestions(std::cout, graded, suggestions);
+  }
+  bool passes = passes_gates(project, options, graded);
+  return passes && extraction->parse_errors.empty() ? exit_clean : exit_findings;
+}
+
+void add_doc_grade_command(CLI::App& app, DocGradeCommandOptions& options,
+                           std::function<int()>& action, const GlobalOptions& global) {
+  CLI::App* command = app.add_subcommand(
+      "doc-grade", "Grade the documentation of the public API in the project's headers");
+  command->add_option("paths", options.paths, "Headers or folders to grade (default: the project)");
+  command->add_option("-p,--build-dir", options.build_directory,
+                      "The folder holding compile_commands.json");
+  command->add_flag("--all", options.is_all, "List every symbol, not only the top suggestions");
+  command->add_option("--min-grade", options.min_grade,
+                      "Exit 1 when a public symbol is graded below this (A, B or C)");
+  command
+      ->add_option("--fail-under", options.fail_under,
+                   "Exit 1 when fewer than PCT% of public symbols are graded B or better")
+      ->type_name("PCT")
+      ->check(CLI::Range(0.0, 100.0));
+  command->add_option("--format", options.report_format, "Output: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  command->add_option("--lcov", options.lcov_file,
+                      "Also write documentation coverage as an lcov tracefile");
+  command->add_option("-j,--jobs", options.jobs, "Parallel translation units (default: all cores)");
+  command->add_flag("--no-cache", options.is_cache_disabled, "Parse every header again");
+  CLI::App* explain_command =
+      command->add_subcommand("explain", "Show how a symbol's score is made up");
+  explain_command->add_option("symbol", options.explained_symbol, "A qualified name, e.g. ns::f")
+      ->required();
+  command->callback([&] {
+    action = [&] {
+      auto project = load_project_for(global);
+      if (!project) return report_error(project.takeError(), llvm::errs());
+      return run_doc_grade(*project, options, global);
+    };
+  });
+}
+
+}  // namespace retort::cli

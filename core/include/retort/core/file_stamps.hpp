@@ -1,0 +1,27 @@
+#pragma once
+
+/// @file
+/// Stamps that tell whether a file a cached result read has changed since.
+
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <string>
+
+namespace retort {
+
+/// Computes and remembers file stamps for one run; safe to share between threads.
+class FileStamps {
+ public:
+  /// Returns `file`'s stamp. A project file's stamp hashes its contents (edits that
+  /// keep the size and time still count); other files (system, third-party) are
+  /// stamped by size and modification time, which package updates change, at the cost
+  /// of one stat. A file that cannot be read is stamped `missing`.
+  std::string stamp(const std::filesystem::path& file, bool is_project_file);
+
+ private:
+  std::mutex mutex_;
+  std::map<std::filesystem::path, std::string> stamps_;
+};
+
+}  // namespace retort

@@ -1,0 +1,40 @@
+#include "retort/core/file_stamps.hpp"
+
+#include "retort/core/file_io.hpp"
+#include "retort/core/result_cache.hpp"
+
+namespace retort {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string compute_stamp(const fs::path& file, bool is_project_file) {
+  if (is_project_file) {
+    auto contents = read_file(file);
+    if (contents) return "h" + CacheKey().add(*contents).hex();
+    llvm::consumeError(contents.takeError());
+    return "missing";
+  }
+  std::error_code error;
+  auto size = fs::file_size(file, error);
+  if (error) return "missing";
+  auto time = fs::last_write_time(file, error);
+  if (error) return "missing";
+  return "s" + std::to_string(size) + "t" + std::to_string(time.time_since_epoch().count());
+}
+
+}  // namespace
+
+std::string FileStamps::stamp(const fs::path& file, bool is_project_file) {
+  {
+    std::lock_guard lock(mutex_);
+    if (auto found = stamps_.find(file); found != stamps_.end()) return found->second;
+  }
+  std::string value = compute_stamp(file, is_project_file);
+  std::lock_guard lock(mutex_);
+  stamps_.emplace(file, value);
+  return value;
+}
+
+}  // namespace retort

@@ -1,0 +1,303 @@
+// Groups the headers by compile command, replays cached headers, and parses the rest
+// of each group together in one translation unit that includes them all: the system
+// headers they share are parsed once rather than once per header.
+
+#include "retort/docgen/extract.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <clang/AST/ASTConsumer.h>
+#include <clang/AST/ASTContext.h>
+#include <clang/Basic/Diagnostic.h>
+#include <clang/Basic/SourceManager.h>
+#include <clang/Frontend/CompilerInstance.h>
+#include <clang/Frontend/FrontendAction.h>
+#include <clang/Lex/PPCallbacks.h>
+#include <clang/Lex/Preprocessor.h>
+#include <clang/Tooling/ArgumentsAdjusters.h>
+#include <clang/Tooling/CompilationDatabase.h>
+#include <clang/Tooling/Tooling.h>
+#include <llvm/Support/VirtualFileSystem.h>
+
+#include "api_collector.hpp"
+#include "header_cache.hpp"
+#include "retort/core/clang_errors.hpp"
+#include "retort/core/compile_commands.hpp"
+#include "retort/core/parallel.hpp"
+#include "retort/core/source_files.hpp"
+
+namespace retort::doc {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Headers that share a working directory and compiler arguments.
+struct HeaderGroup {
+  fs::path directory;
+  std::vector<std::string> arguments;
+  std::vector<fs::path> headers;
+
+  std::string key() const {
+    std::string key = directory.string();
+    for (const auto& argument : arguments) key += '\0' + argument;
+    return key;
+  }
+};
+
+// Which file includes which, by absolute path.
+using IncludeGraph = std::map<fs::path, std::set<fs::path>>;
+
+// What one parsed translation unit gave.
+struct UnitOutcome {
+  std::map<fs::path, HeaderSymbols> by_header;
+  IncludeGraph includes;
+  std::vector<ParseError> errors;
+};
+
+fs::path absolute_in(const fs::path& directory, llvm::StringRef name) {
+  fs::path path(name.str());
+  return (path.is_absolute() ? path : directory / path).lexically_normal();
+}
+
+// The command's arguments with the compiler, the file and its language left out: the
+// group's headers are compiled as one C++ file. CMake's `-include cmake_pch.hxx`
+// goes too; with g++ it names a header of everything the target precompiles.
+std::vector<std::string> group_arguments(const clang::tooling::CompileCommand& command,
+                                         const fs::path& directory) {
+  fs::path file = absolute_in(directory, command.Filename);
+  std::vector<std::string> arguments;
+  const auto& line = command.CommandLine;
+  for (std::size_t i = 1; i < line.size(); ++i) {
+    const std::string& argument = line[i];
+    if (argument == "-c" || argument == "--" || absolute_in(directory, argument) == file) continue;
+    if (argument == "-x" || argument == "-o") {
+      ++i;
+      continue;
+    }
+    if (argument.starts_with("-x")) continue;
+    if (argument == "-include" && i + 1 < line.size() &&
+        line[i + 1].find("cmake_pch") != std::string::npos) {
+      ++i;
+      continue;
+    }
+    arguments.push_back(argument);
+  }
+  return arguments;
+}
+
+std::vector<HeaderGroup> group_headers(const ExtractRequest& request) {
+  std::map<std::string, HeaderGroup> groups;
+  for (const auto& header : request.headers) {
+    HeaderGroup group;
+    group.directory = request.project_root;
+    group.arguments = request.fallback_arguments;
+    if (request.commands) {
+      auto commands = request.commands->clang_database().getCompileCommands(header.string());
+      if (!commands.empty()) {
+        group.directory = absolute_in(request.project_root, commands.front().Directory);
+        group.arguments = group_arguments(commands.front(), group.directory);
+      }
+    }
+    auto [found, is_new] = groups.try_emplace(group.key(), std::move(group));
+    found->second.headers.push_back(header);
+  }
+  std::vector<HeaderGroup> ordered;
+  for (auto& [key, group] : groups) ordered.push_back(std::move(group));
+  return ordered;
+}
+
+class IncludeRecorder : public clang::PPCallbacks {
+ public:
+  IncludeRecorder(const clang::SourceManager& manager, fs::path directory, IncludeGraph& graph)
+      : manager_(manager), directory_(std::move(directory)), graph_(graph) {}
+
+  void InclusionDirective(clang::SourceLocation hash, const clang::Token&, llvm::StringRef, bool,
+                          clang::CharSourceRange, clang::OptionalFileEntryRef file, llvm::StringRef,
+                          llvm::StringRef, const clang::Module*,
+                          clang::SrcMgr::CharacteristicKind) override {
+    auto includer = manager_.getFileEntryRefForID(manager_.getFileID(hash));
+    if (!includer || !file) return;
+    graph_[absolute_in(directory_, includer->getName())].insert(
+        absolute_in(directory_, file->getName()));
+  }
+
+ private:
+  const clang::SourceManager& manager_;
+  fs::path directory_;
+  IncludeGraph& graph_;
+};
+
+class ErrorCollector : public clang::DiagnosticConsumer {
+ public:
+  ErrorCollector(std::vector<ParseError>& errors, const fs::path& display_root)
+      : errors_(errors), display_root_(display_root) {}
+
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level level,
+                        const clang::Diagnostic& info) override {
+    DiagnosticConsumer::HandleDiagnostic(level, info);
+    if (level < clang::DiagnosticsEngine::Error) return;
+    ClangError described = describe_clang_error(info, display_root_);
+    ParseError error{"", std::move(described.message)};
+    if (!described.file.empty())
+      error.location = described.file + ":" + std::to_string(described.line) + ":" +
+                       std::to_string(described.column);
+    errors_.push_back(std::move(error));
+  }
+
+ private:
+  std::vector<ParseError>& errors_;
+  fs::path display_root_;
+};
+
+class CollectingConsumer : public clang::ASTConsumer {
+ public:
+  CollectingConsumer(const ExtractRequest& request, const std::set<fs::path>& wanted,
+                     const fs::path& directory, UnitOutcome& outcome)
+      : request_(request), wanted_(wanted), directory_(directory), outcome_(outcome) {}
+
+  void HandleTranslationUnit(clang::ASTContext& ast) override {
+    ApiCollector collector(ast, request_, wanted_, directory_);
+    collector.collect();
+    outcome_.by_header = std::move(collector.by_header);
+  }
+
+ private:
+  const ExtractRequest& request_;
+  const std::set<fs::path>& wanted_;
+  const fs::path& directory_;
+  UnitOutcome& outcome_;
+};
+
+class ExtractAction : public clang::ASTFrontendAction {
+ public:
+  ExtractAction(const ExtractRequest& request, const std::set<fs::path>& wanted,
+                const fs::path& directory, UnitOutcome& outcome)
+      : request_(request), wanted_(wanted), directory_(directory), outcome_(outcome) {}
+
+  bool BeginInvocation(clang::CompilerInstance& compiler) override {
+    // Declarations and comments are all extraction needs.
+    compiler.getFrontendOpts().SkipFunctionBodies = true;
+    return true;
+  }
+
+  bool BeginSourceFileAction(clang::CompilerInstance& compiler) override {
+    compiler.getPreprocessor().addPPCallbacks(std::make_unique<IncludeRecorder>(
+        compiler.getSourceManager(), directory_, outcome_.includes));
+    return true;
+  }
+
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance&,
+                                                        llvm::StringRef) override {
+    return std::make_unique<CollectingConsumer>(request_, wanted_, directory_, outcome_);
+  }
+
+ private:
+  const ExtractRequest& request_;
+  const std::set<fs::path>& wanted_;
+  const fs::path& directory_;
+  UnitOutcome& outcome_;
+};
+
+class ExtractActionFactory : public clang::tooling::FrontendActionFactory {
+ public:
+  ExtractActionFactory(const ExtractRequest& request, const std::set<fs::path>& wanted,
+                       const fs::path& directory, UnitOutcome& outcome)
+      : request_(request), wanted_(wanted), directory_(directory), outcome_(outcome) {}
+  std::unique_ptr<clang::FrontendAction> create() override {
+    return std::make_unique<ExtractAction>(request_, wanted_, directory_, outcome_);
+  }
+
+ private:
+  const ExtractRequest& request_;
+  const std::set<fs::path>& wanted_;
+  const fs::path& directory_;
+  UnitOutcome& outcome_;
+};
+
+// One translation unit: a file that includes each of `group.headers`.
+UnitOutcome parse_group(const ExtractRequest& request, const HeaderGroup& group) {
+  UnitOutcome outcome;
+  std::set<fs::path> wanted(group.headers.begin(), group.headers.end());
+  std::string unit_text;
+  for (const auto& header : group.headers) unit_text += "#include \"" + header.string() + "\"\n";
+  std::string unit_name = (group.directory / "retort-doc-grade-unit.cpp").string();
+  clang::tooling::FixedCompilationDatabase database(group.directory.string(), group.arguments);
+  // A physical file system of its own keeps this unit's working directory private.
+  clang::tooling::ClangTool tool(database, {unit_name},
+                                 std::make_shared<clang::PCHContainerOperations>(),
+                                 llvm::vfs::createPhysicalFileSystem());
+  tool.mapVirtualFile(unit_name, unit_text);
+  tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+      {"-resource-dir=" RETORT_CLANG_RESOURCE_DIR, "-w", "-Qunused-arguments",
+       "-fno-caret-diagnostics", "-xc++"},
+      clang::tooling::ArgumentInsertPosition::BEGIN));
+  ErrorCollector errors(outcome.errors, request.display_root);
+  tool.setDiagnosticConsumer(&errors);
+  tool.setPrintErrorMessage(false);
+  ExtractActionFactory factory(request, wanted, group.directory, outcome);
+  tool.run(&factory);
+  return outcome;
+}
+
+// `header` and every file it includes, directly or not.
+std::set<fs::path> include_closure(const IncludeGraph& graph, const fs::path& header) {
+  std::set<fs::path> closure{header};
+  std::vector<fs::path> pending{header};
+  while (!pending.empty()) {
+    fs::path file = std::move(pending.back());
+    pending.pop_back();
+    auto found = graph.find(file);
+    if (found == graph.end()) continue;
+    for (const auto& included : found->second) {
+      if (closure.insert(included).second) pending.push_back(included);
+    }
+  }
+  return closure;
+}
+
+bool symbol_order(const Symbol& a, const Symbol& b) {
+  return std::tie(a.file, a.line, a.name, a.signature) <
+         std::tie(b.file, b.line, b.name, b.signature);
+}
+
+}  // namespace
+
+Extraction extract_api(const ExtractRequest& request) {
+  Extraction extraction;
+  HeaderCache cache(request);
+  std::vector<HeaderGroup> to_parse;
+  for (auto& group : group_headers(request)) {
+    HeaderGroup missed{group.directory, group.arguments, {}};
+    for (const auto& header : group.headers) {
+      if (auto cached = cache.load(header, group.key())) {
+        for (auto& symbol : *cached) extraction.symbols.push_back(std::move(symbol));
+        ++extraction.headers_cached;
+      } else {
+        missed.headers.push_back(header);
+      }
+    }
+    if (!missed.headers.empty()) to_parse.push_back(std::move(missed));
+  }
+  std::vector<UnitOutcome> outcomes =
+      parallel_map(to_parse, request.jobs,
+                   [&](const HeaderGroup& group) { return parse_group(request, group); });
+  for (std::size_t i = 0; i < to_parse.size(); ++i) {
+    UnitOutcome& outcome = outcomes[i];
+    for (const auto& header : to_parse[i].headers) {
+      HeaderSymbols& found = outcome.by_header[header];
+      std::set<fs::path> inputs = include_closure(outcome.includes, header);
+      inputs.insert(found.doc_files.begin(), found.doc_files.end());
+      // A header that does not compile may be missing a file that does not exist
+      // yet: its result is not kept.
+      if (outcome.errors.empty()) cache.store(header, to_parse[i].key(), found.symbols, inputs);
+      for (auto& symbol : found.symbols) extraction.symbols.push_back(std::move(symbol));
+      ++extraction.headers_parsed;
+    }
+    for (auto& error : outcome.errors) extraction.parse_errors.push_back(std::move(error));
+  }
+  std::sort(extraction.symbols.begin(), extraction.symbols.end(), symbol_order);
+  return extraction;
+}
+
+}  // namespace retort::doc
