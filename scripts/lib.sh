@@ -46,3 +46,17 @@ run_runtime_tests_under_sanitizers() {
       "$repo_root/build/$preset/runtime/retort_runtime_tests" --gtest_brief=1 || return 1
   done
 }
+
+# median_seconds N COMMAND...: runs COMMAND N times (N odd) and prints the median
+# wall-clock time in seconds; benchmarks use it for every peer alike.
+median_seconds() {
+  local runs=$1
+  shift
+  local times=() start
+  for ((i = 0; i < runs; i++)); do
+    start=$(date +%s.%N)
+    "$@"
+    times+=("$(echo "$(date +%s.%N) - $start" | bc -l)")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p"
+}

@@ -28,9 +28,12 @@ llvm::Expected<std::vector<fs::path>> headers_to_grade(const Project& project,
   auto files = discover_source_files(project.root, options.paths,
                                      FileSelection::from_config(project.config));
   if (!files) return files.takeError();
+  const auto& excluded = project.config.string_list("doc.exclude");
   std::vector<fs::path> headers;
   for (const auto& file : *files) {
-    if (is_cpp_header(file)) headers.push_back(fs::absolute(file).lexically_normal());
+    fs::path absolute = fs::absolute(file).lexically_normal();
+    if (is_cpp_header(file) && !matches_any_glob(display_path(absolute, project.root), excluded))
+      headers.push_back(absolute);
   }
   return headers;
 }

@@ -174,6 +174,12 @@ const std::vector<OptionSpec>& config_schema() {
        .default_value = Strings{"detail", "internal"},
        .description = "Namespaces whose contents are not public API: never graded."},
       {.section = "doc",
+       .name = "exclude",
+       .type = OptionType::string_list,
+       .default_value = Strings{},
+       .description = "Globs (relative to the project root) of headers that are not public "
+                      "API, e.g. **/src/** for private headers beside the sources."},
+      {.section = "doc",
        .name = "flags",
        .type = OptionType::string_list,
        .default_value = Strings{"-std=c++20"},

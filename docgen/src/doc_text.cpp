@@ -47,8 +47,14 @@ std::string_view trimmed_start(std::string_view line) {
 
 bool mentions_parameter(std::string_view doc, std::string_view name) {
   if (name.empty()) return false;
-  std::string quoted = "`" + std::string(name) + "`";
-  if (doc.find(quoted) != std::string_view::npos) return true;
+  // `name`, or a code span that starts with it: `name.path`, `name->next`, `name[0]`.
+  std::string opened = "`" + std::string(name);
+  for (auto at = doc.find(opened); at != std::string_view::npos; at = doc.find(opened, at + 1)) {
+    std::size_t after = at + opened.size();
+    if (after < doc.size() && !is_identifier_char(doc[after]) && doc[after] != ' ' &&
+        doc.find('`', after) != std::string_view::npos)
+      return true;
+  }
   for (std::string_view command : {"@param", "\\param"}) {
     for (auto at = doc.find(command); at != std::string_view::npos;
          at = doc.find(command, at + 1)) {

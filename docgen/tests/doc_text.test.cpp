@@ -11,6 +11,10 @@ TEST(DocText, ParameterIsMentionedInBackticksOrByParamCommand) {
   EXPECT_TRUE(mentions_parameter("\\param[in] source where from", "source"));
   EXPECT_FALSE(mentions_parameter("Copies the source to the end.", "source"));
   EXPECT_FALSE(mentions_parameter("Copies `sources`.", "source"));
+  EXPECT_TRUE(mentions_parameter("Removes the file at `release.path`.", "release"));
+  EXPECT_TRUE(mentions_parameter("Follows `node->next`.", "node"));
+  EXPECT_FALSE(mentions_parameter("Unclosed `node", "node"));
+  EXPECT_FALSE(mentions_parameter("Code `node + 1`.", "node")) << "an expression, not the name";
   EXPECT_FALSE(mentions_parameter("@param sources all of them", "source"));
 }
 

@@ -9,8 +9,9 @@
 
 namespace retort::doc {
 
-/// Returns whether `doc` names the parameter `name` in backticks (`` `name` ``) or
-/// documents it with `@param name` / `\param name`.
+/// Returns whether `doc` names the parameter `name` in backticks (`` `name` ``, or a
+/// code span that starts with it such as `` `name.path` ``) or documents it with
+/// `@param name` / `\param name`.
 bool mentions_parameter(std::string_view doc, std::string_view name);
 
 /// Returns whether `doc` describes a result: a `Returns …` sentence (any case) or a
