@@ -32,7 +32,12 @@ int run_step(const std::string& step, const Project& project,
     lint.since = options.since;
     return run_lint(project, lint, global);
   }
-  if (step == "doc-grade") return run_doc_grade(project, DocGradeCommandOptions{}, global);
+  if (step == "doc-grade") {
+    DocGradeCommandOptions doc_grade;
+    // Its own output is text or JSON; the diagnostic formats get the text report.
+    if (options.report_format == "json") doc_grade.report_format = "json";
+    return run_doc_grade(project, doc_grade, global);
+  }
   if (step == "test") return run_test(project, TestCommandOptions{}, global);
   if (step == "cover") {
     CoverCommandOptions cover;

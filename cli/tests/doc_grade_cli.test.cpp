@@ -140,6 +140,9 @@ TEST(DocGradeCommand, IsAStepOfEnsureConsistency) {
   EXPECT_THAT(result.standard_output, HasSubstr("==> doc-grade\n"));
   EXPECT_THAT(result.standard_output, HasSubstr("ensure-consistency: doc-grade findings;"));
   EXPECT_THAT(result.standard_output, Not(HasSubstr("Nothing to suggest.")));
+  auto json = retort(tree, {"ensure-consistency", "--format", "json"});
+  EXPECT_EQ(json.exit_code, 1);
+  EXPECT_THAT(json.standard_output, HasSubstr("\"percent_b_or_better\": 75"));
 }
 
 }  // namespace
