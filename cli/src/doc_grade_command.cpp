@@ -100,9 +100,10 @@ int explain(const std::vector<GradedSymbol>& graded, const std::string& query) {
   return exit_clean;
 }
 
-// Applies --min-grade and --fail-under (or their settings); returns whether they pass.
+// Applies --min-grade and --fail-under (or their settings), printing what fails on
+// `out`; returns whether they pass.
 bool passes_gates(const Project& project, const DocGradeCommandOptions& options,
-                  const std::vector<GradedSymbol>& graded) {
+                  const std::vector<GradedSymbol>& graded, std::ostream& out) {
   bool passes = true;
   std::string min_grade =
       options.min_grade.empty() ? project.config.string("doc.min_grade") : options.min_grade;
@@ -113,12 +114,12 @@ bool passes_gates(const Project& project, const DocGradeCommandOptions& options,
     }
     if (!below.empty()) {
       passes = false;
-      std::cout << "\ndoc-grade: " << below.size() << " public symbol(s) graded below " << min_grade
-                << " (--min-grade " << min_grade << "):\n";
+      out << "\ndoc-grade: " << below.size() << " public symbol(s) graded below " << min_grade
+          << " (--min-grade " << min_grade << "):\n";
       for (const auto* symbol : below)
-        std::cout << "  " << grade_letter(symbol->assessment.grade) << "  "
-                  << symbol->symbol.display_name() << "  " << symbol->symbol.file << ":"
-                  << symbol->symbol.line << "\n";
+        out << "  " << grade_letter(symbol->assessment.grade) << "  "
+            << symbol->symbol.display_name() << "  " << symbol->symbol.file << ":"
+            << symbol->symbol.line << "\n";
     }
   }
   double fail_under = options.fail_under
@@ -127,9 +128,8 @@ bool passes_gates(const Project& project, const DocGradeCommandOptions& options,
   double percent = summarize(graded).percent_b_or_better();
   if (percent < fail_under) {
     passes = false;
-    std::cout << "\ndoc-grade: " << coverage::format_percent(percent)
-              << "% of public symbols are graded B or better, under --fail-under " << fail_under
-              << "\n";
+    out << "\ndoc-grade: " << coverage::format_percent(percent)
+        << "% of public symbols are graded B or better, under --fail-under " << fail_under << "\n";
   }
   return passes;
 }
@@ -158,7 +158,9 @@ int run_doc_grade(const Project& project, const DocGradeCommandOptions& options,
     suggestions.use_color = global.use_color();
     print_suggestions(std::cout, graded, suggestions);
   }
-  bool passes = passes_gates(project, options, graded);
+  // With JSON on stdout, what a gate reports goes to stderr so stdout stays JSON.
+  std::ostream& gate_output = options.report_format == "json" ? std::cerr : std::cout;
+  bool passes = passes_gates(project, options, graded, gate_output);
   return passes && extraction->parse_errors.empty() ? exit_clean : exit_findings;
 }
 

@@ -3,6 +3,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <llvm/Support/JSON.h>
 
 #include "cli_test_support.hpp"
 
@@ -64,6 +65,10 @@ TEST(DocGradeCommand, GatesOnMinGradeAndFailUnder) {
   EXPECT_THAT(under.standard_output,
               HasSubstr("75.0% of public symbols are graded B or better, under --fail-under 80"));
   EXPECT_EQ(retort(tree, {"doc-grade", "--min-grade", "D"}).exit_code, 2);
+  auto json = retort(tree, {"doc-grade", "--format", "json", "--min-grade", "B"});
+  EXPECT_EQ(json.exit_code, 1);
+  EXPECT_TRUE(static_cast<bool>(llvm::json::parse(json.standard_output))) << "stdout stays JSON";
+  EXPECT_THAT(json.standard_error, HasSubstr("graded below B"));
 }
 
 TEST(DocGradeCommand, GatesComeFromTheConfigToo) {
