@@ -37,6 +37,13 @@ bool is_gen_server_base(const clang::CXXBaseSpecifier& base) {
   return false;
 }
 
+// Names as written in the source, without anonymous or inline namespaces.
+clang::PrintingPolicy printing_policy(const clang::ASTContext& ast) {
+  clang::PrintingPolicy policy(ast.getLangOpts());
+  policy.SuppressUnwrittenScope = true;
+  return policy;
+}
+
 SymbolKind record_kind(const clang::CXXRecordDecl* record) {
   if (std::any_of(record->bases_begin(), record->bases_end(), is_gen_server_base))
     return SymbolKind::actor;
@@ -170,20 +177,16 @@ bool ApiCollector::is_opted_out(const clang::Decl* outer, const DocComment& doc)
 }
 
 std::string ApiCollector::type_name(const clang::QualType& type) const {
-  clang::PrintingPolicy policy(ast_.getLangOpts());
-  policy.SuppressUnwrittenScope = true;
-  return type.getAsString(policy);
+  return type.getAsString(printing_policy(ast_));
 }
 
 Symbol ApiCollector::make_symbol(SymbolKind kind, const clang::NamedDecl* decl, const Scope& scope,
                                  DocComment doc) {
   const auto& manager = ast_.getSourceManager();
-  clang::PrintingPolicy policy(ast_.getLangOpts());
-  policy.SuppressUnwrittenScope = true;
   Symbol symbol;
   symbol.kind = kind;
   llvm::raw_string_ostream name(symbol.name);
-  decl->printQualifiedName(name, policy);
+  decl->printQualifiedName(name, printing_policy(ast_));
   name.flush();
   clang::SourceLocation location = manager.getExpansionLoc(decl->getLocation());
   symbol.line = manager.getExpansionLineNumber(location);

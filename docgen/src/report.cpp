@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <iomanip>
 #include <map>
-#include <sstream>
 
 #include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/JSON.h>
