@@ -25,15 +25,15 @@ using namespace retort::doc;
 
 llvm::Expected<std::vector<fs::path>> headers_to_grade(const Project& project,
                                                        const DocGradeCommandOptions& options) {
-  auto files = discover_source_files(project.root, options.paths,
-                                     FileSelection::from_config(project.config));
+  // doc.exclude narrows files.exclude for this tool: the same glob rules, compiled once.
+  FileSelection selection = FileSelection::from_config(project.config);
+  for (const auto& glob : project.config.string_list("doc.exclude"))
+    selection.exclude_globs.push_back(glob);
+  auto files = discover_source_files(project.root, options.paths, selection);
   if (!files) return files.takeError();
-  const auto& excluded = project.config.string_list("doc.exclude");
   std::vector<fs::path> headers;
   for (const auto& file : *files) {
-    fs::path absolute = fs::absolute(file).lexically_normal();
-    if (is_cpp_header(file) && !matches_any_glob(display_path(absolute, project.root), excluded))
-      headers.push_back(absolute);
+    if (is_cpp_header(file)) headers.push_back(fs::absolute(file).lexically_normal());
   }
   return headers;
 }

@@ -150,30 +150,33 @@ class ErrorCollector : public clang::DiagnosticConsumer {
   fs::path display_root_;
 };
 
+// What the action, its consumer and its factory share for one translation unit.
+struct UnitJob {
+  const ExtractRequest& request;
+  // The headers whose symbols are wanted (the unit reads others too).
+  std::set<fs::path> wanted;
+  // The compile command's working directory.
+  fs::path directory;
+  UnitOutcome outcome;
+};
+
 class CollectingConsumer : public clang::ASTConsumer {
  public:
-  CollectingConsumer(const ExtractRequest& request, const std::set<fs::path>& wanted,
-                     const fs::path& directory, UnitOutcome& outcome)
-      : request_(request), wanted_(wanted), directory_(directory), outcome_(outcome) {}
+  explicit CollectingConsumer(UnitJob& job) : job_(job) {}
 
   void HandleTranslationUnit(clang::ASTContext& ast) override {
-    ApiCollector collector(ast, request_, wanted_, directory_);
+    ApiCollector collector(ast, job_.request, job_.wanted, job_.directory);
     collector.collect();
-    outcome_.by_header = std::move(collector.by_header);
+    job_.outcome.by_header = std::move(collector.by_header);
   }
 
  private:
-  const ExtractRequest& request_;
-  const std::set<fs::path>& wanted_;
-  const fs::path& directory_;
-  UnitOutcome& outcome_;
+  UnitJob& job_;
 };
 
 class ExtractAction : public clang::ASTFrontendAction {
  public:
-  ExtractAction(const ExtractRequest& request, const std::set<fs::path>& wanted,
-                const fs::path& directory, UnitOutcome& outcome)
-      : request_(request), wanted_(wanted), directory_(directory), outcome_(outcome) {}
+  explicit ExtractAction(UnitJob& job) : job_(job) {}
 
   bool BeginInvocation(clang::CompilerInstance& compiler) override {
     // Declarations and comments are all extraction needs.
@@ -183,42 +186,33 @@ class ExtractAction : public clang::ASTFrontendAction {
 
   bool BeginSourceFileAction(clang::CompilerInstance& compiler) override {
     compiler.getPreprocessor().addPPCallbacks(std::make_unique<IncludeRecorder>(
-        compiler.getSourceManager(), directory_, outcome_.includes));
+        compiler.getSourceManager(), job_.directory, job_.outcome.includes));
     return true;
   }
 
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance&,
                                                         llvm::StringRef) override {
-    return std::make_unique<CollectingConsumer>(request_, wanted_, directory_, outcome_);
+    return std::make_unique<CollectingConsumer>(job_);
   }
 
  private:
-  const ExtractRequest& request_;
-  const std::set<fs::path>& wanted_;
-  const fs::path& directory_;
-  UnitOutcome& outcome_;
+  UnitJob& job_;
 };
 
 class ExtractActionFactory : public clang::tooling::FrontendActionFactory {
  public:
-  ExtractActionFactory(const ExtractRequest& request, const std::set<fs::path>& wanted,
-                       const fs::path& directory, UnitOutcome& outcome)
-      : request_(request), wanted_(wanted), directory_(directory), outcome_(outcome) {}
+  explicit ExtractActionFactory(UnitJob& job) : job_(job) {}
   std::unique_ptr<clang::FrontendAction> create() override {
-    return std::make_unique<ExtractAction>(request_, wanted_, directory_, outcome_);
+    return std::make_unique<ExtractAction>(job_);
   }
 
  private:
-  const ExtractRequest& request_;
-  const std::set<fs::path>& wanted_;
-  const fs::path& directory_;
-  UnitOutcome& outcome_;
+  UnitJob& job_;
 };
 
 // One translation unit: a file that includes each of `group.headers`.
 UnitOutcome parse_group(const ExtractRequest& request, const HeaderGroup& group) {
-  UnitOutcome outcome;
-  std::set<fs::path> wanted(group.headers.begin(), group.headers.end());
+  UnitJob job{request, {group.headers.begin(), group.headers.end()}, group.directory, {}};
   std::string unit_text;
   for (const auto& header : group.headers) unit_text += "#include \"" + header.string() + "\"\n";
   std::string unit_name = (group.directory / "retort-doc-grade-unit.cpp").string();
@@ -232,12 +226,12 @@ UnitOutcome parse_group(const ExtractRequest& request, const HeaderGroup& group)
       {"-resource-dir=" RETORT_CLANG_RESOURCE_DIR, "-w", "-Qunused-arguments",
        "-fno-caret-diagnostics", "-xc++"},
       clang::tooling::ArgumentInsertPosition::BEGIN));
-  ErrorCollector errors(outcome.errors, request.display_root);
+  ErrorCollector errors(job.outcome.errors, request.display_root);
   tool.setDiagnosticConsumer(&errors);
   tool.setPrintErrorMessage(false);
-  ExtractActionFactory factory(request, wanted, group.directory, outcome);
+  ExtractActionFactory factory(job);
   tool.run(&factory);
-  return outcome;
+  return std::move(job.outcome);
 }
 
 // `header` and every file it includes, directly or not.
