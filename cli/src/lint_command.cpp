@@ -3,6 +3,7 @@
 #include <chrono>
 #include <iostream>
 #include <regex>
+#include <set>
 
 #include <llvm/Support/raw_ostream.h>
 
@@ -100,6 +101,20 @@ llvm::Expected<lint::LintRun> fix_and_relint(const lint::LintRequest& request, l
   return after;
 }
 
+// A linted file can include an excluded header: what is found there is not reported,
+// unless that header was named on the command line.
+void drop_excluded_files(std::vector<Diagnostic>& diagnostics, const Project& project,
+                         const std::vector<fs::path>& named_paths) {
+  const auto& excluded = project.config.string_list("files.exclude");
+  std::set<std::string> named;
+  for (const auto& path : named_paths)
+    named.insert(display_path(fs::absolute(path).lexically_normal(), project.root));
+  std::erase_if(diagnostics, [&](const Diagnostic& diagnostic) {
+    const auto& file = diagnostic.range.file;
+    return !named.count(file) && matches_any_glob(file, excluded);
+  });
+}
+
 }  // namespace
 
 llvm::Expected<lint::LintRun> lint_project(const Project& project,
@@ -127,6 +142,7 @@ llvm::Expected<lint::LintRun> lint_project(const Project& project,
     if (!fixed) return fixed.takeError();
     run = std::move(*fixed);
   }
+  drop_excluded_files(run.diagnostics, project, options.paths);
   return run;
 }
 

@@ -31,6 +31,19 @@ TEST(LintCli, LowPrioritiesShowOnlyWithStrictOrTheConfig) {
   EXPECT_THAT(retort(tree, {"lint"}).standard_output, HasSubstr("design/todo-tags"));
 }
 
+TEST(LintCli, FindingsInAnExcludedHeaderAreNotReportedThroughTheFilesThatIncludeIt) {
+  testing::TempTree tree;
+  tree.write("vendor/v.hpp", "inline int vendor_truncate(double d) { return (int)d; }\n");
+  tree.write("src/a.cpp", "#include \"../vendor/v.hpp\"\nint own(double d) { return (int)d; }\n");
+  tree.write("build/compile_commands.json", compile_commands_for(tree, {"src/a.cpp"}));
+  auto included = retort(tree, {"lint"});
+  EXPECT_THAT(included.standard_output, HasSubstr("vendor/v.hpp:1:"));
+  tree.write(".retort.yaml", "files:\n  exclude: [\"vendor/**\"]\n");
+  auto excluded = retort(tree, {"lint"});
+  EXPECT_THAT(excluded.standard_output, Not(HasSubstr("vendor/v.hpp")));
+  EXPECT_THAT(excluded.standard_output, HasSubstr("src/a.cpp:2:"));
+}
+
 TEST(LintCli, ChecksAreConfiguredInRetortYamlAndMistakesAreUsageErrors) {
   testing::TempTree tree;
   write_project(tree);
