@@ -10,6 +10,8 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <map>
+#include <string_view>
 
 #include "retort/core/errors.hpp"
 
@@ -39,20 +41,6 @@ void close_fd(int& fd) {
     close(fd);
     fd = -1;
   }
-}
-
-std::vector<std::string> child_environment(const std::vector<std::string>& extra) {
-  std::vector<std::string> entries;
-  for (char** entry = environ; *entry != nullptr; ++entry) entries.emplace_back(*entry);
-  entries.insert(entries.end(), extra.begin(), extra.end());
-  return entries;
-}
-
-std::vector<char*> c_strings(std::vector<std::string>& strings) {
-  std::vector<char*> pointers;
-  for (auto& text : strings) pointers.push_back(text.data());
-  pointers.push_back(nullptr);
-  return pointers;
 }
 
 // Pumps stdin, stdout and stderr together so a child that fills one pipe while we
@@ -92,6 +80,26 @@ void pump(int& stdin_fd, std::string_view input, int& stdout_fd, int& stderr_fd,
 
 }  // namespace
 
+std::vector<std::string> environment_with(const std::vector<std::string>& extra) {
+  // getenv finds the first entry of a name, so an added one must replace, not follow.
+  std::map<std::string, std::string> by_name;
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    std::string_view text(*entry);
+    by_name[std::string(text.substr(0, text.find('=')))] = text;
+  }
+  for (const auto& entry : extra) by_name[entry.substr(0, entry.find('='))] = entry;
+  std::vector<std::string> entries;
+  for (auto& [name, entry] : by_name) entries.push_back(std::move(entry));
+  return entries;
+}
+
+std::vector<char*> c_strings(std::vector<std::string>& strings) {
+  std::vector<char*> pointers;
+  for (auto& text : strings) pointers.push_back(text.data());
+  pointers.push_back(nullptr);
+  return pointers;
+}
+
 llvm::Expected<ProcessResult> run_process(const std::vector<std::string>& argv,
                                           const ProcessOptions& options) {
   if (argv.empty()) return internal_error("run_process: empty command");
@@ -116,7 +124,7 @@ llvm::Expected<ProcessResult> run_process(const std::vector<std::string>& argv,
   }
 
   std::vector<std::string> arguments = argv;
-  std::vector<std::string> environment = child_environment(options.extra_environment);
+  std::vector<std::string> environment = environment_with(options.extra_environment);
   auto argument_pointers = c_strings(arguments);
   auto environment_pointers = c_strings(environment);
   pid_t child = 0;

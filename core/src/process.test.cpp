@@ -1,5 +1,7 @@
 #include "retort/core/process.hpp"
 
+#include <stdlib.h>
+
 #include <gtest/gtest.h>
 
 #include "retort/testing/temp_tree.hpp"
@@ -23,6 +25,18 @@ TEST(Process, FeedsStandardInputAndRunsInTheGivenDirectory) {
   auto result = run_process({"sh", "-c", "cat; pwd"}, options);
   ASSERT_TRUE(static_cast<bool>(result));
   EXPECT_EQ(result->standard_output, "hello" + tree.root().string() + "\n");
+}
+
+TEST(Process, AnExtraEnvironmentEntryReplacesTheInheritedOneOfItsName) {
+  ::setenv("RETORT_PROCESS_TEST_SETTING", "inherited", 1);
+  ProcessOptions options;
+  options.extra_environment = {"RETORT_PROCESS_TEST_SETTING=extra"};
+  auto result = run_process({"env"}, options);
+  ::unsetenv("RETORT_PROCESS_TEST_SETTING");
+  ASSERT_TRUE(static_cast<bool>(result));
+  EXPECT_NE(result->standard_output.find("RETORT_PROCESS_TEST_SETTING=extra\n"), std::string::npos);
+  EXPECT_EQ(result->standard_output.find("RETORT_PROCESS_TEST_SETTING=inherited"),
+            std::string::npos);
 }
 
 TEST(Process, LargeOutputOnBothStreamsDoesNotDeadlock) {

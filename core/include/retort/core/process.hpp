@@ -41,4 +41,12 @@ struct ProcessResult {
 llvm::Expected<ProcessResult> run_process(const std::vector<std::string>& argv,
                                           const ProcessOptions& options = {});
 
+/// Returns the inherited environment with the `NAME=value` entries of `extra` added,
+/// each replacing an inherited entry of the same name.
+std::vector<std::string> environment_with(const std::vector<std::string>& extra);
+
+/// Returns pointers to the characters of each of `strings`, then a null pointer: the
+/// `argv`/`envp` form that exec and posix_spawn take. They live as long as `strings`.
+std::vector<char*> c_strings(std::vector<std::string>& strings);
+
 }  // namespace retort
