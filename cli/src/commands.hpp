@@ -94,6 +94,7 @@ struct TestCommandOptions {
   std::filesystem::path build_directory;
   bool is_verbose = false;
   bool is_listing = false;
+  bool is_fork_server_off = false;
 };
 
 /// Runs `retort test` for `project`.

@@ -97,6 +97,8 @@ RunOptions run_options(const Project& project, const TestCommandOptions& options
   run.retries = options.retries.value_or(project.config.integer("test.retries"));
   run.max_failures = options.max_failures;
   run.seed = options.seed;
+  if (!options.is_fork_server_off && project.config.boolean("test.fork_server"))
+    run.fork_server_library = default_fork_server_library();
   return run;
 }
 
@@ -225,6 +227,8 @@ void add_test_command(CLI::App& app, TestCommandOptions& options, std::function<
       ->type_name("DIR");
   command->add_flag("-v,--verbose", options.is_verbose, "Also print passing and skipped tests");
   command->add_flag("--list", options.is_listing, "List the selected tests and their tags");
+  command->add_flag("--no-fork-server", options.is_fork_server_off,
+                    "Start every test with exec, not forked from its program's fork server");
   command->footer(
       "Exit codes: 0 all passed, 1 failures, 2 usage error, 4 no tests selected, "
       "130 interrupted.");

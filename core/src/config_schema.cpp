@@ -108,6 +108,13 @@ const std::vector<OptionSpec>& config_schema() {
                       "set-up is paid once, or of test programs (paths as retort shows "
                       "them) whose tests all share one; a `// retort: tags one-process` "
                       "comment does the same for one suite."},
+      {.section = "test",
+       .name = "fork_server",
+       .type = OptionType::boolean,
+       .default_value = true,
+       .description = "Fork each test of a GoogleTest program from the program stopped where "
+                      "main begins (start-up paid once, still one process per test); false "
+                      "starts every test with exec, as `retort test --no-fork-server`."},
       {.section = "cover",
        .name = "build_directory",
        .type = OptionType::string,

@@ -50,6 +50,7 @@ void Executor::start_next() {
   const auto& program = context_->inventory->programs[assignment.item.program];
   command.working_directory = program.working_directory;
   command.extra_environment = program.environment;
+  command.may_fork_from_server = program.is_gtest;
   Pid me = self();
   auto child = context_->watcher->start(
       command,

@@ -81,6 +81,16 @@ std::chrono::milliseconds own_cpu_time() {
 
 void request_interrupt() { is_interrupt_requested.store(true); }
 
+std::filesystem::path default_fork_server_library() {
+  std::error_code error;
+  auto executable = std::filesystem::read_symlink("/proc/self/exe", error);
+  auto installed = executable.parent_path() / RETORT_FORK_SERVER_INSTALLED;
+  if (!error && std::filesystem::exists(installed, error)) return installed.lexically_normal();
+  std::filesystem::path built = RETORT_FORK_SERVER_BUILT;
+  if (std::filesystem::exists(built, error)) return built;
+  return {};
+}
+
 RunOutcome run_tests(const TestInventory& inventory, const WorkPlan& plan,
                      const RunOptions& options, RunListener& listener) {
   is_interrupt_requested.store(false);
@@ -91,7 +101,7 @@ RunOutcome run_tests(const TestInventory& inventory, const WorkPlan& plan,
   {
     // Executors never block, so two scheduler threads serve any number of them.
     System system(SystemOptions{.threads = 2});
-    ChildWatcher watcher;
+    ChildWatcher watcher(options.fork_server_library);
     Inbox inbox(system);
     detail::RunContext context{&inventory, &options,    &listener,
                                &watcher,   inbox.pid(), outcome.workers};

@@ -15,15 +15,29 @@ namespace {
 using namespace std::chrono_literals;
 using testing::FixtureRun;
 
-RunOptions quick_options() {
-  RunOptions options;
-  options.jobs = 2;
-  options.timeout = 500ms;
-  options.kill_grace = 300ms;
-  return options;
-}
+// Every behaviour holds whether tests start with exec or fork from a fork server.
+enum class StartMode { exec, fork_server };
 
-TEST(Runner, ReportsPassedFailedSkippedAndDisabledTests) {
+class Runner : public ::testing::TestWithParam<StartMode> {
+ protected:
+  RunOptions quick_options() const {
+    RunOptions options;
+    options.jobs = 2;
+    options.timeout = 500ms;
+    options.kill_grace = 300ms;
+    if (GetParam() == StartMode::fork_server)
+      options.fork_server_library = default_fork_server_library();
+    return options;
+  }
+};
+
+INSTANTIATE_TEST_SUITE_P(StartedWith, Runner,
+                         ::testing::Values(StartMode::exec, StartMode::fork_server),
+                         [](const auto& mode) {
+                           return mode.param == StartMode::exec ? "Exec" : "ForkServer";
+                         });
+
+TEST_P(Runner, ReportsPassedFailedSkippedAndDisabledTests) {
   FixtureRun fixture;
   auto outcome = fixture.run("Math.*:Skipping.*:Sizes*:Small*", quick_options());
   EXPECT_EQ(outcome.results.size(), 10u);
@@ -39,7 +53,7 @@ TEST(Runner, ReportsPassedFailedSkippedAndDisabledTests) {
   EXPECT_FALSE(outcome.is_interrupted);
 }
 
-TEST(Runner, ACrashReportsItsSignalAndItsLastOutput) {
+TEST_P(Runner, ACrashReportsItsSignalAndItsLastOutput) {
   FixtureRun fixture;
   auto outcome = fixture.run("Crash.*", quick_options());
   const auto& segfault = fixture.result_of(outcome, "Crash.Segfaults");
@@ -49,7 +63,7 @@ TEST(Runner, ACrashReportsItsSignalAndItsLastOutput) {
   EXPECT_EQ(fixture.result_of(outcome, "Crash.Aborts").last().signal_name, "SIGABRT");
 }
 
-TEST(Runner, AHangingTestTimesOutWithItsOutputSoFar) {
+TEST_P(Runner, AHangingTestTimesOutWithItsOutputSoFar) {
   FixtureRun fixture;
   auto outcome = fixture.run("Hang.SleepsForever", quick_options());
   const auto& hang = fixture.result_of(outcome, "Hang.SleepsForever");
@@ -57,7 +71,7 @@ TEST(Runner, AHangingTestTimesOutWithItsOutputSoFar) {
   EXPECT_NE(hang.last().output.find("going to sleep"), std::string::npos);
 }
 
-TEST(Runner, ATimeoutKillsTheWholeProcessGroupEvenWhenSigtermIsIgnored) {
+TEST_P(Runner, ATimeoutKillsTheWholeProcessGroupEvenWhenSigtermIsIgnored) {
   FixtureRun fixture;
   auto outcome = fixture.run("Hang.ForksAChildAndSleeps:Hang.IgnoresSigterm", quick_options());
   EXPECT_EQ(fixture.result_of(outcome, "Hang.ForksAChildAndSleeps").status, TestStatus::timed_out);
@@ -65,7 +79,7 @@ TEST(Runner, ATimeoutKillsTheWholeProcessGroupEvenWhenSigtermIsIgnored) {
   EXPECT_EQ(fixture.processes_left(), 0u);
 }
 
-TEST(Runner, ATestThatPassesOnARetryIsFlakyAndOneThatNeverDoesFails) {
+TEST_P(Runner, ATestThatPassesOnARetryIsFlakyAndOneThatNeverDoesFails) {
   FixtureRun fixture;
   auto options = quick_options();
   options.retries = 2;
@@ -78,7 +92,7 @@ TEST(Runner, ATestThatPassesOnARetryIsFlakyAndOneThatNeverDoesFails) {
   EXPECT_EQ(failing.attempts.size(), 3u);
 }
 
-TEST(Runner, ATestThatExitsMidwayFails) {
+TEST_P(Runner, ATestThatExitsMidwayFails) {
   FixtureRun fixture;
   auto outcome = fixture.run("Exit.*", quick_options());
   const auto& exited = fixture.result_of(outcome, "Exit.ExitsCleanlyMidTest");
@@ -86,7 +100,7 @@ TEST(Runner, ATestThatExitsMidwayFails) {
   EXPECT_NE(exited.last().output.find("before the test finished"), std::string::npos);
 }
 
-TEST(Runner, SerialSuitesNeverOverlapEvenWithFreeWorkers) {
+TEST_P(Runner, SerialSuitesNeverOverlapEvenWithFreeWorkers) {
   FixtureRun fixture;
   auto options = quick_options();
   options.jobs = 3;
@@ -97,7 +111,7 @@ TEST(Runner, SerialSuitesNeverOverlapEvenWithFreeWorkers) {
         << fixture.inventory().tests[result.test].full_name() << ": " << result.last().output;
 }
 
-TEST(Runner, ASuiteTaggedOneProcessRunsInOneProcess) {
+TEST_P(Runner, ASuiteTaggedOneProcessRunsInOneProcess) {
   FixtureRun fixture;
   auto outcome = fixture.run("OneProcess.*", quick_options());
   for (const auto& result : outcome.results) EXPECT_EQ(result.status, TestStatus::passed);
@@ -107,7 +121,7 @@ TEST(Runner, ASuiteTaggedOneProcessRunsInOneProcess) {
   EXPECT_EQ(pid_files, 1u);
 }
 
-TEST(Runner, ACrashInAOneProcessSuiteRerunsTheTestsThatHadNotStarted) {
+TEST_P(Runner, ACrashInAOneProcessSuiteRerunsTheTestsThatHadNotStarted) {
   FixtureRun fixture;
   PlanOptions plan;
   plan.one_process_suites = {"Crash"};
@@ -118,7 +132,7 @@ TEST(Runner, ACrashInAOneProcessSuiteRerunsTheTestsThatHadNotStarted) {
   EXPECT_EQ(fixture.result_of(outcome, "Crash.Aborts").status, TestStatus::crashed);
 }
 
-TEST(Runner, MaxFailuresStopsStartingTests) {
+TEST_P(Runner, MaxFailuresStopsStartingTests) {
   FixtureRun fixture;
   auto options = quick_options();
   options.jobs = 1;
@@ -150,7 +164,7 @@ class InterruptWhenStarted : public RunListener {
   std::size_t started_ = 0;
 };
 
-TEST(Runner, AnInterruptStopsEveryChildAndLeavesNoProcessBehind) {
+TEST_P(Runner, AnInterruptStopsEveryChildAndLeavesNoProcessBehind) {
   FixtureRun fixture;
   auto options = quick_options();
   options.timeout = std::chrono::minutes(5);

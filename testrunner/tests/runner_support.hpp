@@ -7,6 +7,7 @@
 
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -16,26 +17,34 @@
 
 namespace retort::testrunner::testing {
 
-// The two fixture programs, their state in a fresh temp dir named in their environment.
+/// Fixture programs (by default the basic and the troubled one), their state in a
+/// fresh temp dir named in their environment, with `environment` entries added.
 class FixtureRun {
  public:
-  FixtureRun() {
-    for (const char* path : {RETORT_FIXTURE_BASIC, RETORT_FIXTURE_TROUBLE}) {
+  /// Lists the tests of the programs at `paths`, run with `environment` added.
+  explicit FixtureRun(const std::vector<std::string>& paths = {RETORT_FIXTURE_BASIC,
+                                                               RETORT_FIXTURE_TROUBLE},
+                      const std::vector<std::string>& environment = {}) {
+    for (const auto& path : paths) {
       TestProgram program;
       program.display_name = std::filesystem::path(path).filename().string();
       program.command = {path};
       program.environment = {"RETORT_FIXTURE_STATE=" + state_directory().string()};
+      program.environment.insert(program.environment.end(), environment.begin(), environment.end());
       programs_.push_back(program);
     }
     inventory_ = list_tests(programs_, 2);
     EXPECT_TRUE(inventory_.warnings.empty());
   }
 
+  /// The fixtures' tests as listed.
   const TestInventory& inventory() const { return inventory_; }
+  /// The fixtures' tests, for a test to change.
   TestInventory& inventory() { return inventory_; }
+  /// Where the fixtures keep their state.
   std::filesystem::path state_directory() const { return state_.root(); }
 
-  // Returns the index of the test named `full_name`; fails the test when missing.
+  /// Returns the index of the test named `full_name`; fails the test when missing.
   std::size_t index_of(const std::string& full_name) const {
     for (std::size_t i = 0; i < inventory_.tests.size(); ++i)
       if (inventory_.tests[i].full_name() == full_name) return i;
@@ -43,7 +52,8 @@ class FixtureRun {
     return 0;
   }
 
-  // Runs the tests `filter` selects.
+  /// Runs the tests `filter` selects with `options` and `plan_options`; `listener`
+  /// (when given) hears the run.
   RunOutcome run(const std::string& filter, const RunOptions& options,
                  const PlanOptions& plan_options = {}, RunListener* listener = nullptr) {
     SelectionRequest request;
@@ -54,7 +64,7 @@ class FixtureRun {
     return run_tests(inventory_, plan, options, listener ? *listener : quiet);
   }
 
-  // Returns the result of `full_name` in `outcome`.
+  /// Returns the result of `full_name` in `outcome`.
   const TestResult& result_of(const RunOutcome& outcome, const std::string& full_name) const {
     auto index = index_of(full_name);
     for (const auto& result : outcome.results)
@@ -63,22 +73,40 @@ class FixtureRun {
     return outcome.results.front();
   }
 
-  // Counts live processes whose environment names this run's state directory:
-  // everything the fixtures started, their own children included.
-  std::size_t processes_left() const {
-    std::string marker = "RETORT_FIXTURE_STATE=" + state_directory().string();
-    std::size_t count = 0;
-    for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
-      auto name = entry.path().filename().string();
-      if (name.find_first_not_of("0123456789") != std::string::npos) continue;
-      std::ifstream environ(entry.path() / "environ", std::ios::binary);
-      std::string contents((std::istreambuf_iterator<char>(environ)), {});
-      if (contents.find(marker + '\0') != std::string::npos && !is_zombie(entry.path())) ++count;
+  /// Counts live processes whose environment names this run's state directory:
+  /// everything the fixtures started, their own children included.
+  std::size_t processes_left() const { return live_processes().size(); }
+
+  /// Returns the live processes the fixtures started whose command line has
+  /// `argument`.
+  std::vector<pid_t> processes_with_argument(const std::string& argument) const {
+    std::vector<pid_t> found;
+    for (auto pid : live_processes()) {
+      auto command_line = read_whole("/proc/" + std::to_string(pid) + "/cmdline");
+      if (command_line.find(argument + '\0') != std::string::npos) found.push_back(pid);
     }
-    return count;
+    return found;
   }
 
  private:
+  static std::string read_whole(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+  }
+
+  std::vector<pid_t> live_processes() const {
+    std::string marker = "RETORT_FIXTURE_STATE=" + state_directory().string();
+    std::vector<pid_t> found;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+      auto name = entry.path().filename().string();
+      if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+      if (read_whole(entry.path() / "environ").find(marker + '\0') != std::string::npos &&
+          !is_zombie(entry.path()))
+        found.push_back(std::stoi(name));
+    }
+    return found;
+  }
+
   static bool is_zombie(const std::filesystem::path& process) {
     std::ifstream status(process / "stat");
     std::string pid, command, state;

@@ -26,6 +26,9 @@ struct ChildCommand {
   std::filesystem::path working_directory;
   /// Extra `NAME=value` entries for its environment.
   std::vector<std::string> extra_environment;
+  /// True for a GoogleTest program: the child may be forked from the program's fork
+  /// server (started once, waiting where `main` begins) instead of started with exec.
+  bool may_fork_from_server = false;
 };
 
 /// What the watcher tells about one child. Both run on the watcher thread and must
@@ -37,12 +40,15 @@ struct ChildListener {
   std::function<void(int wait_status)> on_exit;
 };
 
-/// Starts children and watches them on one thread (poll over their pipes and
-/// pidfds). Destroying it kills every child's process group that is still running.
+/// Starts children and watches them on one thread (poll over their pipes, their
+/// pidfds and their fork servers' channels). Destroying it kills every child's
+/// process group that is still running, and every fork server.
 class ChildWatcher {
  public:
-  /// Starts the watcher thread.
-  ChildWatcher();
+  /// Starts the watcher thread. With a `fork_server_library` (retort's
+  /// `libretort_fork_server.so`), children that allow it fork from their program's
+  /// fork server; an empty path starts every child with exec.
+  explicit ChildWatcher(std::filesystem::path fork_server_library = {});
   /// Kills what is left (SIGKILL to each process group) and joins the thread.
   ~ChildWatcher();
   ChildWatcher(const ChildWatcher&) = delete;

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <vector>
 
@@ -37,7 +38,15 @@ struct RunOptions {
   std::optional<std::uint64_t> seed;
   /// The most output kept per test process; beyond it only the tail is kept.
   std::size_t output_limit = 8u << 20;
+  /// The fork server library (`default_fork_server_library()`): each test of a
+  /// GoogleTest program is forked from the program stopped where `main` begins,
+  /// instead of paying exec and start-up again. Empty starts every test with exec.
+  std::filesystem::path fork_server_library;
 };
+
+/// Returns the fork server library that came with this `retort`: installed beside it
+/// (`../lib/retort/`), else where the build wrote it; empty when neither exists.
+std::filesystem::path default_fork_server_library();
 
 /// Hears how a run goes. Its calls come from the reporter process one at a time, so
 /// an implementation needs no locking.
