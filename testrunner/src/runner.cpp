@@ -99,7 +99,8 @@ RunOutcome run_tests(const TestInventory& inventory, const WorkPlan& plan,
   outcome.workers = worker_count(options, plan.items.size());
   outcome.results = disabled_results(plan, listener);
   {
-    // Executors never block, so two scheduler threads serve any number of them.
+    // Executors block only while a child starts (a fork server's answer, or once per
+    // program its start-up), so two scheduler threads serve any number of them.
     System system(SystemOptions{.threads = 2});
     ChildWatcher watcher(options.fork_server_library);
     Inbox inbox(system);

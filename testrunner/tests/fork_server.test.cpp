@@ -95,13 +95,13 @@ TEST(ForkServer, TestsSeeTheProgramsOwnEnvironmentAndPreload) {
   EXPECT_EQ(start_ups(preloading).size(), before + 1);
 }
 
-// Runs `test` of the forking fixture through a watcher, as the executor does;
-// returns all it wrote.
-std::string raw_output_of(const std::string& test, const std::filesystem::path& library,
+// Runs the tests `filter` selects of the forking fixture through a watcher, as the
+// executor does; returns all they wrote.
+std::string raw_output_of(const std::string& filter, const std::filesystem::path& library,
                           const FixtureRun& fixture) {
   ChildWatcher watcher(library);
   ChildCommand command;
-  command.argv = {RETORT_FIXTURE_FORKING, "--gtest_filter=" + test};
+  command.argv = {RETORT_FIXTURE_FORKING, "--gtest_filter=" + filter};
   command.extra_environment = {"RETORT_FIXTURE_STATE=" + fixture.state_directory().string(),
                                "FIXTURE_START_UP_MESSAGE=static set-up ran"};
   command.may_fork_from_server = true;
@@ -127,6 +127,14 @@ TEST(ForkServer, WhatStartUpWroteComesFirstAsItWouldWithExec) {
   EXPECT_NE(forked.find("[       OK ] Origin.RecordsItsParent"), std::string::npos) << forked;
   auto parents = recorded_parents(fixture);
   EXPECT_EQ(parents.size(), 2u) << "one test started with exec, one forked";
+}
+
+TEST(ForkServer, ACommandLineTooLongToSendStartsWithExec) {
+  FixtureRun fixture({RETORT_FIXTURE_FORKING});
+  std::string long_filter = "Origin.RecordsItsParent:" + std::string(70000, 'x');
+  auto output = raw_output_of(long_filter, default_fork_server_library(), fixture);
+  EXPECT_NE(output.find("[       OK ] Origin.RecordsItsParent"), std::string::npos) << output;
+  EXPECT_EQ(recorded_parents(fixture), std::set<std::string>{std::to_string(::getpid())});
 }
 
 TEST(ForkServer, AProgramWithAThreadBeforeMainHasItsTestsStartedWithExec) {
