@@ -271,8 +271,10 @@ void ChildWatcher::State::handle_polled() {
   std::vector<pid_t> exited;
   std::vector<ForkServer*> lost;
   for (std::size_t i = 0; i < polled.size(); ++i) {
-    if (!polled[i].revents) continue;
     const auto& target = targets[i];
+    // A server's channel is read on every round, readable or not: a start on another
+    // thread may have read exits from it, then woken this thread to settle them.
+    if (!polled[i].revents && target.kind != PollTarget::fork_server) continue;
     switch (target.kind) {
       case PollTarget::wake:
         drain(wake_read);

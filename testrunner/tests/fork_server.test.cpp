@@ -2,7 +2,9 @@
 // program, sees the program's own environment, and programs that cannot be forked
 // safely have their tests started with exec.
 
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -12,6 +14,7 @@
 
 #include <gtest/gtest.h>
 
+#include "fork_server_client.hpp"
 #include "retort/testrunner/child_process.hpp"
 #include "retort/testrunner/runner.hpp"
 #include "runner_support.hpp"
@@ -127,6 +130,40 @@ TEST(ForkServer, WhatStartUpWroteComesFirstAsItWouldWithExec) {
   EXPECT_NE(forked.find("[       OK ] Origin.RecordsItsParent"), std::string::npos) << forked;
   auto parents = recorded_parents(fixture);
   EXPECT_EQ(parents.size(), 2u) << "one test started with exec, one forked";
+}
+
+// Starts the forking fixture's `test` from `server`, its output discarded.
+pid_t start_forked(detail::ForkServer& server, const std::string& test) {
+  int discarded = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+  auto pid = server.start({RETORT_FIXTURE_FORKING, "--gtest_filter=" + test}, discarded);
+  ::close(discarded);
+  EXPECT_TRUE(static_cast<bool>(pid));
+  if (!pid) {
+    llvm::consumeError(pid.takeError());
+    return -1;
+  }
+  return *pid;
+}
+
+TEST(ForkServer, AnExitReadWhileStartingAnotherTestIsStillTold) {
+  FixtureRun fixture({RETORT_FIXTURE_FORKING});
+  detail::SpawnRequest program;
+  program.argv = {RETORT_FIXTURE_FORKING};
+  program.environment = {"RETORT_FIXTURE_STATE=" + fixture.state_directory().string()};
+  auto server = detail::ForkServer::launch(program, default_fork_server_library(), 5s);
+  ASSERT_NE(server, nullptr);
+  auto first = start_forked(*server, "Origin.RecordsItsParent");
+  // Let the first end; its exit waits on the channel, unread.
+  std::this_thread::sleep_for(300ms);
+  auto second = start_forked(*server, "Origin.RecordsItsParentToo");
+  std::this_thread::sleep_for(300ms);
+  std::set<pid_t> told;
+  for (const auto& ended : server->take_exits()) {
+    told.insert(ended.pid);
+    EXPECT_TRUE(WIFEXITED(ended.wait_status) && WEXITSTATUS(ended.wait_status) == 0);
+  }
+  EXPECT_EQ(told, (std::set<pid_t>{first, second}));
+  EXPECT_FALSE(server->is_lost());
 }
 
 TEST(ForkServer, ACommandLineTooLongToSendStartsWithExec) {
