@@ -22,3 +22,16 @@ function(retort_add_tests name dir)
       RETORT_BINARY_DIR="${PROJECT_BINARY_DIR}")
   gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 600)
 endfunction()
+
+# A CTest test that checks retort against a peer on a project built for the check:
+# `prepare WORK` builds it (e.g. googletest's own tests), then `check RETORT WORK`
+# compares. Both are scripts; building makes the test slow, hence the long timeout.
+function(retort_add_check_on_built_project name prepare work check)
+  if(NOT RETORT_BUILD_TESTS)
+    return()
+  endif()
+  add_test(NAME ${name}
+    COMMAND bash -c "\"$1\" \"$2\" && \"$3\" \"$4\" \"$2\"" ${name}
+      ${prepare} ${work} ${check} $<TARGET_FILE:retort>)
+  set_tests_properties(${name} PROPERTIES TIMEOUT 1200)
+endfunction()

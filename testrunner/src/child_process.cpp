@@ -106,7 +106,7 @@ struct ChildWatcher::State {
   void read_output(Watched& child);
   void forget(pid_t pid);
   void finish(Watched& child);
-  void finish_forked(Watched& child, int wait_status);
+  void report_exit(Watched& child, int wait_status);
   void kill_all(std::map<pid_t, Watched>& children);
 };
 
@@ -154,18 +154,16 @@ void ChildWatcher::State::forget(pid_t pid) {
 void ChildWatcher::State::finish(Watched& child) {
   // Whatever the test forked dies with it; the zombie leader keeps the group id ours.
   ::kill(-child.pid, SIGKILL);
-  read_output(child);
-  if (child.output >= 0) ::close(child.output);
   int status = 0;
   while (::waitpid(child.pid, &status, 0) < 0 && errno == EINTR) {
   }
   ::close(child.pidfd);
-  forget(child.pid);
-  child.listener.on_exit(status);
+  report_exit(child, status);
 }
 
-void ChildWatcher::State::finish_forked(Watched& child, int wait_status) {
-  // The server killed the test's process group before it reaped the test.
+// Tells the listener the rest of the child's output, then its end. A fork server has
+// killed its test's process group before it told the exit.
+void ChildWatcher::State::report_exit(Watched& child, int wait_status) {
   read_output(child);
   if (child.output >= 0) ::close(child.output);
   forget(child.pid);
@@ -210,7 +208,7 @@ std::vector<ForkServer*> ChildWatcher::State::take_started() {
     children.emplace(pid, std::move(child));
     auto told = early_exits.find(pid);
     if (told == early_exits.end()) continue;
-    finish_forked(children[pid], told->second);
+    report_exit(children[pid], told->second);
     children.erase(pid);
     early_exits.erase(told);
   }
@@ -243,7 +241,7 @@ void ChildWatcher::State::settle_forked_exit(const detail::ForkedExit& ended) {
     early_exits[ended.pid] = ended.wait_status;
     return;
   }
-  finish_forked(child->second, ended.wait_status);
+  report_exit(child->second, ended.wait_status);
   children.erase(child);
 }
 
@@ -262,7 +260,7 @@ void ChildWatcher::State::stop_tests_of(const ForkServer* server) {
     }
     ::kill(-it->first, SIGKILL);
     it->second.listener.on_output("retort: this test's fork server ended; the test was stopped\n");
-    finish_forked(it->second, killed_status);
+    report_exit(it->second, killed_status);
     it = children.erase(it);
   }
 }
@@ -272,9 +270,10 @@ void ChildWatcher::State::handle_polled() {
   std::vector<ForkServer*> lost;
   for (std::size_t i = 0; i < polled.size(); ++i) {
     const auto& target = targets[i];
-    // A server's channel is read on every round, readable or not: a start on another
-    // thread may have read exits from it, then woken this thread to settle them.
-    if (!polled[i].revents && target.kind != PollTarget::fork_server) continue;
+    // A start on another thread may have read exits from a server's channel, then
+    // woken this thread to settle them.
+    bool has_exits_read = target.kind == PollTarget::fork_server && target.server->has_exits_read();
+    if (!polled[i].revents && !has_exits_read) continue;
     switch (target.kind) {
       case PollTarget::wake:
         drain(wake_read);

@@ -178,12 +178,14 @@ llvm::Expected<pid_t> ForkServer::start(const std::vector<std::string>& argv, in
       is_lost_ = true;
       return start_error("the server has gone");
     }
-    if (reply.kind == RETORT_FORK_SERVER_EXITED)
+    if (reply.kind == RETORT_FORK_SERVER_EXITED) {
       exits_.push_back({reply.pid, reply.value});
-    else if (reply.kind == RETORT_FORK_SERVER_STARTED)
+      has_exits_read_.store(true);
+    } else if (reply.kind == RETORT_FORK_SERVER_STARTED) {
       return reply.pid;
-    else if (reply.kind == RETORT_FORK_SERVER_START_FAILED)
+    } else if (reply.kind == RETORT_FORK_SERVER_START_FAILED) {
       return start_error(std::strerror(reply.value));
+    }
   }
 }
 
@@ -204,6 +206,7 @@ void ForkServer::read_available() {
 std::vector<ForkedExit> ForkServer::take_exits() {
   std::lock_guard lock(mutex_);
   read_available();
+  has_exits_read_.store(false);
   return std::exchange(exits_, {});
 }
 

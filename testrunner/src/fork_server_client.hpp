@@ -5,6 +5,7 @@
 
 #include <sys/types.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -49,6 +50,8 @@ class ForkServer {
   std::vector<ForkedExit> take_exits();
   /// True once the server has gone: its tests' exits will never be told.
   bool is_lost() const;
+  /// True when `start` read exits that `take_exits` has not returned yet.
+  bool has_exits_read() const { return has_exits_read_.load(); }
   /// The descriptor to poll for the server's messages.
   int channel() const { return channel_; }
   /// What the program wrote while it started (static initialisers): started with
@@ -66,6 +69,7 @@ class ForkServer {
   int channel_;
   mutable std::mutex mutex_;
   std::vector<ForkedExit> exits_;
+  std::atomic<bool> has_exits_read_{false};
   bool is_lost_ = false;
   std::string start_up_output_;
 };
