@@ -26,10 +26,11 @@ using namespace retort::doc;
 llvm::Expected<std::vector<fs::path>> headers_to_grade(const Project& project,
                                                        const DocGradeCommandOptions& options) {
   // doc.exclude narrows files.exclude for this tool: the same glob rules, compiled once.
-  FileSelection selection = FileSelection::from_config(project.config);
+  auto selection = FileSelection::for_project(project.root, project.config);
+  if (!selection) return selection.takeError();
   for (const auto& glob : project.config.string_list("doc.exclude"))
-    selection.exclude_globs.push_back(glob);
-  auto files = discover_source_files(project.root, options.paths, selection);
+    selection->exclude_globs.push_back(glob);
+  auto files = discover_source_files(project.root, options.paths, *selection);
   if (!files) return files.takeError();
   std::vector<fs::path> headers;
   for (const auto& file : *files) {

@@ -116,8 +116,9 @@ int run_format(const Project& project, const FormatCommandOptions& options,
   request.jobs = options.jobs;
   if (!options.is_cache_disabled) request.cache_root = ResultCache::default_root(project.root);
 
-  auto files = discover_source_files(project.root, options.paths,
-                                     FileSelection::from_config(project.config));
+  auto selection = FileSelection::for_project(project.root, project.config);
+  if (!selection) return report_error(selection.takeError(), llvm::errs());
+  auto files = discover_source_files(project.root, options.paths, *selection);
   if (!files) return report_error(files.takeError(), llvm::errs());
   if (!options.since.empty()) {
     auto changed = changed_lines_since(project.root, options.since);
@@ -127,15 +128,16 @@ int run_format(const Project& project, const FormatCommandOptions& options,
   request.files = std::move(*files);
 
   format::FormatRun run = format::format_files(request);
-  std::vector<Diagnostic> shown = run.diagnostics;
   if (request.mode == format::FormatMode::diff) {
     if (int failed = print_diffs(run, project.root); failed != exit_clean) return failed;
-    std::erase_if(shown, [](const Diagnostic& d) { return d.check_id == "format/unformatted"; });
   }
   auto context =
       make_report_context("format", format::format_rules(), request.files.size(), start, global);
+  context.vendored_folders_skipped = selection->vendored_folders.size();
+  // With --diff the patch alone goes to stdout; the findings (one per file the patch
+  // touches) and the summary that counts them go to stderr.
   std::ostream& out = request.mode == format::FormatMode::diff ? std::cerr : std::cout;
-  write_report(report_format, shown, context, out);
+  write_report(report_format, run.diagnostics, context, out);
   return exit_code_for(run.diagnostics, run.has_internal_error());
 }
 

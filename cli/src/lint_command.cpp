@@ -24,18 +24,22 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The database's source files inside the project and inside the requested paths.
+// The database's source files inside the project and inside the requested paths;
+// excluded and vendored ones only when named.
 std::vector<fs::path> units_to_lint(const CompileCommands& commands, const Project& project,
+                                    const FileSelection& selection,
                                     const std::vector<fs::path>& requested) {
   std::vector<fs::path> units;
   for (const auto& file : commands.source_files()) {
     fs::path absolute = file.lexically_normal();
     if (!is_inside(absolute, project.root)) continue;
-    bool is_requested = requested.empty();
+    bool is_named = false;
     for (const auto& path : requested)
-      is_requested |= absolute == fs::absolute(path).lexically_normal() ||
-                      is_inside(absolute, fs::absolute(path));
-    if (is_requested) units.push_back(absolute);
+      is_named |= absolute == fs::absolute(path).lexically_normal() ||
+                  is_inside(absolute, fs::absolute(path));
+    bool is_chosen =
+        requested.empty() && !selection.is_left_out(display_path(absolute, project.root));
+    if (is_named || is_chosen) units.push_back(absolute);
   }
   return units;
 }
@@ -101,17 +105,19 @@ llvm::Expected<lint::LintRun> fix_and_relint(const lint::LintRequest& request, l
   return after;
 }
 
-// A linted file can include an excluded header: what is found there is not reported,
-// unless that header was named on the command line.
+// A linted file can include an excluded or vendored header: what is found there is
+// not reported, unless that header (or a folder above it) was named on the command
+// line.
 void drop_excluded_files(std::vector<Diagnostic>& diagnostics, const Project& project,
-                         const std::vector<fs::path>& named_paths) {
-  const auto& excluded = project.config.string_list("files.exclude");
-  std::set<std::string> named;
-  for (const auto& path : named_paths)
-    named.insert(display_path(fs::absolute(path).lexically_normal(), project.root));
+                         const FileSelection& selection, const std::vector<fs::path>& named_paths) {
+  std::vector<fs::path> named;
+  for (const auto& path : named_paths) named.push_back(fs::absolute(path).lexically_normal());
   std::erase_if(diagnostics, [&](const Diagnostic& diagnostic) {
-    const auto& file = diagnostic.range.file;
-    return !named.count(file) && matches_any_glob(file, excluded);
+    fs::path file = (project.root / diagnostic.range.file).lexically_normal();
+    bool is_named = std::any_of(named.begin(), named.end(), [&](const fs::path& path) {
+      return file == path || is_inside(file, path);
+    });
+    return !is_named && selection.is_left_out(diagnostic.range.file);
   });
 }
 
@@ -128,8 +134,10 @@ llvm::Expected<lint::LintRun> lint_project(const Project& project,
   for (const auto& path : options.paths) {
     if (!fs::exists(path)) return usage_error("no such file or directory: '" + path.string() + "'");
   }
+  auto selection = FileSelection::for_project(project.root, project.config);
+  if (!selection) return selection.takeError();
   lint::LintRequest request;
-  request.translation_units = units_to_lint(*commands, project, options.paths);
+  request.translation_units = units_to_lint(*commands, project, *selection, options.paths);
   request.database = &commands->clang_database();
   request.project_root = project.root;
   request.display_root = project.root;
@@ -142,7 +150,8 @@ llvm::Expected<lint::LintRun> lint_project(const Project& project,
     if (!fixed) return fixed.takeError();
     run = std::move(*fixed);
   }
-  drop_excluded_files(run.diagnostics, project, options.paths);
+  drop_excluded_files(run.diagnostics, project, *selection, options.paths);
+  run.vendored_folders_skipped = selection->vendored_folders.size();
   return run;
 }
 
@@ -168,6 +177,7 @@ int run_lint(const Project& project, const LintCommandOptions& options,
   auto shown = gated_findings(std::move(run.diagnostics), project, options, hidden_count);
   if (!shown) return report_error(shown.takeError(), llvm::errs());
   auto context = make_report_context("lint", lint::lint_rules(), run.files_checked, start, global);
+  context.vendored_folders_skipped = run.vendored_folders_skipped;
   write_report(report_format, *shown, context, std::cout);
   if (hidden_count > 0 && report_format == ReportFormat::text)
     std::cout << "(" << hidden_count

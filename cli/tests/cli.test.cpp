@@ -96,7 +96,33 @@ TEST(Cli, DiffPrintsAUnifiedDiffAndWritesNothing) {
   EXPECT_THAT(result.standard_output,
               HasSubstr("--- a/a.cpp\n+++ b/a.cpp\n@@ -1 +1 @@\n-int  main( ){return 0;}\n"
                         "+int main() { return 0; }\n"));
+  EXPECT_THAT(result.standard_error, HasSubstr("1 finding"));
+  EXPECT_THAT(result.standard_error, Not(HasSubstr("no findings")));
   EXPECT_EQ(tree.read("a.cpp"), unformatted_code);
+}
+
+TEST(Cli, VendoredFoldersAreLeftAloneAndCountedUnlessNamed) {
+  testing::TempTree tree;
+  tree.write("a.cpp", unformatted_code);
+  tree.write("third_party/zlib/zlib.cpp", unformatted_code);
+  tree.init_git_repository();
+  auto check = retort(tree, {"format", "--check"});
+  EXPECT_EQ(check.exit_code, 1);
+  EXPECT_THAT(check.standard_output, HasSubstr("1 file checked"));
+  EXPECT_THAT(check.standard_output, HasSubstr("1 vendored folder skipped (files.vendored)"));
+  EXPECT_THAT(check.standard_output, Not(HasSubstr("zlib.cpp")));
+  EXPECT_EQ(retort(tree, {"format", "third_party"}).exit_code, 0);
+  EXPECT_EQ(tree.read("third_party/zlib/zlib.cpp"), formatted_code);
+}
+
+TEST(Cli, APathOutsideTheProjectIsAUsageError) {
+  testing::TempTree tree;
+  testing::TempTree elsewhere;
+  tree.write("a.cpp", formatted_code);
+  auto outside = elsewhere.write("b.cpp", unformatted_code);
+  auto result = retort(tree, {"format", "--check", outside.string()});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_THAT(result.standard_error, HasSubstr("is outside the project"));
 }
 
 TEST(Cli, StdinIsFormattedToStdoutAsTheAssumedFile) {

@@ -33,15 +33,33 @@ TEST(LintCli, LowPrioritiesShowOnlyWithStrictOrTheConfig) {
 
 TEST(LintCli, FindingsInAnExcludedHeaderAreNotReportedThroughTheFilesThatIncludeIt) {
   testing::TempTree tree;
-  tree.write("vendor/v.hpp", "inline int vendor_truncate(double d) { return (int)d; }\n");
-  tree.write("src/a.cpp", "#include \"../vendor/v.hpp\"\nint own(double d) { return (int)d; }\n");
+  tree.write("legacy/v.hpp", "inline int legacy_truncate(double d) { return (int)d; }\n");
+  tree.write("src/a.cpp", "#include \"../legacy/v.hpp\"\nint own(double d) { return (int)d; }\n");
   tree.write("build/compile_commands.json", compile_commands_for(tree, {"src/a.cpp"}));
   auto included = retort(tree, {"lint"});
-  EXPECT_THAT(included.standard_output, HasSubstr("vendor/v.hpp:1:"));
-  tree.write(".retort.yaml", "files:\n  exclude: [\"vendor/**\"]\n");
+  EXPECT_THAT(included.standard_output, HasSubstr("legacy/v.hpp:1:"));
+  tree.write(".retort.yaml", "files:\n  exclude: [\"legacy/**\"]\n");
   auto excluded = retort(tree, {"lint"});
-  EXPECT_THAT(excluded.standard_output, Not(HasSubstr("vendor/v.hpp")));
+  EXPECT_THAT(excluded.standard_output, Not(HasSubstr("legacy/v.hpp")));
   EXPECT_THAT(excluded.standard_output, HasSubstr("src/a.cpp:2:"));
+}
+
+TEST(LintCli, VendoredCodeIsNotLintedNorReportedUnlessConfigured) {
+  testing::TempTree tree;
+  tree.write("third_party/v/v.hpp", "inline int vendor_truncate(double d) { return (int)d; }\n");
+  tree.write("third_party/v/v.cpp", "int vendor_cast(double d) { return (int)d; }\n");
+  tree.write("src/a.cpp",
+             "#include \"../third_party/v/v.hpp\"\nint own(double d) { return (int)d; }\n");
+  tree.write("build/compile_commands.json",
+             compile_commands_for(tree, {"src/a.cpp", "third_party/v/v.cpp"}));
+  auto vendored = retort(tree, {"lint"});
+  EXPECT_THAT(vendored.standard_output, Not(HasSubstr("third_party")));
+  EXPECT_THAT(vendored.standard_output, HasSubstr("src/a.cpp:2:"));
+  EXPECT_THAT(vendored.standard_output, HasSubstr("1 vendored folder skipped"));
+  tree.write(".retort.yaml", "files:\n  vendored: []\n");
+  auto everything = retort(tree, {"lint"});
+  EXPECT_THAT(everything.standard_output, HasSubstr("third_party/v/v.hpp:1:"));
+  EXPECT_THAT(everything.standard_output, HasSubstr("third_party/v/v.cpp:1:"));
 }
 
 TEST(LintCli, ChecksAreConfiguredInRetortYamlAndMistakesAreUsageErrors) {

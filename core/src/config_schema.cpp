@@ -26,6 +26,14 @@ const std::vector<OptionSpec>& config_schema() {
        .default_value = Strings{},
        .description = "Globs (relative to the project root) of files to leave alone, "
                       "e.g. third_party/** or **/*.pb.h."},
+      {.section = "files",
+       .name = "vendored",
+       .type = OptionType::string_list,
+       .default_value = Strings{"auto"},
+       .description = "Folders (or globs of folders) of vendored code that no tool touches. "
+                      "`auto` stands for the folders found: third_party/, vendor/, "
+                      "external/, extern/ and nested projects with their own licence and "
+                      "build. `[]` works on vendored code too."},
       {.section = "format",
        .name = "line_length",
        .type = OptionType::integer,

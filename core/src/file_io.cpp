@@ -94,4 +94,16 @@ llvm::Error write_report_file(const std::filesystem::path& path, std::string_vie
   return write_file_atomically(path, contents);
 }
 
+bool create_state_directory(const std::filesystem::path& directory) {
+  std::error_code error;
+  std::filesystem::create_directories(directory, error);
+  if (error) return false;
+  std::filesystem::path ignore = directory / ".gitignore";
+  if (!std::filesystem::exists(ignore, error)) {
+    llvm::consumeError(
+        write_file_atomically(ignore, "# Written by retort: its state is not source.\n*\n"));
+  }
+  return true;
+}
+
 }  // namespace retort

@@ -62,7 +62,8 @@ const std::string& tool_fingerprint() {
 }
 
 ResultCache::ResultCache(std::filesystem::path cache_root, std::string tool)
-    : directory_(std::move(cache_root) / ("v" + std::to_string(cache_format_version)) / tool) {}
+    : root_(std::move(cache_root)),
+      directory_(root_ / ("v" + std::to_string(cache_format_version)) / tool) {}
 
 std::filesystem::path ResultCache::default_root(const std::filesystem::path& project_root) {
   return project_root / ".retort" / "cache";
@@ -89,8 +90,11 @@ std::optional<std::string> ResultCache::load(const CacheKey& key) const {
 bool ResultCache::store(const CacheKey& key, std::string_view payload) const {
   std::filesystem::path path = entry_path(key);
   std::error_code error;
-  std::filesystem::create_directories(path.parent_path(), error);
-  if (error) return false;
+  if (!std::filesystem::exists(path.parent_path(), error)) {
+    if (!create_state_directory(root_)) return false;
+    std::filesystem::create_directories(path.parent_path(), error);
+    if (error) return false;
+  }
   // Each writer renames its own temporary file into place, so concurrent writers of
   // one key leave one whole entry, never a mix.
   static std::atomic<std::uint64_t> writes{0};

@@ -21,6 +21,16 @@ TEST(ResultCache, ReturnsWhatWasStoredUnderTheSameKey) {
   EXPECT_EQ(cache.load(key), "formatted");
 }
 
+TEST(ResultCache, TheCacheFolderDoesNotShowInGitStatus) {
+  testing::TempTree tree;
+  tree.write("a.cpp", "int a;\n");
+  tree.init_git_repository();
+  ResultCache cache(ResultCache::default_root(tree.root()), "format");
+  ASSERT_TRUE(cache.store(CacheKey().add("a"), "formatted"));
+  EXPECT_NE(tree.read(".retort/cache/.gitignore").find('*'), std::string::npos);
+  EXPECT_EQ(tree.git({"status", "--porcelain", "--untracked-files=all"}), "");
+}
+
 TEST(ResultCache, KeysDependOnEveryPartAndTheirBoundaries) {
   EXPECT_NE(CacheKey().add("ab").add("c").hex(), CacheKey().add("a").add("bc").hex());
   EXPECT_NE(CacheKey().add("x").hex(), CacheKey().add("y").hex());
@@ -42,7 +52,7 @@ TEST(ResultCache, ATruncatedOrForeignEntryIsAMiss) {
   ASSERT_TRUE(cache.store(key, "a long enough payload"));
   fs::path entry;
   for (const auto& file : fs::recursive_directory_iterator(tree.root())) {
-    if (file.is_regular_file()) entry = file.path();
+    if (file.is_regular_file() && file.path().filename() != ".gitignore") entry = file.path();
   }
   fs::resize_file(entry, fs::file_size(entry) - 3);
   EXPECT_FALSE(cache.load(key).has_value());

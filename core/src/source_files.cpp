@@ -1,6 +1,7 @@
 #include "retort/core/source_files.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <set>
 
 #include <llvm/ADT/StringRef.h>
@@ -9,27 +10,58 @@
 #include "retort/core/config.hpp"
 #include "retort/core/errors.hpp"
 #include "retort/core/git.hpp"
+#include "retort/core/vendored.hpp"
 
 namespace retort {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<llvm::GlobPattern> compile_globs(const std::vector<std::string>& globs) {
+// `**/` matches zero or more folders, as in gitignore: `**/tests/**` matches a
+// top-level `tests/` too. llvm::GlobPattern's `*` crosses `/` but cannot match the
+// empty folder list, so each `**/` also yields the glob without it.
+std::vector<std::string> with_empty_globstars(const std::string& glob) {
+  std::vector<std::string> variants{glob};
+  for (std::size_t i = 0; i < variants.size() && variants.size() < 64; ++i) {
+    const std::string variant = variants[i];
+    for (std::size_t at = variant.find("**/"); at != std::string::npos;
+         at = variant.find("**/", at + 1)) {
+      if (at != 0 && variant[at - 1] != '/') continue;
+      std::string shorter = variant.substr(0, at) + variant.substr(at + 3);
+      if (std::find(variants.begin(), variants.end(), shorter) == variants.end())
+        variants.push_back(std::move(shorter));
+    }
+  }
+  return variants;
+}
+
+// llvm::GlobPattern keeps StringRefs into the text it was made from, so the texts
+// live beside the patterns, in a deque that never moves them.
+struct CompiledGlobs {
+  std::deque<std::string> texts;
   std::vector<llvm::GlobPattern> patterns;
+
+  bool empty() const { return patterns.empty(); }
+};
+
+CompiledGlobs compile_globs(const std::vector<std::string>& globs) {
+  CompiledGlobs compiled;
   for (const auto& glob : globs) {
+    for (auto& variant : with_empty_globstars(glob)) compiled.texts.push_back(std::move(variant));
+  }
+  for (const auto& text : compiled.texts) {
     // The config loader already rejected globs that do not compile.
-    if (auto pattern = llvm::GlobPattern::create(glob)) {
-      patterns.push_back(std::move(*pattern));
+    if (auto pattern = llvm::GlobPattern::create(text)) {
+      compiled.patterns.push_back(std::move(*pattern));
     } else {
       llvm::consumeError(pattern.takeError());
     }
   }
-  return patterns;
+  return compiled;
 }
 
-bool matches_any(const std::vector<llvm::GlobPattern>& patterns, llvm::StringRef path) {
-  return std::any_of(patterns.begin(), patterns.end(),
+bool matches_any(const CompiledGlobs& globs, llvm::StringRef path) {
+  return std::any_of(globs.patterns.begin(), globs.patterns.end(),
                      [&](const llvm::GlobPattern& p) { return p.match(path); });
 }
 
@@ -78,7 +110,43 @@ bool is_cpp_source(const fs::path& path) {
 }
 
 FileSelection FileSelection::from_config(const Config& config) {
-  return {config.string_list("files.include"), config.string_list("files.exclude")};
+  return {config.string_list("files.include"), config.string_list("files.exclude"), {}};
+}
+
+llvm::Expected<FileSelection> FileSelection::for_project(const fs::path& project_root,
+                                                         const Config& config) {
+  FileSelection selection = from_config(config);
+  const auto& vendored = config.string_list("files.vendored");
+  if (vendored.empty()) return selection;
+  auto listed = list_directory(project_root);
+  if (!listed) return listed.takeError();
+  std::vector<std::string> files;
+  for (const auto& file : *listed) files.push_back(display_path(file, project_root));
+  std::set<std::string> folders;
+  auto detected = detect_vendored_folders(files);
+  for (const auto& entry : vendored) {
+    if (entry == "auto") {
+      folders.insert(detected.begin(), detected.end());
+      continue;
+    }
+    auto patterns = compile_globs({entry, entry + "/**"});
+    for (const auto& file : files) {  // the outermost folder of each match
+      for (std::string folder = file; folder.find('/') != std::string::npos;) {
+        folder = folder.substr(0, folder.rfind('/'));
+        if (matches_any(patterns, folder)) folders.insert(folder);
+      }
+    }
+  }
+  for (const auto& folder : folders) {
+    if (!is_in_folders(folder, selection.vendored_folders))
+      selection.vendored_folders.push_back(folder);
+  }
+  return selection;
+}
+
+bool FileSelection::is_left_out(const std::string& relative) const {
+  return matches_any(compile_globs(exclude_globs), relative) ||
+         is_in_folders(relative, vendored_folders);
 }
 
 bool matches_any_glob(const std::string& path, const std::vector<std::string>& globs) {
@@ -109,18 +177,29 @@ llvm::Expected<std::vector<fs::path>> discover_source_files(const fs::path& proj
     if (error || !fs::exists(status)) {
       return usage_error("no such file or directory: '" + root.string() + "'");
     }
+    if (!is_inside(absolute, project_root)) {
+      return usage_error("'" + root.string() + "' is outside the project (" +
+                         project_root.string() +
+                         "); run retort in that project, or with -C to start there");
+    }
     if (!fs::is_directory(fs::status(absolute, error))) {
       selected.insert(absolute);  // named explicitly: the user means it
       continue;
     }
     auto listed = list_directory(absolute);
     if (!listed) return listed.takeError();
+    // A vendored folder named on the command line (or a folder inside one) is meant.
+    std::string relative_root = display_path(absolute, project_root);
+    bool is_vendored_root = is_in_folders(relative_root, selection.vendored_folders) ||
+                            std::count(selection.vendored_folders.begin(),
+                                       selection.vendored_folders.end(), relative_root) != 0;
     std::size_t found = 0;
     for (const auto& file : *listed) {
       if (!is_cpp_source(file)) continue;
       std::string relative = display_path(file, project_root);
       if (!includes.empty() && !matches_any(includes, relative)) continue;
       if (matches_any(excludes, relative)) continue;
+      if (!is_vendored_root && is_in_folders(relative, selection.vendored_folders)) continue;
       selected.insert(file.lexically_normal());
       ++found;
     }

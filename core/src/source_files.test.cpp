@@ -44,6 +44,28 @@ TEST(SourceFiles, IncludeAndExcludeGlobsApplyToRootRelativePaths) {
   EXPECT_THAT(*files, ElementsAre(tree.root() / "src/a.cpp"));
 }
 
+TEST(SourceFiles, ALeadingGlobstarMatchesTopLevelFoldersAsInGitignore) {
+  EXPECT_TRUE(matches_any_glob("tests/a.cpp", {"**/tests/**"}));
+  EXPECT_TRUE(matches_any_glob("lib/tests/a.cpp", {"**/tests/**"}));
+  EXPECT_TRUE(matches_any_glob("src/a/b.h", {"src/**/b.h"}));
+  EXPECT_TRUE(matches_any_glob("src/b.h", {"src/**/b.h"}));
+  EXPECT_FALSE(matches_any_glob("contests/a.cpp", {"**/tests/**"}));
+  EXPECT_FALSE(matches_any_glob("src/ab.h", {"src/**/b.h"}));
+}
+
+TEST(SourceFiles, APathOutsideTheProjectIsAUsageErrorNamingIt) {
+  testing::TempTree project;
+  testing::TempTree elsewhere;
+  project.write("a.cpp", "");
+  auto outside = elsewhere.write("b.cpp", "");
+  for (const auto& path : {outside, elsewhere.root()}) {
+    auto files = discover_source_files(project.root(), {path}, {});
+    ASSERT_FALSE(static_cast<bool>(files));
+    EXPECT_THAT(llvm::toString(files.takeError()),
+                HasSubstr("'" + path.string() + "' is outside the project"));
+  }
+}
+
 TEST(SourceFiles, AFileNamedExplicitlyIsKeptWhateverItsExtension) {
   testing::TempTree tree;
   auto file = tree.write("code.txt", "");

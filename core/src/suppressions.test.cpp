@@ -16,9 +16,7 @@ Diagnostic finding(const std::string& id, const std::string& file, unsigned line
   return d;
 }
 
-bool is_lint(std::string_view id) {
-  return id.rfind("warning/", 0) == 0 || id.rfind("design/", 0) == 0;
-}
+const SuppressionScope lint_scope{"lint", {"warning/c-style-cast", "design/todo-tags"}};
 
 TEST(Suppressions, ParsesNextLineLineAndBlocks) {
   auto suppressions = parse_suppressions(
@@ -42,7 +40,7 @@ TEST(Suppressions, SilenceOnlyTheNamedChecksOnTheCoveredLines) {
   auto kept = apply_suppressions(
       {finding("warning/c-style-cast", "a.cpp", 2), finding("warning/c-style-cast", "a.cpp", 3),
        finding("design/todo-tags", "a.cpp", 2)},
-      tree.root(), {"a.cpp"}, "lint", is_lint);
+      tree.root(), {"a.cpp"}, lint_scope);
   ASSERT_EQ(kept.size(), 2u);
   EXPECT_EQ(kept[0].range.begin.line, 3u);
   EXPECT_EQ(kept[1].check_id, "design/todo-tags");
@@ -53,10 +51,42 @@ TEST(Suppressions, AnUnusedSuppressionOfTheToolsOwnCheckIsReported) {
   tree.write("clean.cpp",
              "// retort: disable-next-line warning/c-style-cast\nint x = 1;\n"
              "// retort: disable-next-line format/unformatted\nint y = 2;\n");
-  auto kept = apply_suppressions({}, tree.root(), {"clean.cpp"}, "lint", is_lint);
+  auto kept = apply_suppressions({}, tree.root(), {"clean.cpp"}, lint_scope);
   ASSERT_EQ(kept.size(), 1u);  // format's suppression is not lint's to judge
   EXPECT_EQ(kept[0].check_id, "lint/unused-suppression");
   EXPECT_EQ(kept[0].range.begin.line, 1u);
+}
+
+TEST(Suppressions, AMisspeltIdIsReportedWithTheClosestRealOne) {
+  testing::TempTree tree;
+  tree.write("a.cpp", "// retort: disable-next-line warning/c-style-cats\nint x = (int)1.0;\n");
+  auto kept = apply_suppressions({finding("warning/c-style-cast", "a.cpp", 2)}, tree.root(),
+                                 {"a.cpp"}, lint_scope);
+  ASSERT_EQ(kept.size(), 2u);
+  EXPECT_EQ(kept[0].check_id, "warning/c-style-cast");  // still reported
+  EXPECT_EQ(kept[1].check_id, "lint/unknown-suppression");
+  EXPECT_EQ(kept[1].range.begin.line, 1u);
+  EXPECT_NE(kept[1].message.find("did you mean 'warning/c-style-cast'"), std::string::npos)
+      << kept[1].message;
+}
+
+TEST(Suppressions, ClangTidysNolintCommentsAreHonouredAndNeverReported) {
+  testing::TempTree tree;
+  tree.write("a.cpp",
+             "int a = (int)1.0;  // NOLINT\n"
+             "// NOLINTNEXTLINE(warning/c-style-cast)\nint b = (int)2.0;\n"
+             "int c = (int)3.0;  // NOLINT(google-readability-casting)\n"
+             "/* NOLINTBEGIN */\nint d = (int)4.0;\n// NOLINTEND\n"
+             "int e = (int)5.0;\n"
+             "int f = 6;  // NOLINT(*)\n");
+  std::vector<Diagnostic> findings;
+  for (unsigned line : {1u, 3u, 4u, 6u, 8u})
+    findings.push_back(finding("warning/c-style-cast", "a.cpp", line));
+  auto kept = apply_suppressions(findings, tree.root(), {"a.cpp"}, lint_scope);
+  std::vector<unsigned> lines;
+  for (const auto& d : kept) lines.push_back(d.range.begin.line);
+  // Line 4 names only clang-tidy's check; the unused NOLINT(*) on line 9 is not ours.
+  EXPECT_EQ(lines, (std::vector<unsigned>{4, 8}));
 }
 
 }  // namespace

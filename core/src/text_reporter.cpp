@@ -73,6 +73,10 @@ std::string summary_line(const std::vector<Diagnostic>& diagnostics, const Repor
             plural(warnings, "warning") + ")";
   }
   if (notes > 0) line += ", " + plural(notes, "note");
+  if (context.vendored_folders_skipped > 0) {
+    line += "; " + plural(context.vendored_folders_skipped, "vendored folder") +
+            " skipped (files.vendored)";
+  }
   return line + ".";
 }
 

@@ -21,6 +21,8 @@ using detail::finding;
 
 constexpr std::string_view cached_formatted = "formatted";
 constexpr std::string_view cached_changed = "changed";
+constexpr std::string_view cached_failed = "failed";
+constexpr std::string_view cached_message_marker = "message ";
 
 // Everything one file's formatting needs; shared read-only across worker threads
 // except the resolver, which locks.
@@ -67,7 +69,8 @@ std::string meaning_changed_message(const TokenDifference& difference) {
          difference.original_token + "' at line " + std::to_string(difference.original_line) +
          " became '" + difference.formatted_token + "' at line " +
          std::to_string(difference.formatted_line) +
-         "); nothing was written. This is a retort bug: please report it with the file";
+         "), so this file was left as it was (the others were formatted). This is a retort "
+         "bug: please report it with the file";
 }
 
 Diagnostic unparseable_note(const fs::path& file, const fs::path& root, unsigned line) {
@@ -78,37 +81,64 @@ Diagnostic unparseable_note(const fs::path& file, const fs::path& root, unsigned
                  file, root, line);
 }
 
+Diagnostic sorting_kept_note(const fs::path& file, const fs::path& root, unsigned line) {
+  return finding("format/sorting-kept", Severity::note,
+                 "the #include lines and using-declarations were left in their order: sorting "
+                 "them would drop or change what line " +
+                     std::to_string(line) +
+                     " says (libFormat removes a repeated #include, which a header without an "
+                     "include guard, or a test of one, needs)",
+                 file, root, line);
+}
+
+detail::FixpointResult run_passes(const detail::Style& style, const std::string& contents,
+                                  const fs::path& file, const std::vector<LineRange>* lines,
+                                  bool is_check) {
+  if (!is_check) return detail::format_to_fixpoint(style, contents, file.string(), lines);
+  detail::FixpointResult fixpoint;  // one pass tells formatted from not
+  fixpoint.last_pass = detail::format_pass(style, contents, file.string(), lines);
+  return fixpoint;
+}
+
 // Formats `contents` and classifies the outcome; no I/O. `is_check` takes one pass
-// (enough to tell formatted from not); otherwise passes run to a fixpoint.
+// (enough to tell formatted from not); otherwise passes run to a fixpoint. A result
+// the guard refuses is formatted again without sorting (the one part of libFormat
+// that removes tokens); only when that is refused too is it a meaning change.
 TextResult format_contents(const detail::Style& style, const std::string& contents,
                            const fs::path& file, const fs::path& root,
                            const std::vector<LineRange>* lines, bool is_check) {
   TextResult outcome;
-  detail::FixpointResult fixpoint;
-  if (is_check) {
-    fixpoint.last_pass = detail::format_pass(style, contents, file.string(), lines);
-  } else {
-    fixpoint = detail::format_to_fixpoint(style, contents, file.string(), lines);
+  detail::FixpointResult fixpoint = run_passes(style, contents, file, lines, is_check);
+  std::optional<TokenDifference> difference;
+  if (fixpoint.is_stable && fixpoint.last_pass.code != contents)
+    difference = find_token_difference(contents, fixpoint.last_pass.code);
+  if (difference) {
+    fixpoint = run_passes(*detail::without_sorting(style), contents, file, lines, is_check);
+    if (fixpoint.is_stable && fixpoint.last_pass.code != contents &&
+        !find_token_difference(contents, fixpoint.last_pass.code)) {
+      outcome.diagnostics.push_back(sorting_kept_note(file, root, difference->original_line));
+      difference.reset();
+    }
   }
   detail::PassResult& pass = fixpoint.last_pass;
   if (!pass.is_complete) {
-    // Like clang-format, format what libFormat could; the token check below still
-    // guards the meaning. Say so, since that region may look unformatted.
+    // Like clang-format, format what libFormat could; the token check still guards
+    // the meaning. Say so, since that region may look unformatted.
     outcome.diagnostics.push_back(unparseable_note(file, root, pass.incomplete_line));
   }
   if (!fixpoint.is_stable) {
     outcome.status = FileStatus::failed;
     outcome.diagnostics.push_back(
         finding("format/unstable", Severity::error,
-                "formatting did not settle after several passes; nothing was written", file, root,
-                pass.first_changed_line));
+                "formatting did not settle after several passes, so this file was left as it was",
+                file, root, pass.first_changed_line));
     return outcome;
   }
   if (pass.code == contents) {
     outcome.formatted = std::move(pass.code);
     return outcome;
   }
-  if (auto difference = find_token_difference(contents, pass.code)) {
+  if (difference) {
     outcome.status = FileStatus::meaning_changed;
     outcome.diagnostics.push_back(finding("format/meaning-changed", Severity::error,
                                           meaning_changed_message(*difference), file, root,
@@ -135,16 +165,28 @@ Diagnostic unformatted(const fs::path& file, const fs::path& root, unsigned firs
                  file, root, first);
 }
 
-// Replays a cached verdict; returns nothing when the cache cannot answer this mode.
-// A cached verdict is one line, "formatted" or "changed FIRST COUNT", then one line
-// per note: "unparseable LINE".
+// A cached verdict is one line, "formatted", "changed FIRST COUNT" or
+// "failed CHECK_ID LINE", then one line per note ("unparseable LINE",
+// "sorting-kept LINE"), then for a
+// failure its message. Every verdict is kept: a file that is unformatted, or that the
+// guard refused, costs a full format on every run otherwise.
 std::string cached_notes(const std::vector<Diagnostic>& diagnostics) {
   std::string notes;
   for (const auto& d : diagnostics) {
     if (d.check_id == "format/unparseable")
       notes += "\nunparseable " + std::to_string(d.range.begin.line);
+    if (d.check_id == "format/sorting-kept")
+      notes += "\nsorting-kept " + std::to_string(d.range.begin.line);
   }
   return notes;
+}
+
+// `diagnostics` ends with the failure; notes may come before it.
+std::string cached_failure(const std::vector<Diagnostic>& diagnostics) {
+  const Diagnostic& failure = diagnostics.back();
+  return std::string(cached_failed) + " " + failure.check_id + " " +
+         std::to_string(failure.range.begin.line) + cached_notes(diagnostics) + "\n" +
+         std::string(cached_message_marker) + failure.message;
 }
 
 std::optional<FileOutput> replay(const RunContext& context, const fs::path& file,
@@ -156,7 +198,12 @@ std::optional<FileOutput> replay(const RunContext& context, const fs::path& file
   std::getline(lines, verdict);
   unsigned first = 0;
   unsigned count = 0;
-  if (verdict != cached_formatted) {
+  char failed_id[64] = {};
+  if (std::sscanf(verdict.c_str(), "failed %63s %u", failed_id, &first) == 2) {
+    output.result.status = std::string_view(failed_id) == "format/meaning-changed"
+                               ? FileStatus::meaning_changed
+                               : FileStatus::failed;
+  } else if (verdict != cached_formatted) {
     if (context.request.mode != FormatMode::check ||
         std::sscanf(verdict.c_str(), "changed %u %u", &first, &count) != 2) {
       return std::nullopt;
@@ -165,8 +212,23 @@ std::optional<FileOutput> replay(const RunContext& context, const fs::path& file
   }
   for (std::string note; std::getline(lines, note);) {
     unsigned line = 0;
-    if (std::sscanf(note.c_str(), "unparseable %u", &line) != 1) return std::nullopt;
-    output.diagnostics.push_back(unparseable_note(file, root, line));
+    if (note.rfind(cached_message_marker, 0) == 0) {
+      output.diagnostics.push_back(finding(failed_id, Severity::error,
+                                           note.substr(cached_message_marker.size()), file, root,
+                                           first));
+      return output;
+    }
+    if (std::sscanf(note.c_str(), "unparseable %u", &line) == 1) {
+      output.diagnostics.push_back(unparseable_note(file, root, line));
+    } else if (std::sscanf(note.c_str(), "sorting-kept %u", &line) == 1) {
+      output.diagnostics.push_back(sorting_kept_note(file, root, line));
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (output.result.status != FileStatus::formatted &&
+      output.result.status != FileStatus::changed) {
+    return std::nullopt;  // a failure without its message: not an entry this build wrote
   }
   if (output.result.status == FileStatus::changed)
     output.diagnostics.push_back(unformatted(file, root, first, count));
@@ -260,7 +322,10 @@ FileOutput format_one(const RunContext& context, const fs::path& file) {
     if (context.cache) context.cache->store(key, std::string(cached_formatted) + notes);
     return output;
   }
-  if (text.status != FileStatus::changed) return output;
+  if (text.status != FileStatus::changed) {
+    if (context.cache) context.cache->store(key, cached_failure(output.diagnostics));
+    return output;
+  }
 
   if (request.mode == FormatMode::in_place) {
     write_back(context, file, text.formatted, first, count, output);

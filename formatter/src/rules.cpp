@@ -18,13 +18,19 @@ const RuleCatalog& format_rules() {
        "libFormat could not recover from a syntax error (often unbalanced braces or "
        "parentheses, sometimes across `#if` branches). The file was left untouched. Fix "
        "the syntax, or wrap the region in `// clang-format off` / `// clang-format on`."},
+      {"format/sorting-kept", "Includes were left unsorted, so a repeated #include stays.",
+       "libFormat's include sorting removes a repeated `#include` of one header. That can "
+       "change what the file means (a header without an include guard, an X-macro file, "
+       "a test of a header's guard), so retort formatted the file without sorting its "
+       "includes and using-declarations. Remove the repeat if it is a mistake, and they "
+       "will be sorted again."},
       {"format/meaning-changed", "Formatting would have changed the file's tokens.",
        "retort re-lexes every formatted file and compares its tokens with the original. "
-       "A difference means a formatter bug; nothing was written. Please report it with "
-       "the file."},
+       "A difference means a formatter bug; that file was left as it was (the other files "
+       "were still formatted). Please report it with the file."},
       {"format/unstable", "Formatting did not settle after several passes.",
        "libFormat kept changing its own output, so no stable formatting exists for this "
-       "file. Nothing was written. Wrap the region in `// clang-format off` / "
+       "file, and it was left as it was. Wrap the region in `// clang-format off` / "
        "`// clang-format on` and report the file."},
       {"format/unreadable", "The file could not be read.", "Check that it exists and is readable."},
       {"format/read-only", "The file needs formatting but is read-only.",

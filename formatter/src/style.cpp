@@ -51,6 +51,13 @@ std::optional<fs::path> nearest_clang_format(fs::path directory) {
 
 }  // namespace
 
+std::shared_ptr<const Style> without_sorting(const Style& style) {
+  clang::format::FormatStyle unsorted = style.value;
+  unsorted.SortIncludes = clang::format::FormatStyle::SI_Never;
+  unsorted.SortUsingDeclarations = clang::format::FormatStyle::SUD_Never;
+  return std::make_shared<const Style>(Style{std::move(unsorted)});
+}
+
 StyleResolver::StyleResolver(const FormatOptions& options)
     : options_(options), house_style_(make_ref(make_house_style(options.line_length))) {}
 

@@ -100,6 +100,28 @@ TEST(FormatFiles, AWarmRunAnswersFromTheCacheAndAStyleChangeMissesIt) {
   EXPECT_FALSE(format_files(request).files[0].from_cache);
 }
 
+// A project's own .clang-format may ask libFormat to move qualifiers, which the guard
+// refuses; that verdict is kept too, so a refused file is not formatted on every run.
+TEST(FormatFiles, ARefusedFileIsNamedAndItsVerdictCached) {
+  testing::TempTree tree;
+  tree.write(".clang-format", "BasedOnStyle: Google\nQualifierAlignment: Right\n");
+  auto refused = tree.write("a.cpp", "const int x = 1;\n");
+  auto dirty = tree.write("b.cpp", unformatted_code);
+  auto request = request_for(tree, {refused, dirty}, FormatMode::in_place);
+  request.options.use_clang_format_file = true;
+  auto cold = format_files(request);
+  ASSERT_EQ(cold.files[0].status, FileStatus::meaning_changed);
+  EXPECT_THAT(cold.diagnostics[0].message, HasSubstr("this file was left as it was"));
+  EXPECT_EQ(tree.read("a.cpp"), "const int x = 1;\n");
+  EXPECT_EQ(tree.read("b.cpp"), formatted_code);
+  auto warm = format_files(request);
+  EXPECT_TRUE(warm.files[0].from_cache);
+  EXPECT_EQ(warm.files[0].status, FileStatus::meaning_changed);
+  EXPECT_TRUE(warm.has_internal_error());
+  EXPECT_EQ(warm.diagnostics[0].message, cold.diagnostics[0].message);
+  EXPECT_EQ(warm.diagnostics[0].range.begin.line, cold.diagnostics[0].range.begin.line);
+}
+
 TEST(FormatFiles, ACachedVerdictIsNeverUsedForChangedContents) {
   testing::TempTree tree;
   auto file = tree.write("a.cpp", formatted_code);

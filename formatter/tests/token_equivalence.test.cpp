@@ -41,6 +41,34 @@ TEST(TokenEquivalence, UsingDeclarationsMayBeSortedEvenWhenMovedToNewLines) {
                    "template <class T>\nusing V = std::vector<T>;"));
 }
 
+TEST(TokenEquivalence, AnIncludeMovesWithTheCommentThatTrailsIt) {
+  EXPECT_TRUE(same("#include <cstdint>  // uint8_t\n#include <cstddef>  // size_t\n",
+                   "#include <cstddef>  // size_t\n#include <cstdint>  // uint8_t\n"));
+  EXPECT_TRUE(same("#include <b.h>  // a long reason\n#include <a.h>\n",
+                   "#include <a.h>\n#include <b.h>  // a long\n                // reason\n"));
+  EXPECT_FALSE(same("#include <b.h>  // why b\n#include <a.h>  // why a\n",
+                    "#include <a.h>  // why b\n#include <b.h>  // why a\n"));
+  // A comment on its own line after the block stays where it is.
+  EXPECT_TRUE(same("#include <b.h>\n#include <a.h>\n// about x\nint x;\n",
+                   "#include <a.h>\n#include <b.h>\n// about x\nint x;\n"));
+}
+
+TEST(TokenEquivalence, UsingDeclarationsAfterADirectiveMaySortAndAliasesMayNot) {
+  EXPECT_TRUE(same("#if X\n#endif\nusing N::b;\nusing N::a;\n",
+                   "#if X\n#endif\nusing N::a;\nusing N::b;\n"));
+  EXPECT_TRUE(same("using N::b;  // for b\nusing N::a;\n", "using N::a;\nusing N::b;  // for b\n"));
+  EXPECT_FALSE(same("using B = int;\nusing A = long;\n", "using A = long;\nusing B = int;\n"));
+  EXPECT_FALSE(
+      same("using namespace b;\nusing namespace a;\n", "using namespace a;\nusing namespace b;\n"));
+}
+
+TEST(TokenEquivalence, TemplateBracketsMayJoinInsideAUsingToo) {
+  EXPECT_TRUE(same("using B = std::vector<std::vector<int> >;\n",
+                   "using B = std::vector<std::vector<int>>;\n"));
+  EXPECT_TRUE(same("#include <a.h>\nusing std::vector; using B = vector<vector<int> >;\n",
+                   "#include <a.h>\nusing std::vector;\nusing B = vector<vector<int>>;\n"));
+}
+
 TEST(TokenEquivalence, AdjacentStringLiteralsMayBeSplitOrJoined) {
   EXPECT_TRUE(same("f(\"hello world\");", "f(\"hello \"\n  \"world\");"));
   EXPECT_FALSE(same("f(\"hello world\");", "f(\"hello\", \"world\");"));
@@ -58,6 +86,19 @@ TEST(TokenEquivalence, CommentsMayBeRewrappedButKeepTheirWords) {
   ASSERT_TRUE(changed.has_value());
   EXPECT_TRUE(changed->is_in_comment);
   EXPECT_FALSE(same("// a\nint x;", "int x;"));
+}
+
+TEST(TokenEquivalence, WhateverCommentEndsANamespaceMayBeReplaced) {
+  // gflags writes these; libFormat replaces each with `// namespace ...`.
+  EXPECT_TRUE(same("namespace {\nint x;\n}  // end unnamed namespaces\n",
+                   "namespace {\nint x;\n}  // namespace\n"));
+  EXPECT_TRUE(same("namespace NS {\nint x;\n} // NS\nint y;\n",
+                   "namespace NS {\nint x;\n}  // namespace NS\nint y;\n"));
+  // Other closing braces keep their comments, and so does the next line.
+  EXPECT_FALSE(same("struct S {\n};  // S\n", "struct S {\n};\n"));
+  EXPECT_FALSE(same("namespace NS {\n}\n// keep\n", "namespace NS {\n}  // namespace NS\n"));
+  EXPECT_FALSE(
+      same("namespace a = b;\nvoid f() {\n}  // f\n", "namespace a = b;\nvoid f() {\n}\n"));
 }
 
 TEST(TokenEquivalence, NamespaceEndCommentsMayBeAddedOrFixed) {

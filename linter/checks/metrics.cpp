@@ -2,6 +2,7 @@
 
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/StmtCXX.h>
+#include <clang/Basic/SourceManager.h>
 
 #include "retort/linter/ast_check.hpp"
 
@@ -28,23 +29,38 @@ const clang::Stmt* lambda_body(const clang::Stmt* statement) {
   return lambda == nullptr ? nullptr : lambda->getBody();
 }
 
-unsigned count_branches(const clang::Stmt* statement) {
+// A structure counts where its reader sees it. One that a macro's body writes
+// (`EXPECT_EQ` expands to an `if`, `assert` to a `?:`) is written in the macro's
+// definition, not in the function that uses it; what the function passes as the
+// macro's arguments is its own code and counts.
+bool is_written_by_macro(const clang::Stmt* statement, const clang::SourceManager& manager) {
+  clang::SourceLocation location = statement->getBeginLoc();
+  if (const auto* binary = dyn_cast<clang::BinaryOperator>(statement))
+    location = binary->getOperatorLoc();
+  return location.isMacroID() && !manager.isMacroArgExpansion(location);
+}
+
+unsigned count_branches(const clang::Stmt* statement, const clang::SourceManager& manager) {
   if (statement == nullptr) return 0;
   unsigned count =
-      isa<clang::IfStmt, clang::CaseStmt, clang::CXXCatchStmt, clang::ConditionalOperator>(
-          statement) ||
-      is_loop(statement) || is_logical(statement);
-  if (const auto* body = lambda_body(statement)) return count + count_branches(body);
-  for (const clang::Stmt* child : statement->children()) count += count_branches(child);
+      (isa<clang::IfStmt, clang::CaseStmt, clang::CXXCatchStmt, clang::ConditionalOperator>(
+           statement) ||
+       is_loop(statement) || is_logical(statement)) &&
+      !is_written_by_macro(statement, manager);
+  if (const auto* body = lambda_body(statement)) return count + count_branches(body, manager);
+  for (const clang::Stmt* child : statement->children()) count += count_branches(child, manager);
   return count;
 }
 
 class CognitiveCounter {
  public:
+  explicit CognitiveCounter(const clang::SourceManager& manager) : manager_(manager) {}
+
   unsigned score = 0;
 
   void walk(const clang::Stmt* statement, unsigned nesting) {
     if (statement == nullptr) return;
+    if (is_written_by_macro(statement, manager_)) return walk_children(statement, nesting);
     if (const auto* branch = dyn_cast<clang::IfStmt>(statement)) {
       score += 1 + nesting;
       return walk_if(branch, nesting);
@@ -95,53 +111,64 @@ class CognitiveCounter {
       }
     }
   }
+
+  const clang::SourceManager& manager_;
 };
 
 bool nests(const clang::Stmt* statement) {
   return is_loop(statement) || isa<clang::IfStmt, clang::SwitchStmt, clang::CXXTryStmt>(statement);
 }
 
-void find_deepest(const clang::Stmt* statement, unsigned depth, Nesting& deepest) {
+void find_deepest(const clang::Stmt* statement, unsigned depth, Nesting& deepest,
+                  const clang::SourceManager& manager) {
   if (statement == nullptr) return;
+  if (is_written_by_macro(statement, manager)) {
+    for (const clang::Stmt* child : statement->children())
+      find_deepest(child, depth, deepest, manager);
+    return;
+  }
   if (nests(statement)) {
     ++depth;
     if (depth > deepest.depth) deepest = {depth, statement};
   }
   if (const auto* branch = dyn_cast<clang::IfStmt>(statement)) {
     // An else-if chain is a flat list of cases, not ever deeper nesting.
-    find_deepest(branch->getCond(), depth, deepest);
-    find_deepest(branch->getThen(), depth, deepest);
+    find_deepest(branch->getCond(), depth, deepest, manager);
+    find_deepest(branch->getThen(), depth, deepest, manager);
     const clang::Stmt* otherwise = branch->getElse();
-    find_deepest(otherwise, isa_and_nonnull<clang::IfStmt>(otherwise) ? depth - 1 : depth, deepest);
+    find_deepest(otherwise, isa_and_nonnull<clang::IfStmt>(otherwise) ? depth - 1 : depth, deepest,
+                 manager);
     return;
   }
-  for (const clang::Stmt* child : statement->children()) find_deepest(child, depth, deepest);
+  for (const clang::Stmt* child : statement->children())
+    find_deepest(child, depth, deepest, manager);
 }
 
 }  // namespace
 
-unsigned cyclomatic_complexity(const clang::Stmt& body) { return 1 + count_branches(&body); }
+unsigned cyclomatic_complexity(const clang::Stmt& body, const clang::SourceManager& manager) {
+  return 1 + count_branches(&body, manager);
+}
 
-unsigned cognitive_complexity(const clang::Stmt& body) {
-  CognitiveCounter counter;
+unsigned cognitive_complexity(const clang::Stmt& body, const clang::SourceManager& manager) {
+  CognitiveCounter counter(manager);
   counter.walk(&body, 0);
   return counter.score;
 }
 
-Nesting deepest_nesting(const clang::Stmt& body) {
+Nesting deepest_nesting(const clang::Stmt& body, const clang::SourceManager& manager) {
   Nesting deepest;
-  find_deepest(&body, 0, deepest);
+  find_deepest(&body, 0, deepest, manager);
   return deepest;
 }
 
 void report_functions_over_limit(clang::ast_matchers::MatchFinder& finder, CheckContext& context,
-                                 const CheckInfo& check, const std::string& param,
-                                 unsigned (*measure)(const clang::Stmt&), const std::string& what,
-                                 const std::string& advice) {
+                                 const CheckInfo& check, const std::string& param, Measure measure,
+                                 const std::string& what, const std::string& advice) {
   on_function_body(finder, context,
                    [&check, &context, param, measure, what, advice](
                        const clang::FunctionDecl& function, const clang::Stmt& body) {
-                     unsigned value = measure(body);
+                     unsigned value = measure(body, context.source_manager());
                      auto limit = context.param(check, param);
                      if (value <= limit) return;
                      context.report(check, function.getLocation(),

@@ -2,8 +2,12 @@
 // so the findings are the places that follow a minority style. A tie has no minority
 // and reports nothing: retort does not pick a side the project has not picked.
 
+#include <algorithm>
 #include <map>
 #include <set>
+
+#include <llvm/ADT/SmallVector.h>
+#include <llvm/ADT/StringRef.h>
 
 #include "unit_context.hpp"
 
@@ -40,28 +44,38 @@ std::string counts_text(const std::map<std::string, std::size_t>& counts) {
   return text;
 }
 
+// Whether `styles` (comma-separated) names `style`.
+bool fits(const std::string& styles, const std::string& style) {
+  llvm::SmallVector<llvm::StringRef> parts;
+  llvm::StringRef(styles).split(parts, ',');
+  return std::find(parts.begin(), parts.end(), style) != parts.end();
+}
+
 }  // namespace
 
 std::vector<Diagnostic> minority_style_findings(const std::vector<StyleObservation>& observations,
                                                 const LintSettings& settings) {
   // A header seen by many units is observed many times: count each place once.
-  std::map<std::string, std::set<std::tuple<std::string, unsigned, std::string>>> places;
-  std::map<std::string, std::vector<const StyleObservation*>> by_check;
+  using Group = std::pair<std::string, std::string>;  // check id, dimension
+  std::map<Group, std::set<std::tuple<std::string, unsigned, unsigned>>> places;
+  std::map<Group, std::vector<const StyleObservation*>> by_group;
   for (const auto& observation : observations) {
-    if (places[observation.check_id]
-            .insert({observation.file, observation.line, observation.style})
-            .second)
-      by_check[observation.check_id].push_back(&observation);
+    Group group{observation.check_id, observation.dimension};
+    if (places[group].insert({observation.file, observation.line, observation.column}).second)
+      by_group[group].push_back(&observation);
   }
   std::vector<Diagnostic> findings;
-  for (const auto& [check_id, check_observations] : by_check) {
+  for (const auto& [group, group_observations] : by_group) {
     std::map<std::string, std::size_t> counts;
-    for (const auto* observation : check_observations) ++counts[observation->style];
+    for (const auto* observation : group_observations) {
+      if (!observation->style.empty() && observation->style.find(',') == std::string::npos)
+        ++counts[observation->style];
+    }
     auto majority = majority_style(counts);
-    const Check* check = find_check(check_id);
+    const Check* check = find_check(group.first);
     if (!majority || check == nullptr) continue;
-    for (const auto* observation : check_observations) {
-      if (observation->style == *majority) continue;
+    for (const auto* observation : group_observations) {
+      if (fits(observation->style, *majority)) continue;
       std::string message = replace_all(replace_all(observation->message, "{majority}", *majority),
                                         "{counts}", counts_text(counts));
       findings.push_back(lint_finding(check->info(), settings, observation->file,

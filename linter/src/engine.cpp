@@ -93,7 +93,9 @@ class LintAction : public clang::ASTFrontendAction {
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance& compiler,
                                                         llvm::StringRef) override {
     context_.set_source_manager(&compiler.getSourceManager());
+    bool is_cpp = compiler.getLangOpts().CPlusPlus;
     for (const auto& check : registered_checks()) {
+      if (check->info().is_cpp_only && !is_cpp) continue;
       if (request_.settings.is_enabled(check->info())) check->register_matchers(finder_, context_);
     }
     return std::make_unique<ProjectScopedConsumer>(finder_.newASTConsumer(), context_);
@@ -231,9 +233,10 @@ LintRun lint(const LintRequest& request) {
   std::vector<std::string> checked;
   for (const auto& file : project_files)
     checked.push_back(display_path(file, request.display_root));
+  SuppressionScope scope{"lint", {}};
+  for (const auto& check : registered_checks()) scope.check_ids.push_back(check->info().id);
   run.diagnostics =
-      apply_suppressions(std::move(run.diagnostics), request.display_root, checked, "lint",
-                         [](std::string_view id) { return find_check(id) != nullptr; });
+      apply_suppressions(std::move(run.diagnostics), request.display_root, checked, scope);
   return run;
 }
 

@@ -77,6 +77,11 @@ RuleCatalog lint_rules() {
       {"lint/unused-suppression", "A suppression comment silences nothing.",
        "The finding it was written for is gone; remove the comment so suppressions stay "
        "meaningful."});
+  rules.push_back(
+      {"lint/unknown-suppression", "A suppression comment names a check that does not exist.",
+       "A misspelt id (`warning/c-style-cats`) silences nothing, so the finding it was meant "
+       "for is still reported; the message names the closest real id. `retort lint list` "
+       "lists them all."});
   rules.push_back({"lint/parse-error", "The code does not compile, so it could not be linted.",
                    "Clang could not parse this translation unit with the flags of the compilation "
                    "database. Fix the error, or check that compile_commands.json is current."});

@@ -90,19 +90,22 @@ std::string UnitContext::word_param(const CheckInfo& check, std::string_view nam
 }
 
 void UnitContext::observe_style(const CheckInfo& check, clang::SourceLocation location,
-                                std::string style, std::string message) {
+                                std::string style, std::string message, std::string dimension) {
   if (auto where = reportable(location)) {
     auto& [file, line, column] = *where;
-    (void)column;
-    observe_style_at(check, file, line, std::move(style), std::move(message));
+    result_.observations.push_back(
+        {check.id, std::move(style), std::move(message),
+         display_path(fs::path(file).lexically_normal(), request_.display_root), line, column,
+         std::move(dimension)});
   }
 }
 
 void UnitContext::observe_style_at(const CheckInfo& check, const std::string& file, unsigned line,
-                                   std::string style, std::string message) {
+                                   std::string style, std::string message, std::string dimension) {
   result_.observations.push_back(
       {check.id, std::move(style), std::move(message),
-       display_path(fs::path(file).lexically_normal(), request_.display_root), line, 1});
+       display_path(fs::path(file).lexically_normal(), request_.display_root), line, 1,
+       std::move(dimension)});
 }
 
 }  // namespace retort::lint

@@ -33,9 +33,9 @@ class UnitContext : public CheckContext {
   std::int64_t param(const CheckInfo& check, std::string_view name) const override;
   std::string word_param(const CheckInfo& check, std::string_view name) const override;
   void observe_style(const CheckInfo& check, clang::SourceLocation location, std::string style,
-                     std::string message) override;
+                     std::string message, std::string dimension) override;
   void observe_style_at(const CheckInfo& check, const std::string& file, unsigned line,
-                        std::string style, std::string message) override;
+                        std::string style, std::string message, std::string dimension) override;
   const clang::SourceManager& source_manager() const override { return *source_manager_; }
   void keep_alive(std::shared_ptr<void> object) override { kept_.push_back(std::move(object)); }
 

@@ -8,9 +8,10 @@ namespace retort::lint {
 namespace {
 
 llvm::json::Object observation_json(const StyleObservation& observation) {
-  return llvm::json::Object{{"check_id", observation.check_id}, {"style", observation.style},
-                            {"message", observation.message},   {"file", observation.file},
-                            {"line", observation.line},         {"column", observation.column}};
+  return llvm::json::Object{{"check_id", observation.check_id},  {"style", observation.style},
+                            {"message", observation.message},    {"file", observation.file},
+                            {"line", observation.line},          {"column", observation.column},
+                            {"dimension", observation.dimension}};
 }
 
 std::optional<StyleObservation> observation_from(const llvm::json::Value& value) {
@@ -22,13 +23,16 @@ std::optional<StyleObservation> observation_from(const llvm::json::Value& value)
   auto file = object->getString("file");
   auto line = object->getInteger("line");
   auto column = object->getInteger("column");
-  if (!check_id || !style || !message || !file || !line || !column) return std::nullopt;
+  auto dimension = object->getString("dimension");
+  if (!check_id || !style || !message || !file || !line || !column || !dimension)
+    return std::nullopt;
   return StyleObservation{check_id->str(),
                           style->str(),
                           message->str(),
                           file->str(),
                           static_cast<unsigned>(*line),
-                          static_cast<unsigned>(*column)};
+                          static_cast<unsigned>(*column),
+                          dimension->str()};
 }
 
 // Reads `name` (an array of path strings) into `paths`.

@@ -21,6 +21,7 @@ struct StyleObservation {
   std::string file;  // as diagnostics show it
   unsigned line = 0;
   unsigned column = 0;
+  std::string dimension;  // majorities are kept apart per check and dimension
 };
 
 // The findings of one unit and the files it read.

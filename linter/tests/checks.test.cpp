@@ -20,15 +20,30 @@ namespace fs = std::filesystem;
 
 const fs::path inputs = RETORT_LINT_INPUTS;
 
-// `readability/function-length` -> inputs/readability/function_length.{cpp,hpp}
-fs::path input_for(const std::string& id) {
+// `readability/function-length` -> inputs/readability/function_length.cpp, and every
+// other file of the category folder (or a folder below it, such as `src/`) named
+// `function_length.<anything>`: `.hpp`, `.c`, `.program.cpp` for a case that needs a
+// file of its own.
+std::vector<fs::path> inputs_for(const std::string& id) {
   std::string name = id;
   std::replace(name.begin(), name.end(), '-', '_');
-  for (const char* extension : {".cpp", ".hpp"}) {
-    fs::path candidate = inputs / (name + extension);
-    if (fs::exists(candidate)) return candidate;
+  fs::path folder = inputs / fs::path(name).parent_path();
+  std::string stem = fs::path(name).filename().string() + ".";
+  std::vector<fs::path> found;
+  if (!fs::is_directory(folder)) return found;
+  for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+    if (entry.is_regular_file() && entry.path().filename().string().rfind(stem, 0) == 0)
+      found.push_back(entry.path());
   }
-  return {};
+  // The main input (`name.cpp` or `name.hpp`) first, the extra cases after it.
+  auto is_main = [&](const fs::path& path) {
+    std::string file = path.filename().string();
+    return path.parent_path() == folder && (file == stem + "cpp" || file == stem + "hpp");
+  };
+  std::sort(found.begin(), found.end(), [&](const fs::path& a, const fs::path& b) {
+    return std::pair(!is_main(a), a) < std::pair(!is_main(b), b);
+  });
+  return found;
 }
 
 struct Expectations {
@@ -49,15 +64,16 @@ Expectations read_expectations(const fs::path& input, const std::string& id) {
 }
 
 // Lints `input` (a header is linted through a translation unit that includes it),
-// with the inputs folder as the project root.
+// with the inputs folder as the project root. A `.c` input is compiled as C.
 LintRun lint_input(const fs::path& input) {
   testing::TempTree tree;
   fs::path unit = input;
-  if (input.extension() == ".hpp")
+  if (input.extension() == ".hpp" || input.extension() == ".h")
     unit = tree.write("unit.cpp", "#include \"" + input.string() + "\"\n");
   // The actor checks read the runtime's headers, as a user's project would.
-  clang::tooling::FixedCompilationDatabase database(tree.root().string(),
-                                                    {"-std=c++20", "-I" RETORT_RUNTIME_INCLUDE});
+  std::vector<std::string> flags{"-std=c++20", "-I" RETORT_RUNTIME_INCLUDE};
+  if (input.extension() == ".c") flags = {"-std=c11"};
+  clang::tooling::FixedCompilationDatabase database(tree.root().string(), flags);
   LintRequest request;
   request.translation_units = {unit};
   request.database = &database;
@@ -83,13 +99,16 @@ class CheckInput : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(CheckInput, ReportsExactlyTheExpectedLines) {
   const std::string& id = GetParam();
-  fs::path input = input_for(id);
-  ASSERT_FALSE(input.empty()) << "no test input for " << id;
-  Expectations expectations = read_expectations(input, id);
-  std::set<unsigned> reported = reported_lines(lint_input(input), id, input);
-  EXPECT_EQ(reported, expectations.finding_lines);
-  for (unsigned line : expectations.clean_lines)
-    EXPECT_EQ(reported.count(line), 0u) << "line " << line;
+  auto inputs_of_check = inputs_for(id);
+  ASSERT_FALSE(inputs_of_check.empty()) << "no test input for " << id;
+  for (const fs::path& input : inputs_of_check) {
+    SCOPED_TRACE(input.string());
+    Expectations expectations = read_expectations(input, id);
+    std::set<unsigned> reported = reported_lines(lint_input(input), id, input);
+    EXPECT_EQ(reported, expectations.finding_lines);
+    for (unsigned line : expectations.clean_lines)
+      EXPECT_EQ(reported.count(line), 0u) << "line " << line;
+  }
 }
 
 std::vector<std::string> all_check_ids() {
@@ -116,9 +135,9 @@ TEST(Registry, EveryCheckHasAnExplanationWithExamplesAndAnInputWithBothKindsOfLi
     EXPECT_FALSE(info.summary.empty()) << info.id;
     EXPECT_NE(info.explanation.find("Bad:"), std::string::npos) << info.id;
     EXPECT_NE(info.explanation.find("Good:"), std::string::npos) << info.id;
-    fs::path input = input_for(info.id);
-    ASSERT_FALSE(input.empty()) << info.id;
-    Expectations expectations = read_expectations(input, info.id);
+    auto inputs_of_check = inputs_for(info.id);
+    ASSERT_FALSE(inputs_of_check.empty()) << info.id;
+    Expectations expectations = read_expectations(inputs_of_check.front(), info.id);
     EXPECT_FALSE(expectations.finding_lines.empty()) << info.id << " input has no // expect: line";
     EXPECT_FALSE(expectations.clean_lines.empty()) << info.id << " input has no // no-finding line";
   }

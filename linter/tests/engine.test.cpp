@@ -224,10 +224,11 @@ TEST(Settings, AWordParamChangesTheConventionAndMustBeOneOfItsWords) {
       "lint:\n  checks:\n    readability/naming-convention: {type_case: snake_case}\n");
   EXPECT_THAT(findings_of(lint(request), "readability/naming-convention"),
               ::testing::ElementsAre("a.cpp:2"));
-  EXPECT_THAT(settings_error("lint:\n  checks:\n    readability/naming-convention:\n"
-                             "      type_case: kebab\n"),
-              HasSubstr(".retort.yaml:4:18: 'readability/naming-convention.type_case' must be one "
-                        "of: CamelCase, camelBack, snake_case, UPPER_CASE, any, got 'kebab'"));
+  EXPECT_THAT(
+      settings_error("lint:\n  checks:\n    readability/naming-convention:\n"
+                     "      type_case: kebab\n"),
+      HasSubstr(".retort.yaml:4:18: 'readability/naming-convention.type_case' must be one "
+                "of: project, CamelCase, camelBack, snake_case, UPPER_CASE, any, got 'kebab'"));
 }
 
 }  // namespace

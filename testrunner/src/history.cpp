@@ -57,8 +57,7 @@ llvm::Error History::save(const std::filesystem::path& file) const {
   llvm::json::Value document(llvm::json::Object{{"version", history_format_version},
                                                 {"tests", std::move(tests)},
                                                 {"green", std::move(green)}});
-  std::error_code error;
-  std::filesystem::create_directories(file.parent_path(), error);
+  create_state_directory(file.parent_path());
   return write_file_atomically(file, llvm::formatv("{0:2}", document).str() + "\n");
 }
 

@@ -40,6 +40,12 @@ class StyleResolver {
   std::map<std::filesystem::path, StyleRef> file_styles_;
 };
 
+/// Returns `style` with include and using-declaration sorting turned off: sorting is
+/// the only part of libFormat that moves or removes tokens (it drops a repeated
+/// `#include`), so a file whose sorted result the guard refuses is formatted again
+/// with this.
+std::shared_ptr<const Style> without_sorting(const Style& style);
+
 /// One libFormat pass: include sorting, then reformatting.
 struct PassResult {
   std::string code;

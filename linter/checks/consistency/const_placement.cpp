@@ -50,13 +50,15 @@ class ConstPlacement : public Check {
                if (style.empty()) return;
                context.observe_style(info(), decl->getLocation(), style,
                                      "`const` written " + style +
-                                         " of the type; the project mostly writes it {majority} "
-                                         "({counts})");
+                                         " the type; the project mostly writes it {majority} "
+                                         "the type ({counts})");
              });
   }
 
  private:
-  // "before" for `const T`, "after" for `T const`, "" when it cannot be told (macros).
+  // "before" for `const T`, "after" for `T const`, "" when no `const` is written
+  // next to the type (`constexpr int k` is const without a `const` to place) or it
+  // cannot be told (macros).
   static std::string side_of_const(const clang::DeclaratorDecl& decl,
                                    const clang::TypeSourceInfo& written,
                                    const clang::SourceManager& manager,
@@ -72,14 +74,24 @@ class ConstPlacement : public Check {
       }
     }
     clang::SourceLocation start = decl.getOuterLocStart();
-    clang::SourceLocation type_start = base.getUnqualifiedLoc().getBeginLoc();
-    if (start.isMacroID() || type_start.isMacroID() || type_start < start) return "";
-    std::string before_type =
-        clang::Lexer::getSourceText(clang::CharSourceRange::getCharRange(start, type_start),
-                                    manager, language)
-            .str();
+    clang::TypeLoc unqualified = base.getUnqualifiedLoc();
+    clang::SourceLocation type_start = unqualified.getBeginLoc();
+    clang::SourceLocation type_end = unqualified.getEndLoc();
+    if (start.isMacroID() || type_start.isMacroID() || type_end.isMacroID() || type_start < start)
+      return "";
+    auto text_between = [&](clang::SourceLocation from, clang::SourceLocation to) {
+      return clang::Lexer::getSourceText(clang::CharSourceRange::getCharRange(from, to), manager,
+                                         language)
+          .str();
+    };
     static const std::regex const_word(R"(\bconst\b)");
-    return std::regex_search(before_type, const_word) ? "before" : "after";
+    if (std::regex_search(text_between(start, type_start), const_word)) return "before";
+    clang::SourceLocation after_type =
+        clang::Lexer::getLocForEndOfToken(type_end, 0, manager, language);
+    clang::SourceLocation name = decl.getLocation();
+    if (after_type.isInvalid() || name.isMacroID() || name < after_type) return "";
+    static const std::regex leading_const(R"(^\s*const\b)");
+    return std::regex_search(text_between(after_type, name), leading_const) ? "after" : "";
   }
 };
 

@@ -21,7 +21,8 @@ class TypeAliasStyle : public Check {
         "not counted. With a tie nothing is reported.\n\n"
         "Bad: `typedef void (*Callback)(int);` beside `using Handler = ...;`\n\n"
         "Good: `using Callback = void (*)(int);`",
-        {}};
+        {},
+        /*is_cpp_only=*/true};
     return info;
   }
 

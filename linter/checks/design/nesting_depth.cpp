@@ -28,7 +28,7 @@ class NestingDepth : public Check {
     on_function_body(
         finder, context,
         [this, &context](const clang::FunctionDecl& function, const clang::Stmt& body) {
-          Nesting nesting = deepest_nesting(body);
+          Nesting nesting = deepest_nesting(body, context.source_manager());
           auto limit = context.param(info(), "max_depth");
           if (nesting.depth <= limit) return;
           context.report(info(), nesting.deepest->getBeginLoc(),

@@ -34,6 +34,10 @@ bool is_public_api(const clang::Decl& decl) {
   return true;
 }
 
+constexpr const char* default_private_paths =
+    "**/src/**,**/source/**,**/internal/**,**/detail/**,**/details/**,**/impl/**,"
+    "**/private/**,**/*-inl.h,**/*_inl.h,**/*-inl.hpp,**/*_impl.h,**/*_impl.hpp";
+
 class MissingDocComment : public Check {
  public:
   const CheckInfo& info() const override {
@@ -47,8 +51,12 @@ class MissingDocComment : public Check {
         "it in a `///` comment: what it does, each parameter, the result, and an "
         "example where it helps (`retort doc-grade` grades exactly this).\n\n"
         "Bad: `std::string hexify(const std::string& name);`\n\n"
-        "Good: `/// Returns \\`name\\` with \\`_ex\\` appended.` above it.",
-        {}};
+        "Good: `/// Returns \\`name\\` with \\`_ex\\` appended.` above it.\n\n"
+        "Headers in `private_paths` (beside the sources in `src/`, or in an `internal/` "
+        "or `detail/` folder, or `-inl.h` implementation headers) are not public API.",
+        {{"private_paths", std::string(default_private_paths),
+          "Comma-separated globs of headers (relative to the project root) that are not "
+          "public API."}}};
     return info;
   }
 
@@ -66,7 +74,8 @@ class MissingDocComment : public Check {
       if (decl == nullptr || !decl->isFirstDecl() || decl->getParentFunctionOrMethod() != nullptr ||
           !context.is_project_location(decl->getLocation()))
         return;
-      if (!is_public_api(*decl) || result.Context->getRawCommentForDeclNoCache(decl) != nullptr)
+      if (!is_public_api(*decl) || result.Context->getRawCommentForDeclNoCache(decl) != nullptr ||
+          matches_paths_param(context, info(), "private_paths", decl->getLocation()))
         return;
       bool is_class = llvm::isa<clang::CXXRecordDecl>(decl);
       context.report(info(), decl->getLocation(),

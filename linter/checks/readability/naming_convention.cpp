@@ -8,8 +8,9 @@ namespace {
 
 using namespace clang::ast_matchers;
 
-const std::vector<std::string> case_styles{"CamelCase", "camelBack", "snake_case", "UPPER_CASE",
-                                           "any"};
+const std::vector<std::string> fixed_styles{"CamelCase", "camelBack", "snake_case", "UPPER_CASE"};
+const std::vector<std::string> case_styles{"project",    "CamelCase",  "camelBack",
+                                           "snake_case", "UPPER_CASE", "any"};
 
 bool follows(const std::string& name, const std::string& style) {
   static const std::map<std::string, std::regex> patterns{
@@ -42,6 +43,18 @@ std::vector<std::string> words_of(const std::string& name) {
   return words;
 }
 
+// The fixed styles `name` follows, comma-separated: `parse` is camelBack and
+// snake_case alike, `Parser` only CamelCase, `Parse_it` none ("").
+std::string styles_of(const std::string& name) {
+  std::string styles;
+  for (const auto& style : fixed_styles) {
+    if (follows(name, style)) styles += (styles.empty() ? "" : ",") + style;
+  }
+  return styles;
+}
+
+std::string plural_kind(const std::string& kind) { return kind == "type" ? "types" : kind + "s"; }
+
 std::string in_style(const std::string& name, const std::string& style) {
   std::string result;
   for (const auto& word : words_of(name)) {
@@ -68,18 +81,21 @@ class NamingConvention : public Check {
         "A name does not follow the project's case convention for its kind.",
         "When types, functions and variables each have one case style, a reader knows "
         "what a name is before looking it up: `Parser` is a type, `parse` a function, "
-        "`parser` a variable. The defaults follow retort's house style; set each kind to "
-        "CamelCase, camelBack, snake_case, UPPER_CASE or any. A trailing `_` on data "
-        "members is allowed; names a macro writes and overrides of another library's "
-        "virtual functions are not checked.\n\n"
+        "`parser` a variable. By default (`project`) each kind follows the case most of "
+        "the project's names of that kind use, so a consistently CamelCase project is "
+        "not told to write snake_case; names that fit several cases (`parse` is "
+        "snake_case and camelBack) do not vote, and a tie reports nothing. Set a kind to "
+        "CamelCase, camelBack, snake_case, UPPER_CASE or any to fix it instead. A trailing "
+        "`_` on data members is allowed; names a macro writes and overrides of another "
+        "library's virtual functions are not checked.\n\n"
         "Bad: `class http_client { int RetryCount; void SendRequest(); };`\n\n"
         "Good: `class HttpClient { int retry_count_; void send_request(); };`",
-        {{"type_case", std::string("CamelCase"), "Classes, structs, enums, unions, aliases.",
+        {{"type_case", std::string("project"), "Classes, structs, enums, unions, aliases.",
           case_styles},
-         {"function_case", std::string("snake_case"), "Functions and methods.", case_styles},
-         {"variable_case", std::string("snake_case"), "Variables, parameters, data members.",
+         {"function_case", std::string("project"), "Functions and methods.", case_styles},
+         {"variable_case", std::string("project"), "Variables, parameters, data members.",
           case_styles},
-         {"constant_case", std::string("any"), "constexpr variables and enumerators.",
+         {"constant_case", std::string("project"), "constexpr variables and enumerators.",
           case_styles}}};
     return info;
   }
@@ -98,7 +114,17 @@ class NamingConvention : public Check {
                    name.back() == '_')
                  name.pop_back();
                std::string style = context.word_param(info(), kind + "_case");
-               if (name.empty() || name == "_" || follows(name, style)) return;
+               if (name.empty() || name == "_") return;
+               if (style == "project") {
+                 context.observe_style(info(), decl->getLocation(), styles_of(name),
+                                       kind + " '" + decl->getName().str() +
+                                           "' is not {majority}, the case of most of the "
+                                           "project's " +
+                                           plural_kind(kind) + " ({counts})",
+                                       kind);
+                 return;
+               }
+               if (follows(name, style)) return;
                context.report(info(), decl->getLocation(),
                               kind + " '" + decl->getName().str() + "' should be " + style + " ('" +
                                   in_style(name, style) + "')");

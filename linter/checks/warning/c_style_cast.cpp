@@ -21,22 +21,29 @@ class CStyleCast : public Check {
         "bytes, and nothing greps for it. Name the conversion you mean. Casting to "
         "`void` to discard a value is fine.\n\n"
         "Bad: `int fd = (int)handle;`\n\nGood: `int fd = static_cast<int>(handle);`",
-        {}};
+        {},
+        /*is_cpp_only=*/true};
     return info;
   }
 
   void register_matchers(MatchFinder& finder, CheckContext& context) const override {
-    on_match(finder, context, cStyleCastExpr(unless(hasDestinationType(voidType()))).bind("c"),
-             [this, &context](const MatchResult& result) {
-               const auto* cast = result.Nodes.getNodeAs<clang::CStyleCastExpr>("c");
-               std::string message = "C-style cast to '" + cast->getTypeAsWritten().getAsString() +
-                                     "'; use static_cast (or the named cast you mean)";
-               auto fix =
-                   static_cast_fix(*cast, *result.SourceManager, result.Context->getLangOpts());
-               if (!fix) return context.report(info(), cast->getBeginLoc(), std::move(message));
-               context.report_with_fix(info(), cast->getBeginLoc(), std::move(message), fix->first,
-                                       std::move(fix->second));
-             });
+    // Instantiations repeat their template, which is checked itself; and Clang writes
+    // a C-style cast of its own (both parentheses at one place) where an enum
+    // template argument is used as a value.
+    on_match(
+        finder, context,
+        cStyleCastExpr(unless(hasDestinationType(voidType())), unless(isInTemplateInstantiation()))
+            .bind("c"),
+        [this, &context](const MatchResult& result) {
+          const auto* cast = result.Nodes.getNodeAs<clang::CStyleCastExpr>("c");
+          if (cast->getLParenLoc() == cast->getRParenLoc()) return;
+          std::string message = "C-style cast to '" + cast->getTypeAsWritten().getAsString() +
+                                "'; use static_cast (or the named cast you mean)";
+          auto fix = static_cast_fix(*cast, *result.SourceManager, result.Context->getLangOpts());
+          if (!fix) return context.report(info(), cast->getBeginLoc(), std::move(message));
+          context.report_with_fix(info(), cast->getBeginLoc(), std::move(message), fix->first,
+                                  std::move(fix->second));
+        });
   }
 
  private:

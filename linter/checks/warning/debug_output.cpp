@@ -1,5 +1,6 @@
+#include <algorithm>
+
 #include "../factories.hpp"
-#include "retort/core/source_files.hpp"
 #include "retort/linter/ast_check.hpp"
 
 namespace retort::lint {
@@ -7,13 +8,18 @@ namespace {
 
 using namespace clang::ast_matchers;
 
-// The globs of a comma-separated list such as `*test*, cli/*`.
-std::vector<std::string> split_globs(llvm::StringRef list) {
-  llvm::SmallVector<llvm::StringRef> parts;
-  list.split(parts, ',', -1, false);
-  std::vector<std::string> globs;
-  for (auto part : parts) globs.push_back(part.trim().str());
-  return globs;
+// A file that defines `main` is a program: its usage text, its helpers' reports and
+// its lambdas print for the user, as `main` itself does.
+bool is_in_program_file(clang::ASTContext& ast, const clang::SourceManager& manager,
+                        clang::SourceLocation location) {
+  clang::FileID file = manager.getFileID(manager.getExpansionLoc(location));
+  auto found = ast.getTranslationUnitDecl()->lookup(&ast.Idents.get("main"));
+  return std::any_of(found.begin(), found.end(), [&](const clang::NamedDecl* decl) {
+    const auto* function = llvm::dyn_cast<clang::FunctionDecl>(decl);
+    const clang::FunctionDecl* definition = nullptr;
+    return function != nullptr && function->isMain() && function->hasBody(definition) &&
+           manager.getFileID(manager.getExpansionLoc(definition->getLocation())) == file;
+  });
 }
 
 class DebugOutput : public Check {
@@ -28,8 +34,8 @@ class DebugOutput : public Check {
         "protocol on stdout or a GUI: a stray `std::cerr << \"here\"` corrupts the first "
         "and is lost in the others. It is usually debugging output that was never "
         "removed. Return the information, log through the caller's logger, or move the "
-        "printing to the application. Programs (`main`), tests, benchmarks and the "
-        "paths in `allowed_paths` may print.\n\n"
+        "printing to the application. Programs (a file that defines `main`), tests, "
+        "benchmarks and the paths in `allowed_paths` may print.\n\n"
         "Bad: `std::cerr << \"parsed \" << n << \" items\\n\";` in `src/parser.cpp`.\n\n"
         "Good: `return ParseResult{items};` and let the CLI print the count.",
         {{"allowed_paths", std::string("*test*,*bench*,*example*,cli/*,tools/*,apps/*"),
@@ -52,10 +58,10 @@ class DebugOutput : public Check {
              [this, &context](const MatchResult& result) {
                const auto* print = result.Nodes.getNodeAs<clang::Expr>("print");
                auto location = print->getBeginLoc();
-               if (!context.is_project_location(location)) return;
-               if (matches_any_glob(context.project_path(location),
-                                    split_globs(context.word_param(info(), "allowed_paths"))))
+               if (!context.is_project_location(location) ||
+                   is_in_program_file(*result.Context, context.source_manager(), location))
                  return;
+               if (matches_paths_param(context, info(), "allowed_paths", location)) return;
                context.report(info(), location,
                               "output to the console from library code; return the data or "
                               "log it through the caller");

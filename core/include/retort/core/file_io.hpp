@@ -27,4 +27,10 @@ llvm::Error write_file_atomically(const std::filesystem::path& path, std::string
 /// `UsageError` naming the folder when it cannot be created.
 llvm::Error write_report_file(const std::filesystem::path& path, std::string_view contents);
 
+/// Creates `directory` (and its parents) for state retort keeps between runs (the
+/// cache, the test history) and puts a `.gitignore` holding `*` in it, as pytest and
+/// ruff do for theirs, so the folder never shows in `git status`. Returns false when
+/// the directory cannot be created.
+bool create_state_directory(const std::filesystem::path& directory);
+
 }  // namespace retort

@@ -37,6 +37,8 @@ struct ReportContext {
   std::size_t files_checked = 0;
   /// How long the run took, for the summary line.
   std::chrono::milliseconds elapsed{0};
+  /// How many vendored folders were left alone, for the summary line.
+  std::size_t vendored_folders_skipped = 0;
   /// Whether text output may use ANSI colours.
   bool use_color = false;
 };

@@ -59,6 +59,7 @@ class ResultCache {
 
  private:
   std::filesystem::path entry_path(const CacheKey& key) const;
+  std::filesystem::path root_;
   std::filesystem::path directory_;
 };
 

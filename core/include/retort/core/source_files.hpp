@@ -29,9 +29,22 @@ struct FileSelection {
   std::vector<std::string> include_globs;
   /// Files matching one of these globs are dropped.
   std::vector<std::string> exclude_globs;
+  /// Folders of vendored code (relative to the project root): dropped unless a path
+  /// named on the command line lies inside one.
+  std::vector<std::string> vendored_folders;
 
   /// Returns the selection configured by `files.include` and `files.exclude`.
   static FileSelection from_config(const Config& config);
+
+  /// Returns the project's whole selection: `from_config`, and the vendored folders
+  /// that `files.vendored` names or (for `auto`) that are found among the files
+  /// under `project_root`.
+  static llvm::Expected<FileSelection> for_project(const std::filesystem::path& project_root,
+                                                   const Config& config);
+
+  /// Returns true when `relative` (a path relative to the project root) is left out
+  /// by the exclude globs or lies in a vendored folder.
+  bool is_left_out(const std::string& relative) const;
 };
 
 /// Expands `requested` (files or directories; the whole project when empty) into the

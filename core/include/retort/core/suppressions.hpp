@@ -4,7 +4,11 @@
 /// Suppression comments, shared by every tool:
 /// `// retort: disable-next-line <id>[, <id>]`, `// retort: disable-line <id>`, and
 /// `// retort: disable-begin <id>` ... `// retort: disable-end`. A suppression that
-/// silences nothing is reported, so stale ones do not pile up.
+/// silences nothing is reported, so stale ones do not pile up, and so is one that
+/// names a check the tool does not have (a typo would silence nothing, silently).
+/// clang-tidy's `NOLINT`, `NOLINTNEXTLINE` and `NOLINTBEGIN`/`NOLINTEND` are honoured
+/// too: without a list (or with `*`) they silence every check on their lines; with a
+/// list, the retort ids in it. They are never reported: clang-tidy may need them.
 
 #include <filesystem>
 #include <functional>
@@ -26,19 +30,34 @@ struct Suppression {
   unsigned last_line = 0;
   /// The line the comment itself is on, where an unused one is reported.
   unsigned comment_line = 0;
+  /// True for clang-tidy's NOLINT comments.
+  bool is_nolint = false;
+  /// True when it silences every check (a NOLINT without a list, or with `*`).
+  bool covers_every_check = false;
+};
+
+/// The checks of the tool whose findings are filtered.
+struct SuppressionScope {
+  /// The tool's name, the prefix of its own findings (`lint/unused-suppression`).
+  std::string tool;
+  /// Every check id the tool reports; the categories they start with (`warning/`)
+  /// are the tool's, so an unknown id in one of them is a mistake worth reporting.
+  std::vector<std::string> check_ids;
 };
 
 /// Returns the suppression comments in `text`. An unclosed `disable-begin` covers
 /// the rest of the file.
 std::vector<Suppression> parse_suppressions(std::string_view text);
 
-/// Drops the diagnostics that a suppression comment in their file covers, and adds a
-/// `<tool>/unused-suppression` warning for each suppression of one of `tool`'s
-/// checks (as told by `is_own_check`) that silenced nothing in `checked_files` (paths
-/// as diagnostics show them). Files are read from `root` joined with those paths.
-std::vector<Diagnostic> apply_suppressions(
-    std::vector<Diagnostic> diagnostics, const std::filesystem::path& root,
-    const std::vector<std::string>& checked_files, const std::string& tool,
-    const std::function<bool(std::string_view)>& is_own_check);
+/// Drops the diagnostics that a suppression comment in their file covers. For each
+/// retort suppression in `checked_files` (paths as diagnostics show them, read from
+/// `root`) of one of `scope`'s checks that silenced nothing, adds a
+/// `<tool>/unused-suppression` warning; for each id in one of the tool's categories
+/// that is not one of its checks, a `<tool>/unknown-suppression` warning naming the
+/// closest real id.
+std::vector<Diagnostic> apply_suppressions(std::vector<Diagnostic> diagnostics,
+                                           const std::filesystem::path& root,
+                                           const std::vector<std::string>& checked_files,
+                                           const SuppressionScope& scope);
 
 }  // namespace retort

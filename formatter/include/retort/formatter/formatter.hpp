@@ -58,7 +58,7 @@ enum class FileStatus {
   skipped,
   /// Not formatted because of an error: unreadable, read-only, unparseable.
   failed,
-  /// Formatting would have changed the code's tokens; nothing was written.
+  /// Formatting would have changed the code's tokens; the file was left as it was.
   meaning_changed,
 };
 

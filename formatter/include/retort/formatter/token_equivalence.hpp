@@ -27,9 +27,11 @@ struct TokenDifference {
 
 /// Compares the tokens of `original` and `formatted`. Returns the first difference,
 /// or `std::nullopt` when they mean the same. Allowed: whitespace; runs of
-/// `#include` directives or `using` declarations in another order; adjacent string
-/// literals split or joined; `>>` written as `> >`; comment text re-wrapped (the
-/// words must stay the same) and `// namespace x` end comments added or fixed.
+/// `#include` directives or using-declarations (`using a::b;`, not aliases) in another
+/// order, each with the comment that trails it; adjacent string literals split or
+/// joined; `>>` written as `> >`; comment text re-wrapped (the words must stay the
+/// same) and `// namespace x` end comments added or fixed. The rewrites of single
+/// tokens apply alike inside a re-sortable run and outside it.
 std::optional<TokenDifference> find_token_difference(std::string_view original,
                                                      std::string_view formatted);
 

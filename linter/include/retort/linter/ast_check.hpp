@@ -8,6 +8,7 @@
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
 
+#include "retort/core/source_files.hpp"
 #include "retort/linter/check.hpp"
 
 namespace retort::lint {
@@ -41,6 +42,19 @@ using MatchResult = clang::ast_matchers::MatchFinder::MatchResult;
 /// `test` (`tests/a.cpp`, `src/a_test.cpp`). Checks that spare tests ask this.
 inline bool is_in_test_file(const CheckContext& context, clang::SourceLocation location) {
   return context.project_path(location).find("test") != std::string::npos;
+}
+
+/// Returns true when `location`'s project path matches one of the comma-separated
+/// globs of the word param `param` (such as `"*test*, cli/*"`), by the rules of
+/// `files.exclude`.
+inline bool matches_paths_param(const CheckContext& context, const CheckInfo& check,
+                                std::string_view param, clang::SourceLocation location) {
+  llvm::SmallVector<llvm::StringRef> parts;
+  std::string list = context.word_param(check, param);
+  llvm::StringRef(list).split(parts, ',', -1, false);
+  std::vector<std::string> globs;
+  for (auto part : parts) globs.push_back(part.trim().str());
+  return matches_any_glob(context.project_path(location), globs);
 }
 
 /// Calls `on_function(function, body)` for every function written in the project

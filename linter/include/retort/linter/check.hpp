@@ -58,6 +58,9 @@ struct CheckInfo {
   std::string explanation;
   /// Its parameters with defaults.
   std::vector<CheckParam> params;
+  /// True for advice that only C++ can follow (`static_cast`, `using` aliases): such a
+  /// check does not run on translation units compiled as C.
+  bool is_cpp_only = false;
 };
 
 /// Where a check reports findings and reads its parameters.
@@ -86,12 +89,19 @@ class CheckContext {
   virtual std::string word_param(const CheckInfo& check, std::string_view name) const = 0;
   /// Records that the code at `location` follows `style` for a consistency check; after
   /// every unit is linted, the places that follow the project's minority style are
-  /// reported with `message` (which may use `{majority}` and `{counts}`).
+  /// reported with `message` (which may use `{majority}` and `{counts}`). `style` may
+  /// list several styles, comma-separated, when the code fits each (a one-word
+  /// lowercase name is snake_case and camelBack alike; "" fits none): only places of one
+  /// style count toward the majority, and a place is reported when none of its styles
+  /// is the majority. `dimension` keeps separate majorities within one check (the
+  /// case of types, of functions, ...).
   virtual void observe_style(const CheckInfo& check, clang::SourceLocation location,
-                             std::string style, std::string message) = 0;
+                             std::string style, std::string message,
+                             std::string dimension = {}) = 0;
   /// Like `observe_style`, for line checks: `file`:`line`.
   virtual void observe_style_at(const CheckInfo& check, const std::string& file, unsigned line,
-                                std::string style, std::string message) = 0;
+                                std::string style, std::string message,
+                                std::string dimension = {}) = 0;
   /// Returns the current translation unit's source manager (during AST checks).
   virtual const clang::SourceManager& source_manager() const = 0;
   /// Keeps `object` (a match callback) alive for the rest of the translation unit.

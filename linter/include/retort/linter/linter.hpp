@@ -69,6 +69,8 @@ struct LintRun {
   std::size_t units_parsed = 0;
   /// Translation units whose findings were replayed from the cache.
   std::size_t units_cached = 0;
+  /// Vendored folders left out (set by the caller that chose the units).
+  std::size_t vendored_folders_skipped = 0;
 };
 
 /// Lints `request.translation_units` in parallel. Code that does not parse yields

@@ -1,3 +1,4 @@
+// A snake_case project: most functions and variables are snake_case, types CamelCase.
 class http_client {  // expect: readability/naming-convention
  public:
   void SendRequest();  // expect: readability/naming-convention
@@ -29,5 +30,7 @@ struct Base {
 struct Derived : Base {
   void OnEvent() override;  // no-finding
 };
+
+void open_socket();  // no-finding
 
 int main() { return compute_total(kMaxItems); }  // no-finding

@@ -11,7 +11,3 @@ int parse(const std::string& text) {
   log << "parsed " << text;  // no-finding
   return static_cast<int>(text.size());
 }
-
-int main() {
-  std::cout << parse("x") << "\n";  // no-finding
-}

@@ -14,3 +14,47 @@ void careful() {
     throw;
   }
 }
+
+#include <exception>
+#include <stdexcept>
+
+void nested() {
+  try {
+    risky();
+  } catch (...) {  // no-finding
+    std::throw_with_nested(std::runtime_error("while saving"));
+  }
+}
+
+[[noreturn]] void fail(const char* why);
+
+void fatal() {
+  try {
+    risky();
+  } catch (...) {  // no-finding
+    fail("risky failed");
+  }
+}
+
+std::exception_ptr kept() {
+  try {
+    risky();
+  } catch (...) {  // no-finding
+    return std::current_exception();
+  }
+  return nullptr;
+}
+
+#define RECORD_FAILURES(statement) \
+  try {                            \
+    statement;                     \
+  } catch (...) {                  \
+    ++failures;                    \
+  }
+
+int failures = 0;
+
+void test_body() {
+  RECORD_FAILURES(risky());  // no-finding
+  RECORD_FAILURES(risky());  // no-finding
+}

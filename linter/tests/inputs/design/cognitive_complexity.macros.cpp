@@ -1,0 +1,34 @@
+// A test macro's own loops and ifs (googletest's EXPECT_EQ writes an `if`) are
+// written in its definition, so each use adds nothing to the test's complexity.
+#define EXPECT_SAME(a, b)                      \
+  do {                                         \
+    for (int i_ = 0; i_ < 1; ++i_) {           \
+      if ((a) != (b)) {                        \
+        if ((a) < (b)) record_failure(__LINE__); \
+      }                                        \
+    }                                          \
+  } while (0)
+
+void record_failure(int line);
+
+void many_expectations(int x, int y) {  // no-finding
+  EXPECT_SAME(x, y);
+  EXPECT_SAME(x + 1, y + 1);
+  EXPECT_SAME(x * 2, y * 2);
+  EXPECT_SAME(x - 1, y - 1);
+  EXPECT_SAME(x, 3);
+}
+
+int branchy(int x) {  // expect: design/cognitive-complexity
+  int total = 0;
+  for (int i = 0; i < x; ++i) {
+    if (i % 2 == 0) {
+      for (int j = 0; j < i; ++j) {
+        if (j % 3 == 0 && j > 1) {
+          while (total > 10) total -= 3;
+        }
+      }
+    }
+  }
+  return total;
+}
