@@ -12,7 +12,7 @@ build_packages=(
   libyaml-cpp-dev libcli11-dev libgtest-dev libgmock-dev
   libcmark-gfm-dev libbenchmark-dev lcov
   libfmt-dev googletest
-  gcovr chromium doxygen python3
+  gcovr chromium doxygen python3 clang-format-14
 )
 
 packages=("${build_packages[@]}")

@@ -75,6 +75,9 @@ llvm::Expected<Extraction> extract_project_api(const Project& project,
 }
 
 void print_parse_errors(const Extraction& extraction) {
+  for (const auto& skipped : extraction.skipped_headers) {
+    std::cerr << skipped.header << ": note: not graded: " << skipped.reason << "\n";
+  }
   constexpr std::size_t shown_limit = 10;
   for (std::size_t i = 0; i < extraction.parse_errors.size() && i < shown_limit; ++i) {
     const auto& error = extraction.parse_errors[i];

@@ -65,7 +65,7 @@ llvm::Expected<std::vector<Diagnostic>> gated_findings(std::vector<Diagnostic> d
   if (!baseline_path.empty()) {
     auto baseline = Baseline::read(baseline_path);
     if (!baseline) return baseline.takeError();
-    diagnostics = baseline->new_findings(std::move(diagnostics));
+    diagnostics = baseline->new_findings(std::move(diagnostics), project.root);
   }
   if (!options.since.empty()) {
     auto changed = changed_lines_since(project.root, options.since);
@@ -166,7 +166,7 @@ int run_lint(const Project& project, const LintCommandOptions& options,
     std::cerr << "lint: " << run.units_parsed << " translation unit(s) parsed, " << run.units_cached
               << " replayed from the cache\n";
   if (!options.write_baseline.empty()) {
-    if (auto error = Baseline::write(options.write_baseline, "lint", run.diagnostics))
+    if (auto error = Baseline::write(options.write_baseline, "lint", run.diagnostics, project.root))
       return report_error(std::move(error), llvm::errs());
     std::cout << "Wrote " << run.diagnostics.size() << " finding(s) to "
               << options.write_baseline.string() << "; `retort lint --baseline "

@@ -114,6 +114,14 @@ TEST(DocGradeCommand, AHeaderThatDoesNotCompileIsReportedWithItsPlace) {
   TempTree tree;
   write_library(tree);
   tree.write("include/lib/broken.hpp", "#pragma once\nint broken(;\n");
+  // Not in the build yet: the build does not have the error, so it is a note.
+  auto unbuilt = retort(tree, {"doc-grade"});
+  EXPECT_EQ(unbuilt.exit_code, 0);
+  EXPECT_THAT(unbuilt.standard_error,
+              HasSubstr("include/lib/broken.hpp: note: not graded: it does not compile on its "
+                        "own (expected expression) and no source of the build includes it"));
+  // Once a source includes it, the build has the error, and so does doc-grade.
+  tree.write("src/api.cpp", "#include \"lib/api.hpp\"\n#include \"lib/broken.hpp\"\n");
   auto result = retort(tree, {"doc-grade"});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_THAT(result.standard_error,

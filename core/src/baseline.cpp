@@ -1,17 +1,74 @@
 #include "retort/core/baseline.hpp"
 
+#include <cctype>
+
+#include <llvm/ADT/StringExtras.h>
+#include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/JSON.h>
+#include <llvm/Support/xxhash.h>
 
 #include "retort/core/errors.hpp"
 #include "retort/core/file_io.hpp"
+#include "retort/core/text_lines.hpp"
 
 namespace retort {
 namespace {
 
-constexpr int baseline_schema_version = 1;
+// Version 2 added "fingerprint"; version 1 files are matched by check, file and
+// message as before.
+constexpr int baseline_schema_version = 2;
+
+std::string without_numbers(llvm::StringRef message) {
+  std::string text;
+  for (std::size_t i = 0; i < message.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(message[i]))) {
+      text += message[i];
+    } else if (i == 0 || !std::isdigit(static_cast<unsigned char>(message[i - 1]))) {
+      text += '#';
+    }
+  }
+  return text;
+}
+
+std::string without_whitespace(llvm::StringRef line) {
+  std::string text;
+  for (char c : line) {
+    if (!std::isspace(static_cast<unsigned char>(c))) text += c;
+  }
+  return text;
+}
+
+// Reads each file once: a baseline of thousands of findings in one file is common.
+class LineReader {
+ public:
+  explicit LineReader(std::filesystem::path root) : root_(std::move(root)) {}
+
+  std::string line(const std::string& file, unsigned number) {
+    auto [found, is_new] = files_.try_emplace(file);
+    if (is_new && !root_.empty()) {
+      if (auto text = read_file(root_ / file)) {
+        for (std::string_view line : split_lines(*text)) found->second.emplace_back(line);
+      } else {
+        llvm::consumeError(text.takeError());
+      }
+    }
+    if (number == 0 || number > found->second.size()) return "";
+    return found->second[number - 1];
+  }
+
+ private:
+  std::filesystem::path root_;
+  std::map<std::string, std::vector<std::string>> files_;
+};
+
+std::string fingerprint(const Diagnostic& d, LineReader& lines) {
+  return llvm::utohexstr(
+      llvm::xxHash64(d.check_id + "\n" + d.range.file + "\n" + without_numbers(d.message) + "\n" +
+                     without_whitespace(lines.line(d.range.file, d.range.begin.line))));
+}
 
 std::string identity(llvm::StringRef check_id, llvm::StringRef file, llvm::StringRef message) {
-  return check_id.str() + "\n" + file.str() + "\n" + message.str();
+  return "v1\n" + check_id.str() + "\n" + file.str() + "\n" + message.str();
 }
 
 llvm::Error not_a_baseline(const std::filesystem::path& path, const std::string& why) {
@@ -27,8 +84,9 @@ llvm::Expected<Baseline> Baseline::read(const std::filesystem::path& path) {
   auto parsed = llvm::json::parse(*text);
   if (!parsed) return not_a_baseline(path, llvm::toString(parsed.takeError()));
   const auto* root = parsed->getAsObject();
-  if (root == nullptr || root->getInteger("schema") != baseline_schema_version)
-    return not_a_baseline(path, "expected an object with \"schema\": 1");
+  auto schema = root == nullptr ? std::nullopt : root->getInteger("schema");
+  if (!schema || *schema < 1 || *schema > baseline_schema_version)
+    return not_a_baseline(path, "expected an object with \"schema\": 1 or 2");
   const auto* findings = root->getArray("findings");
   if (findings == nullptr) return not_a_baseline(path, "expected a \"findings\" array");
   Baseline baseline;
@@ -40,20 +98,27 @@ llvm::Expected<Baseline> Baseline::read(const std::filesystem::path& path) {
     if (!check_id || !file || !message)
       return not_a_baseline(path, "finding " + std::to_string(index + 1) +
                                       " needs \"check_id\", \"file\" and \"message\"");
-    ++baseline.counts_[identity(*check_id, *file, *message)];
+    auto print = finding->getString("fingerprint");
+    if (*schema >= 2 && !print)
+      return not_a_baseline(path,
+                            "finding " + std::to_string(index + 1) + " needs \"fingerprint\"");
+    ++baseline.counts_[print ? print->str() : identity(*check_id, *file, *message)];
   }
   return baseline;
 }
 
 llvm::Error Baseline::write(const std::filesystem::path& path, const std::string& tool,
-                            const std::vector<Diagnostic>& diagnostics) {
+                            const std::vector<Diagnostic>& diagnostics,
+                            const std::filesystem::path& source_root) {
+  LineReader lines(source_root);
   llvm::json::Array findings;
   for (const auto& d : diagnostics) {
-    // The line is for the reader only; matching ignores it.
+    // The line and message are for the reader; matching uses the fingerprint.
     findings.push_back(llvm::json::Object{{"check_id", d.check_id},
                                           {"file", d.range.file},
                                           {"line", d.range.begin.line},
-                                          {"message", d.message}});
+                                          {"message", d.message},
+                                          {"fingerprint", fingerprint(d, lines)}});
   }
   llvm::json::Value document = llvm::json::Object{
       {"schema", baseline_schema_version}, {"tool", tool}, {"findings", std::move(findings)}};
@@ -63,13 +128,18 @@ llvm::Error Baseline::write(const std::filesystem::path& path, const std::string
   return write_file_atomically(path, stream.str());
 }
 
-std::vector<Diagnostic> Baseline::new_findings(std::vector<Diagnostic> diagnostics) const {
+std::vector<Diagnostic> Baseline::new_findings(std::vector<Diagnostic> diagnostics,
+                                               const std::filesystem::path& source_root) const {
   std::map<std::string, std::size_t> remaining = counts_;
+  LineReader lines(source_root);
   std::erase_if(diagnostics, [&](const Diagnostic& d) {
-    auto found = remaining.find(identity(d.check_id, d.range.file, d.message));
-    if (found == remaining.end() || found->second == 0) return false;
-    --found->second;
-    return true;
+    for (const auto& key : {fingerprint(d, lines), identity(d.check_id, d.range.file, d.message)}) {
+      auto found = remaining.find(key);
+      if (found == remaining.end() || found->second == 0) continue;
+      --found->second;
+      return true;
+    }
+    return false;
   });
   return diagnostics;
 }

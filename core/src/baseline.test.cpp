@@ -22,7 +22,7 @@ TEST(Baseline, HidesRecordedFindingsEvenAfterTheyMoveAndKeepsNewOnes) {
   testing::TempTree tree;
   auto path = tree.root() / "lint-baseline.json";
   auto cast = finding("warning/c-style-cast", "a.cpp", 3, "C-style cast to 'int'");
-  if (auto error = Baseline::write(path, "lint", {cast}))
+  if (auto error = Baseline::write(path, "lint", {cast}, tree.root()))
     FAIL() << llvm::toString(std::move(error));
   auto baseline = Baseline::read(path);
   ASSERT_TRUE(static_cast<bool>(baseline)) << llvm::toString(baseline.takeError());
@@ -31,10 +31,30 @@ TEST(Baseline, HidesRecordedFindingsEvenAfterTheyMoveAndKeepsNewOnes) {
   moved.range.begin.line = 40;  // lines were added above it
   auto second = moved;          // a second, new, identical cast in the same file
   auto other = finding("design/todo-tags", "a.cpp", 9, "TODO left in code");
-  auto remaining = baseline->new_findings({moved, second, other});
+  auto remaining = baseline->new_findings({moved, second, other}, tree.root());
   ASSERT_EQ(remaining.size(), 2u);
   EXPECT_EQ(remaining[0].check_id, "warning/c-style-cast");
   EXPECT_EQ(remaining[1].check_id, "design/todo-tags");
+}
+
+// Messages name positions ("repeats lines 791-800"); inserting lines above must not
+// make recorded findings new, while a finding on other code is new.
+TEST(Baseline, FingerprintsSurviveLineShiftsInTheirMessagesAndCode) {
+  testing::TempTree tree;
+  tree.write("a.cpp", "int x = 1;\nint y = (int)2.0;\n");
+  auto path = tree.root() / "lint-baseline.json";
+  auto repeat = finding("design/duplicated-block", "a.cpp", 2, "repeats lines 791-800");
+  auto cast = finding("warning/c-style-cast", "a.cpp", 2, "C-style cast to 'int'");
+  ASSERT_FALSE(static_cast<bool>(Baseline::write(path, "lint", {repeat, cast}, tree.root())));
+  tree.write("a.cpp", "// new\n// lines\n// above\nint x = 1;\nint  y = (int)2.0;\n");
+  auto baseline = Baseline::read(path);
+  ASSERT_TRUE(static_cast<bool>(baseline)) << llvm::toString(baseline.takeError());
+  auto shifted_repeat = finding("design/duplicated-block", "a.cpp", 5, "repeats lines 794-803");
+  auto shifted_cast = finding("warning/c-style-cast", "a.cpp", 5, "C-style cast to 'int'");
+  auto elsewhere = finding("warning/c-style-cast", "a.cpp", 4, "C-style cast to 'int'");
+  auto remaining = baseline->new_findings({shifted_repeat, shifted_cast, elsewhere}, tree.root());
+  ASSERT_EQ(remaining.size(), 1u);
+  EXPECT_EQ(remaining[0].range.begin.line, 4u);
 }
 
 TEST(Baseline, AMalformedFileIsAUsageErrorNamingIt) {

@@ -59,6 +59,19 @@ TEST(CompileCommands, NoDatabaseIsAUsageErrorListingThePlacesSearched) {
   EXPECT_THAT(message, HasSubstr("CMAKE_EXPORT_COMPILE_COMMANDS"));
 }
 
+TEST(CompileCommands, APresetsBuildFolderAndAParentFolderAreFound) {
+  testing::TempTree tree;
+  tree.write("build/release/compile_commands.json", database_for(tree.root()));
+  auto preset = CompileCommands::discover(tree.root(), std::nullopt);
+  ASSERT_TRUE(static_cast<bool>(preset)) << llvm::toString(preset.takeError());
+  EXPECT_EQ(preset->database_file(), tree.root() / "build/release/compile_commands.json");
+  tree.write("repo/compile_commands.json", database_for(tree.root()));
+  tree.write("repo/libs/one/a.cpp", "");
+  auto parent = CompileCommands::discover(tree.root() / "repo/libs/one", std::nullopt);
+  ASSERT_TRUE(static_cast<bool>(parent)) << llvm::toString(parent.takeError());
+  EXPECT_EQ(parent->database_file(), tree.root() / "repo/compile_commands.json");
+}
+
 TEST(CompileCommands, ABrokenDatabaseIsAnErrorNamingTheFile) {
   testing::TempTree tree;
   tree.write("compile_commands.json", "[{\"directory\": ");

@@ -1,11 +1,16 @@
 // Groups the headers by compile command, replays cached headers, and parses the rest
-// of each group together in one translation unit that includes them all: the system
-// headers they share are parsed once rather than once per header.
+// of each group in the translation units unit_plan.hpp plans: the system headers they
+// share are parsed once rather than once per header. A shared unit that does not
+// compile is parsed again root by root, so one header's error (a missing platform
+// header is fatal to a whole unit) neither hides the others' symbols nor is charged
+// to them.
 
 #include "retort/docgen/extract.hpp"
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <regex>
 
 #include <clang/AST/ASTConsumer.h>
 #include <clang/AST/ASTContext.h>
@@ -26,6 +31,7 @@
 #include "retort/core/compile_commands.hpp"
 #include "retort/core/parallel.hpp"
 #include "retort/core/source_files.hpp"
+#include "unit_plan.hpp"
 
 namespace retort::doc {
 namespace {
@@ -210,11 +216,18 @@ class ExtractActionFactory : public clang::tooling::FrontendActionFactory {
   UnitJob& job_;
 };
 
-// One translation unit: a file that includes each of `group.headers`.
-UnitOutcome parse_group(const ExtractRequest& request, const HeaderGroup& group) {
-  UnitJob job{request, {group.headers.begin(), group.headers.end()}, group.directory, {}};
-  std::string unit_text;
-  for (const auto& header : group.headers) unit_text += "#include \"" + header.string() + "\"\n";
+std::string includes_of(const UnitPlan& plan) {
+  std::string text;
+  for (const auto& root : plan.roots) text += "#include \"" + root.header.string() + "\"\n";
+  return text;
+}
+
+// One translation unit of `unit_text` (by default, a file that includes each root of
+// `plan`), compiled with `group`'s command; it provides `plan`'s headers.
+UnitOutcome parse_unit(const ExtractRequest& request, const HeaderGroup& group,
+                       const UnitPlan& plan, const std::string& unit_text) {
+  auto provided = plan.provided();
+  UnitJob job{request, {provided.begin(), provided.end()}, group.directory, {}};
   std::string unit_name = (group.directory / "retort-doc-grade-unit.cpp").string();
   clang::tooling::FixedCompilationDatabase database(group.directory.string(), group.arguments);
   // A physical file system of its own keeps this unit's working directory private.
@@ -232,6 +245,76 @@ UnitOutcome parse_group(const ExtractRequest& request, const HeaderGroup& group)
   ExtractActionFactory factory(job);
   tool.run(&factory);
   return std::move(job.outcome);
+}
+
+// Which project sources of the database include each header, and which headers the
+// build reads at all (through a source, directly or not), read lexically once.
+struct Includers {
+  std::map<fs::path, std::vector<fs::path>> sources_of;
+  std::set<fs::path> built;
+};
+
+Includers find_includers(const ExtractRequest& request) {
+  Includers includers;
+  if (request.commands == nullptr) return includers;
+  std::vector<fs::path> pending;
+  for (const auto& source : request.commands->source_files()) {
+    if (!is_inside(source, request.project_root)) continue;
+    for (const auto& header : included_headers(source, request.headers)) {
+      includers.sources_of[header].push_back(source);
+      if (includers.built.insert(header).second) pending.push_back(header);
+    }
+  }
+  while (!pending.empty()) {
+    fs::path header = pending.back();
+    pending.pop_back();
+    for (const auto& included : included_headers(header, request.headers)) {
+      if (includers.built.insert(included).second) pending.push_back(included);
+    }
+  }
+  return includers;
+}
+
+// A header that does not compile on its own is read as a project source that
+// includes it reads it, with that source's command, when one does and compiles.
+UnitOutcome parse_in_a_source(const ExtractRequest& request, const Includers& includers,
+                              const UnitPlan& single, UnitOutcome alone) {
+  const fs::path& header = single.roots.front().header;
+  auto found = includers.sources_of.find(header);
+  if (found == includers.sources_of.end()) return alone;
+  for (const auto& source : found->second) {
+    auto context = source_context(source, header);
+    if (!context) continue;
+    auto commands = request.commands->clang_database().getCompileCommands(source.string());
+    if (commands.empty()) continue;
+    HeaderGroup group;
+    group.directory = absolute_in(request.project_root, commands.front().Directory);
+    group.arguments = group_arguments(commands.front(), group.directory);
+    UnitOutcome outcome = parse_unit(request, group, single, *context);
+    if (outcome.errors.empty()) return outcome;
+  }
+  return alone;
+}
+
+// A unit of several roots that does not compile is parsed again root by root, and a
+// root that does not compile alone, in a source that includes it.
+std::vector<std::pair<UnitPlan, UnitOutcome>> parse_planned(const ExtractRequest& request,
+                                                            const Includers& includers,
+                                                            const HeaderGroup& group,
+                                                            const UnitPlan& plan) {
+  UnitOutcome outcome = parse_unit(request, group, plan, includes_of(plan));
+  if (outcome.errors.empty()) return {{plan, std::move(outcome)}};
+  if (plan.roots.size() == 1)
+    return {{plan, parse_in_a_source(request, includers, plan, std::move(outcome))}};
+  std::vector<std::pair<UnitPlan, UnitOutcome>> parts;
+  for (const auto& root : plan.roots) {
+    UnitPlan single{{root}};
+    UnitOutcome alone = parse_unit(request, group, single, includes_of(single));
+    if (!alone.errors.empty())
+      alone = parse_in_a_source(request, includers, single, std::move(alone));
+    parts.emplace_back(single, std::move(alone));
+  }
+  return parts;
 }
 
 // `header` and every file it includes, directly or not.
@@ -257,38 +340,103 @@ bool symbol_order(const Symbol& a, const Symbol& b) {
 
 }  // namespace
 
+namespace {
+
+// A unit to parse: its group (compile command) and its plan.
+struct PlannedUnit {
+  const HeaderGroup* group;
+  UnitPlan plan;
+};
+
+// Replays the roots whose every header is cached; returns the units of the others.
+std::vector<PlannedUnit> replay_cached(const std::vector<HeaderGroup>& groups, HeaderCache& cache,
+                                       Extraction& extraction) {
+  std::vector<PlannedUnit> to_parse;
+  for (const auto& group : groups) {
+    for (auto& plan : plan_units(group.headers)) {
+      UnitPlan missed;
+      for (auto& root : plan.roots) {
+        std::vector<std::vector<Symbol>> cached;
+        for (const auto& header : root.provides) {
+          auto symbols = cache.load(header, group.key());
+          if (!symbols) break;
+          cached.push_back(std::move(*symbols));
+        }
+        if (cached.size() != root.provides.size()) {
+          missed.roots.push_back(std::move(root));
+          continue;
+        }
+        for (auto& symbols : cached) {
+          for (auto& symbol : symbols) extraction.symbols.push_back(std::move(symbol));
+          ++extraction.headers_cached;
+        }
+      }
+      if (!missed.roots.empty()) to_parse.push_back({&group, std::move(missed)});
+    }
+  }
+  return to_parse;
+}
+
+// Why the project's own build does not compile a unit of one root that failed here,
+// if it does not: the root needs a header that is not the project's and is not on
+// this machine, or no source of the build includes the root at all (with a
+// database; without one nothing is known of the build).
+std::optional<std::string> not_built_here(const ExtractRequest& request, const Includers& includers,
+                                          const UnitPlan& plan, const UnitOutcome& outcome) {
+  if (plan.roots.size() != 1 || outcome.errors.empty()) return std::nullopt;
+  static const std::regex not_found("^'(.+)' file not found$");
+  std::smatch match;
+  if (std::regex_match(outcome.errors.front().message, match, not_found)) {
+    std::string name = match[1];
+    bool is_project_header =
+        std::any_of(request.headers.begin(), request.headers.end(),
+                    [&](const fs::path& header) { return header.string().ends_with("/" + name); });
+    if (!is_project_header)
+      return "it needs <" + name +
+             ">, which this machine does not have (a header for another "
+             "platform, or of an optional dependency)";
+  }
+  if (request.commands != nullptr && includers.built.count(plan.roots.front().header) == 0)
+    return "it does not compile on its own (" + outcome.errors.front().message +
+           ") and no source of the build includes it";
+  return std::nullopt;
+}
+
+void take_outcome(const ExtractRequest& request, const Includers& includers,
+                  const HeaderGroup& group, const UnitPlan& plan, UnitOutcome& outcome,
+                  HeaderCache& cache, Extraction& extraction) {
+  if (auto reason = not_built_here(request, includers, plan, outcome)) {
+    extraction.skipped_headers.push_back(
+        {display_path(plan.roots.front().header, request.display_root), *reason});
+    return;
+  }
+  for (const auto& header : plan.provided()) {
+    HeaderSymbols& found = outcome.by_header[header];
+    std::set<fs::path> inputs = include_closure(outcome.includes, header);
+    inputs.insert(found.doc_files.begin(), found.doc_files.end());
+    // A header that does not compile may be missing a file that does not exist yet:
+    // its result is not kept.
+    if (outcome.errors.empty()) cache.store(header, group.key(), found.symbols, inputs);
+    for (auto& symbol : found.symbols) extraction.symbols.push_back(std::move(symbol));
+    ++extraction.headers_parsed;
+  }
+  for (auto& error : outcome.errors) extraction.parse_errors.push_back(std::move(error));
+}
+
+}  // namespace
+
 Extraction extract_api(const ExtractRequest& request) {
   Extraction extraction;
   HeaderCache cache(request);
-  std::vector<HeaderGroup> to_parse;
-  for (auto& group : group_headers(request)) {
-    HeaderGroup missed{group.directory, group.arguments, {}};
-    for (const auto& header : group.headers) {
-      if (auto cached = cache.load(header, group.key())) {
-        for (auto& symbol : *cached) extraction.symbols.push_back(std::move(symbol));
-        ++extraction.headers_cached;
-      } else {
-        missed.headers.push_back(header);
-      }
-    }
-    if (!missed.headers.empty()) to_parse.push_back(std::move(missed));
-  }
-  std::vector<UnitOutcome> outcomes =
-      parallel_map(to_parse, request.jobs,
-                   [&](const HeaderGroup& group) { return parse_group(request, group); });
+  std::vector<HeaderGroup> groups = group_headers(request);
+  std::vector<PlannedUnit> to_parse = replay_cached(groups, cache, extraction);
+  Includers includers = to_parse.empty() ? Includers() : find_includers(request);
+  auto parsed = parallel_map(to_parse, request.jobs, [&](const PlannedUnit& unit) {
+    return parse_planned(request, includers, *unit.group, unit.plan);
+  });
   for (std::size_t i = 0; i < to_parse.size(); ++i) {
-    UnitOutcome& outcome = outcomes[i];
-    for (const auto& header : to_parse[i].headers) {
-      HeaderSymbols& found = outcome.by_header[header];
-      std::set<fs::path> inputs = include_closure(outcome.includes, header);
-      inputs.insert(found.doc_files.begin(), found.doc_files.end());
-      // A header that does not compile may be missing a file that does not exist
-      // yet: its result is not kept.
-      if (outcome.errors.empty()) cache.store(header, to_parse[i].key(), found.symbols, inputs);
-      for (auto& symbol : found.symbols) extraction.symbols.push_back(std::move(symbol));
-      ++extraction.headers_parsed;
-    }
-    for (auto& error : outcome.errors) extraction.parse_errors.push_back(std::move(error));
+    for (auto& [plan, outcome] : parsed[i])
+      take_outcome(request, includers, *to_parse[i].group, plan, outcome, cache, extraction);
   }
   std::sort(extraction.symbols.begin(), extraction.symbols.end(), symbol_order);
   return extraction;

@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include "fixture_api.hpp"
+#include "retort/core/compile_commands.hpp"
 #include "retort/testing/temp_tree.hpp"
+#include "unit_plan.hpp"
 
 namespace retort::doc {
 namespace {
@@ -154,6 +156,99 @@ TEST(Extract, AHeaderThatDoesNotCompileGivesErrorsAndWhatParsed) {
   ASSERT_FALSE(extraction.symbols.empty());
   EXPECT_EQ(extraction.symbols.front().name, "ok");
   EXPECT_EQ(extraction.symbols.front().doc, "Fine.");
+}
+
+Extraction extract_from(const retort::testing::TempTree& tree,
+                        const std::vector<std::string>& headers) {
+  ExtractRequest request;
+  request.project_root = request.display_root = tree.root();
+  for (const auto& header : headers) request.headers.push_back(tree.root() / header);
+  request.fallback_arguments = {"-std=c++20", "-I" + (tree.root() / "include").string()};
+  return extract_api(request);
+}
+
+std::vector<std::string> names_of(const Extraction& extraction) {
+  std::vector<std::string> names;
+  for (const auto& symbol : extraction.symbols) names.push_back(symbol.name);
+  return names;
+}
+
+// As abseil and glog do: `foo-inl.h` holds definitions that need `foo.h` first.
+TEST(Extract, AnImplementationHeaderIsReadThroughTheHeaderThatIncludesIt) {
+  retort::testing::TempTree tree;
+  tree.write("include/foo.h",
+             "#pragma once\nstruct Foo { int twice() const; };\n#include \"foo-inl.h\"\n");
+  tree.write("include/foo-inl.h",
+             "#pragma once\n/// Twice.\ninline int Foo::twice() const { "
+             "return 2; }\n/// Helper.\ninline int helper(Foo) { return 1; }\n");
+  Extraction extraction = extract_from(tree, {"include/foo-inl.h", "include/foo.h"});
+  EXPECT_THAT(extraction.parse_errors, IsEmpty());
+  EXPECT_THAT(names_of(extraction), ::testing::UnorderedElementsAre("Foo", "Foo::twice", "helper"));
+}
+
+TEST(Extract, AHeaderWithoutAGuardIsNotReadTwice) {
+  retort::testing::TempTree tree;
+  tree.write("include/config.h", "/// The limit.\nconstexpr int limit = 3;\n");  // no guard
+  tree.write("include/a.h", "#pragma once\n#include \"config.h\"\n/// A.\nint a();\n");
+  tree.write("include/b.h",
+             "#ifndef B_H\n#define B_H\n#include <config.h>\n/// B.\nint b();\n#endif\n");
+  Extraction extraction = extract_from(tree, {"include/a.h", "include/b.h", "include/config.h"});
+  EXPECT_THAT(extraction.parse_errors, IsEmpty());
+  EXPECT_THAT(names_of(extraction), ElementsAre("a", "b", "limit"));
+}
+
+TEST(Extract, AHeaderForAnotherPlatformIsSkippedAndTheOthersGraded) {
+  retort::testing::TempTree tree;
+  tree.write("include/port.h", "#pragma once\n#include <windows.h>\nint port();\n");
+  tree.write("include/api.h", "#pragma once\n/// Runs.\nint run();\n");
+  Extraction extraction = extract_from(tree, {"include/api.h", "include/port.h"});
+  EXPECT_THAT(extraction.parse_errors, IsEmpty());
+  ASSERT_EQ(extraction.skipped_headers.size(), 1u);
+  EXPECT_EQ(extraction.skipped_headers[0].header, "include/port.h");
+  EXPECT_THAT(extraction.skipped_headers[0].reason, HasSubstr("it needs <windows.h>"));
+  EXPECT_THAT(names_of(extraction), ElementsAre("run"));
+}
+
+// gflags' mutex.h compiles only after config.h, as its sources include it; a header
+// nothing in the build includes and that does not compile alone is not the build's.
+TEST(Extract, AHeaderIsReadAsTheSourceThatIncludesItReadsIt) {
+  retort::testing::TempTree tree;
+  tree.write("src/settings.h", "#pragma once\n#define HAVE_THREADS 1\n");
+  tree.write("src/mutex.h",
+             "#pragma once\n#ifndef HAVE_THREADS\n#error configure first\n#endif\n"
+             "/// A lock.\nstruct Mutex {};\n");
+  tree.write("src/orphan.h", "#pragma once\nstruct Orphan { Unknown field; };\n");
+  // As jsoncpp's sources do, inside a conditional block.
+  tree.write("src/lib.cpp",
+             "#if !defined(ONE_FILE)\n#include \"settings.h\"\n#define MULTI \\\n  1\n"
+             "#include \"mutex.h\"\n#endif\nint f() { return 0; }\n");
+  tree.write(
+      "build/compile_commands.json",
+      "[{\"directory\": \"" + tree.root().string() +
+          "\", \"command\": \"clang++ -std=c++20 -c src/lib.cpp\", \"file\": \"src/lib.cpp\"}]");
+  auto commands = CompileCommands::discover(tree.root(), tree.root() / "build");
+  ASSERT_TRUE(static_cast<bool>(commands)) << llvm::toString(commands.takeError());
+  ExtractRequest request;
+  request.project_root = request.display_root = tree.root();
+  for (const char* header : {"src/mutex.h", "src/orphan.h", "src/settings.h"})
+    request.headers.push_back(tree.root() / header);
+  request.commands = &*commands;
+  Extraction extraction = extract_api(request);
+  EXPECT_THAT(extraction.parse_errors, IsEmpty());
+  EXPECT_THAT(names_of(extraction), ElementsAre("Mutex"));
+  ASSERT_EQ(extraction.skipped_headers.size(), 1u);
+  EXPECT_EQ(extraction.skipped_headers[0].header, "src/orphan.h");
+  EXPECT_THAT(extraction.skipped_headers[0].reason,
+              HasSubstr("no source of the build includes it"));
+}
+
+TEST(Extract, HasIncludeGuardKnowsPragmaOnceAndGuardMacros) {
+  EXPECT_TRUE(has_include_guard("// c\n#pragma once\nint x;\n"));
+  EXPECT_TRUE(has_include_guard("/* licence */\n#ifndef A_H\n#define A_H\n#endif\n"));
+  EXPECT_TRUE(has_include_guard("#if !defined(A_H)\n#define A_H\n#endif\n"));
+  EXPECT_FALSE(has_include_guard("#include <a.h>\n#pragma once\n"));
+  EXPECT_FALSE(has_include_guard("#ifndef A_H\n#define B_H\n#endif\n"));
+  EXPECT_FALSE(has_include_guard("X(a)\nX(b)\n"));
 }
 
 }  // namespace

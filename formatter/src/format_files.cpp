@@ -1,6 +1,7 @@
 #include <sys/stat.h>
 
 #include <cstring>
+#include <mutex>
 #include <sstream>
 
 #include <llvm/Support/ConvertUTF.h>
@@ -84,10 +85,11 @@ Diagnostic unparseable_note(const fs::path& file, const fs::path& root, unsigned
 Diagnostic sorting_kept_note(const fs::path& file, const fs::path& root, unsigned line) {
   return finding("format/sorting-kept", Severity::note,
                  "the #include lines and using-declarations were left in their order: sorting "
-                 "them would drop or change what line " +
+                 "them would change line " +
                      std::to_string(line) +
-                     " says (libFormat removes a repeated #include, which a header without an "
-                     "include guard, or a test of one, needs)",
+                     " (libFormat drops a repeated #include, which a header without a guard "
+                     "needs, and a .clang-format with IncludeBlocks: Regroup moves includes "
+                     "across the blocks the author separated)",
                  file, root, line);
 }
 
@@ -368,8 +370,17 @@ FormatRun format_files(const FormatRequest& request) {
   RunContext context{request, styles, std::nullopt};
   if (!request.cache_root.empty()) context.cache.emplace(request.cache_root, "format");
 
-  std::vector<FileOutput> outputs = parallel_map(
-      request.files, request.jobs, [&](const fs::path& file) { return format_one(context, file); });
+  std::mutex progress_mutex;
+  std::size_t done = 0;
+  std::vector<FileOutput> outputs =
+      parallel_map(request.files, request.jobs, [&](const fs::path& file) {
+        FileOutput output = format_one(context, file);
+        if (request.on_progress) {
+          std::lock_guard lock(progress_mutex);
+          request.on_progress(++done, request.files.size());
+        }
+        return output;
+      });
   FormatRun run;
   for (auto& output : outputs) {
     run.files.push_back(std::move(output.result));

@@ -1,5 +1,9 @@
 #include "detail/style.hpp"
 
+#include <map>
+#include <set>
+#include <sstream>
+
 #include "retort/core/errors.hpp"
 
 namespace retort::format {
@@ -21,9 +25,14 @@ clang::format::FormatStyle make_house_style(int line_length) {
   style.LineEnding = FormatStyle::LE_DeriveLF;
   style.InsertNewlineAtEOF = true;
   style.Standard = FormatStyle::LS_Latest;
-  // Include groups after the main header: C and POSIX headers, the C++ standard
+  // Includes are sorted within the blocks the author separated with blank lines, never
+  // across them: Google's Regroup merges blocks and moves the main header first,
+  // which broke double-conversion's tests, whose main header needs the include the
+  // author put above it. Within a block, the groups after the main header: C and
+  // POSIX headers, the C++ standard
   // library, other libraries, then the project's own. (Google's groups take any
   // <x/y.h>, such as <llvm/Support/Error.h>, for a C system header.)
+  style.IncludeStyle.IncludeBlocks = clang::tooling::IncludeStyle::IBS_Preserve;
   style.IncludeStyle.IncludeCategories = {
       {R"(^<(sys/|arpa/|netinet/|linux/)?[a-z0-9_]+\.h>$)", 1, 0, false},
       {R"(^<[a-z0-9_]+>$)", 2, 0, false},
@@ -78,8 +87,43 @@ llvm::Expected<StyleRef> StyleResolver::style_for(const fs::path& file) {
 
 }  // namespace detail
 
+namespace {
+
+// The top-level `Key: value` entries of a configuration, each with its indented lines.
+std::map<std::string, std::string> entries_of(const std::string& yaml) {
+  std::map<std::string, std::string> entries;
+  std::string key;
+  std::istringstream lines(yaml);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty() || line == "---" || line == "...") continue;
+    if (line[0] != ' ') key = line.substr(0, line.find(':'));
+    entries[key] += line + "\n";
+  }
+  return entries;
+}
+
+}  // namespace
+
+// Only what differs from Google's style, on top of `BasedOnStyle: Google`: a file that
+// lists every key writes forms older clang-formats reject (clang-format 14 stops at
+// the `Enabled:` form clang-format 15 gave AlignConsecutiveAssignments). The keys new
+// in clang-format 15 and 16
+// (`InsertNewlineAtEOF`, `LineEnding`) are left out for the same reason: without
+// them an older clang-format still agrees with retort everywhere else.
 std::string house_style_yaml(int line_length) {
-  return clang::format::configurationAsText(detail::make_house_style(line_length));
+  using clang::format::FormatStyle;
+  static const std::set<std::string> newer_keys{"InsertNewlineAtEOF", "LineEnding"};
+  auto google = entries_of(
+      clang::format::configurationAsText(clang::format::getGoogleStyle(FormatStyle::LK_Cpp)));
+  auto house =
+      entries_of(clang::format::configurationAsText(detail::make_house_style(line_length)));
+  std::string yaml =
+      "# retort's house style (`retort format --print-style`), for clang-format 14 and later\n"
+      "---\nLanguage: Cpp\nBasedOnStyle: Google\n";
+  for (const auto& [key, text] : house) {
+    if (key != "Language" && newer_keys.count(key) == 0 && google[key] != text) yaml += text;
+  }
+  return yaml + "...\n";
 }
 
 }  // namespace retort::format

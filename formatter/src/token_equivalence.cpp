@@ -142,6 +142,7 @@ struct OpenUnit {
   std::vector<NormalToken> tokens;
   TokenSink sink{tokens};
   unsigned last_line = 0;
+  std::size_t end_offset = 0;  // just after its last token
   std::vector<std::string> comment_words;
   std::size_t comment_column = 0;
   unsigned last_comment_line = 0;
@@ -299,16 +300,24 @@ class Normaliser {
     for (auto& word : words) unit_->comment_words.push_back(std::move(word));
   }
 
+  // Include blocks the author separated with a blank line are sorted apart (the
+  // style preserves blocks), so a blank line ends a run of includes.
   void open_unit(UnitKind kind, const clang::Token& token, std::string text, unsigned line) {
+    if (kind == UnitKind::include && !streams_.code.empty() &&
+        streams_.code.back().kind == UnitKind::include &&
+        has_blank_line(last_unit_end_, offset_of(token)))
+      sink_.push_plain({"", line});
     unit_.emplace();
     unit_->kind = kind;
     unit_->line = unit_->last_line = line;
+    unit_->end_offset = offset_of(token) + token.getLength();
     unit_->sink.push(token, std::move(text), line);
   }
 
   void extend_unit(const clang::Token& token, std::string text) {
     unsigned line = line_of(offset_of(token));
     unit_->last_line = line;
+    unit_->end_offset = offset_of(token) + token.getLength();
     unit_->sink.push(token, std::move(text), line);
     if (unit_->kind == UnitKind::using_declaration && token.is(clang::tok::semi))
       unit_->is_closed = true;
@@ -316,6 +325,19 @@ class Normaliser {
 
   // Ends the open unit: a sortable one becomes one token of its joined text; a using
   // that libFormat does not sort (an alias) goes back to being ordinary tokens.
+  bool has_blank_line(std::size_t from, std::size_t to) const {
+    bool is_line_empty = false;
+    for (std::size_t i = from; i < to && i < text_.size(); ++i) {
+      if (text_[i] == '\n') {
+        if (is_line_empty) return true;
+        is_line_empty = true;
+      } else if (text_[i] != ' ' && text_[i] != '\t' && text_[i] != '\r') {
+        is_line_empty = false;
+      }
+    }
+    return false;
+  }
+
   void flush_unit() {
     if (!unit_) return;
     OpenUnit& unit = *unit_;
@@ -330,6 +352,7 @@ class Normaliser {
       for (const auto& word : unit.comment_words) joined += " //" + word;
       sink_.push_plain({std::move(joined), unit.line, unit.kind});
     }
+    last_unit_end_ = unit.end_offset;
     unit_.reset();
   }
 
@@ -342,6 +365,7 @@ class Normaliser {
   unsigned pending_hash_line_ = 0;
   bool in_directive_ = false;
   bool directive_ended_ = false;
+  std::size_t last_unit_end_ = 0;  // just after the last unit's last token
   std::vector<bool> open_braces_;  // for each open `{`: whether it opens a namespace
   bool is_namespace_pending_ = false;
   unsigned closed_namespace_line_ = 0;

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "retort/core/process.hpp"
 #include "retort/formatter/formatter.hpp"
 #include "retort/testing/temp_tree.hpp"
 
@@ -11,6 +12,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 constexpr std::string_view unformatted_code = "int  main( ){return 0;}\n";
 constexpr std::string_view formatted_code = "int main() { return 0; }\n";
@@ -265,8 +267,24 @@ TEST(FormatFiles, ManyFilesInParallelEachGetTheirOwnResult) {
 
 TEST(FormatFiles, TheHouseStyleIsPrintableAsClangFormatYaml) {
   std::string yaml = house_style_yaml(90);
+  EXPECT_THAT(yaml, HasSubstr("BasedOnStyle: Google"));
   EXPECT_THAT(yaml, HasSubstr("ColumnLimit:     90"));
-  EXPECT_THAT(yaml, HasSubstr("PointerAlignment: Left"));
+  EXPECT_THAT(yaml, HasSubstr("DerivePointerAlignment: false"));
+  EXPECT_THAT(yaml, Not(HasSubstr("InsertNewlineAtEOF")));  // clang-format 16 only
+}
+
+// Debian 12's own clang-format is version 14: the printed style must be one it reads,
+// and it must format as retort does.
+TEST(FormatFiles, ThePrintedStyleIsAcceptedByClangFormat14) {
+  testing::TempTree tree;
+  tree.write(".clang-format", house_style_yaml(100));
+  auto file = tree.write("a.cpp", "int  f(int *p){return *p;}\n");
+  ProcessOptions options;
+  options.working_directory = tree.root();
+  auto result = run_process({"clang-format-14", "a.cpp"}, options);
+  ASSERT_TRUE(static_cast<bool>(result)) << llvm::toString(result.takeError());
+  EXPECT_EQ(result->exit_code, 0) << result->standard_error;
+  EXPECT_EQ(result->standard_output, "int f(int* p) { return *p; }\n");
 }
 
 TEST(FormatFiles, EveryReportedCheckIdHasARule) {

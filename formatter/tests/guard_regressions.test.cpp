@@ -45,5 +45,16 @@ TEST(GuardRegressions, ARepeatedIncludeIsKeptAndTheRestFormatted) {
   EXPECT_EQ(result.diagnostics[0].range.begin.line, 2u);  // the repeated one
 }
 
+// double-conversion's tests include utils.h above a main header that needs it, in a
+// block of its own; the blocks an author separates keep their order.
+TEST(GuardRegressions, IncludeBlocksKeepTheirOrder) {
+  std::string code =
+      "#include \"double-conversion/utils.h\"\n\n#include \"regression.h\"\n\nint  x;\n";
+  TextResult result = format_text(code, "regression.cc", FormatOptions());
+  ASSERT_EQ(result.status, FileStatus::changed);
+  EXPECT_EQ(result.formatted,
+            "#include \"double-conversion/utils.h\"\n\n#include \"regression.h\"\n\nint x;\n");
+}
+
 }  // namespace
 }  // namespace retort::format

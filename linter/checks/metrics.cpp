@@ -12,9 +12,19 @@ namespace {
 using clang::dyn_cast;
 using clang::isa;
 
+// A literal operand (`assert(false && "unreachable")`) leaves a single path: the
+// operator joins a message to a constant, it decides nothing.
+bool is_literal(const clang::Expr* operand) {
+  operand = operand->IgnoreParenImpCasts();
+  return isa<clang::StringLiteral, clang::CXXBoolLiteralExpr, clang::IntegerLiteral,
+             clang::CXXNullPtrLiteralExpr>(operand);
+}
+
 bool is_logical(const clang::Stmt* statement, clang::BinaryOperatorKind* kind = nullptr) {
   const auto* binary = dyn_cast<clang::BinaryOperator>(statement);
-  if (binary == nullptr || !binary->isLogicalOp()) return false;
+  if (binary == nullptr || !binary->isLogicalOp() || is_literal(binary->getLHS()) ||
+      is_literal(binary->getRHS()))
+    return false;
   if (kind != nullptr) *kind = binary->getOpcode();
   return true;
 }

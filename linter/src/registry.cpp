@@ -1,6 +1,6 @@
-// The ordered list of checks. Adding a check: its file pair under
-// checks/<category>/, its factory in checks/factories.hpp, one line here, and a test
-// input under tests/inputs/<category>/.
+// The ordered list of checks. Adding a check: its file under checks/<category>/, its
+// factory in checks/factories.hpp, one line here, and a test input under
+// tests/inputs/<category>/; tests fail when the line or the input is missing.
 
 #include "../checks/factories.hpp"
 #include "retort/linter/linter.hpp"

@@ -143,6 +143,26 @@ TEST(Registry, EveryCheckHasAnExplanationWithExamplesAndAnInputWithBothKindsOfLi
   }
 }
 
+// A check's file that the registry leaves out would fail nothing else: every
+// checks/<category>/<name>.cpp must be the check `<category>/<name>` (with `-`).
+TEST(Registry, EveryCheckFileIsARegisteredCheck) {
+  fs::path checks = (inputs / ".." / ".." / "checks").lexically_normal();
+  std::set<std::string> registered;
+  for (const auto& check : registered_checks()) registered.insert(check->info().id);
+  std::size_t files = 0;
+  for (const auto& category : fs::directory_iterator(checks)) {
+    if (!category.is_directory()) continue;
+    for (const auto& file : fs::directory_iterator(category.path())) {
+      if (file.path().extension() != ".cpp") continue;
+      std::string id = category.path().filename().string() + "/" + file.path().stem().string();
+      std::replace(id.begin(), id.end(), '_', '-');
+      EXPECT_EQ(registered.count(id), 1u) << file.path() << " is not registered as " << id;
+      ++files;
+    }
+  }
+  EXPECT_EQ(files, registered.size()) << "a registered check has no file of its own";
+}
+
 TEST(Engine, CodeThatDoesNotParseIsReportedAndOtherUnitsAreStillLinted) {
   testing::TempTree tree;
   auto broken = tree.write("broken.cpp", "int main( {\n  return 0;\n}\n");

@@ -216,6 +216,23 @@ TEST(Consistency, TheMinorityStyleAcrossUnitsIsReportedAndATieReportsNothing) {
   EXPECT_THAT(findings_of(tie, "consistency/header-guard-style"), ::testing::IsEmpty());
 }
 
+// Whether a header in src/ is public depends on whether the project has include/.
+TEST(MissingDocComment, HeadersInSrcArePrivateOnlyBesideAnIncludeFolder) {
+  for (bool has_include_folder : {false, true}) {
+    Project project;
+    if (has_include_folder)
+      project.tree.write("include/lib/api.hpp", "#pragma once\n/// Runs.\nint run();\n");
+    project.tree.write("src/parser.hpp", "#pragma once\nint parse_line(const char* line);\n");
+    auto unit = project.tree.write("src/parser.cpp", "#include \"parser.hpp\"\n");
+    auto found = findings_of(lint(project.request({unit})), "readability/missing-doc-comment");
+    if (has_include_folder) {
+      EXPECT_THAT(found, ::testing::IsEmpty());
+    } else {
+      EXPECT_THAT(found, ::testing::ElementsAre("src/parser.hpp:2"));
+    }
+  }
+}
+
 TEST(Settings, AWordParamChangesTheConventionAndMustBeOneOfItsWords) {
   Project project;
   auto unit = project.tree.write("a.cpp", "struct point_2d {};\nstruct Point3 {};\n");

@@ -85,8 +85,9 @@ class NamingConvention : public Check {
         "the project's names of that kind use, so a consistently CamelCase project is "
         "not told to write snake_case; names that fit several cases (`parse` is "
         "snake_case and camelBack) do not vote, and a tie reports nothing. Set a kind to "
-        "CamelCase, camelBack, snake_case, UPPER_CASE or any to fix it instead. A trailing "
-        "`_` on data members is allowed; names a macro writes and overrides of another "
+        "CamelCase, camelBack, snake_case, UPPER_CASE or any to fix it instead. A member's "
+        "mark (`count_`, `_count`, `m_count`) is not part of its case; names a macro writes and "
+        "overrides of another "
         "library's virtual functions are not checked.\n\n"
         "Bad: `class http_client { int RetryCount; void SendRequest(); };`\n\n"
         "Good: `class HttpClient { int retry_count_; void send_request(); };`",
@@ -109,10 +110,7 @@ class NamingConvention : public Check {
                    decl->getLocation().isMacroID() ||
                    !context.is_project_location(decl->getLocation()))
                  return;
-               std::string name = decl->getName().str();
-               if (kind == "variable" && llvm::isa<clang::FieldDecl>(decl) && name.size() > 1 &&
-                   name.back() == '_')
-                 name.pop_back();
+               std::string name = without_member_marks(*decl, decl->getName().str());
                std::string style = context.word_param(info(), kind + "_case");
                if (name.empty() || name == "_") return;
                if (style == "project") {
@@ -141,15 +139,16 @@ class NamingConvention : public Check {
       if (method->size_overridden_methods() > 0 || method->getParent()->isLambda()) return "";
     }
     if (const auto* function = llvm::dyn_cast<clang::FunctionDecl>(&decl)) {
-      if (function->isMain() || function->isOverloadedOperator() || function->isExternC() ||
-          function->getTemplateInstantiationPattern() != nullptr || function->isDeleted() ||
-          function->getLiteralIdentifier() != nullptr)
+      // Any `main` (gflags' test has a static one in a namespace) keeps its name.
+      if (function->getName() == "main" || function->isOverloadedOperator() ||
+          function->isExternC() || function->getTemplateInstantiationPattern() != nullptr ||
+          function->isDeleted() || function->getLiteralIdentifier() != nullptr)
         return "";
       return "function";
     }
     if (llvm::isa<clang::EnumConstantDecl>(decl)) return "constant";
     if (const auto* variable = llvm::dyn_cast<clang::VarDecl>(&decl)) {
-      if (variable->isConstexpr()) return "constant";
+      if (variable->isConstexpr() || is_constant(*variable)) return "constant";
       if (variable->isImplicit() || variable->isExternC()) return "";
       return "variable";
     }
@@ -160,8 +159,36 @@ class NamingConvention : public Check {
         return "";
       return "type";
     }
-    if (llvm::isa<clang::EnumDecl, clang::TypedefNameDecl>(decl)) return "type";
+    if (const auto* alias = llvm::dyn_cast<clang::TypedefNameDecl>(&decl)) {
+      return is_fixed_width_integer(*alias) ? "" : "type";
+    }
+    if (llvm::isa<clang::EnumDecl>(decl)) return "type";
     return "";
+  }
+
+  // A member's mark is not its case: `count_` (Google), `_count` (pugixml) and
+  // `m_count` are all snake_case `count`.
+  static std::string without_member_marks(const clang::NamedDecl& decl, std::string name) {
+    if (!decl.isCXXClassMember()) return name;
+    if (name.size() > 2 && name.rfind("m_", 0) == 0) name.erase(0, 2);
+    if (name.size() > 1 && name.front() == '_') name.erase(0, 1);
+    if (name.size() > 1 && name.back() == '_') name.pop_back();
+    return name;
+  }
+
+  // `const int kBufSize = 8092;` is a constant as much as a constexpr one is.
+  static bool is_constant(const clang::VarDecl& variable) {
+    const clang::Expr* init = variable.getInit();
+    return !llvm::isa<clang::ParmVarDecl>(variable) && variable.getType().isConstQualified() &&
+           init != nullptr && !init->isValueDependent() &&
+           init->isEvaluatable(variable.getASTContext());
+  }
+
+  // `typedef unsigned char uint8;` follows the standard's `uintN_t`, not a project case.
+  static bool is_fixed_width_integer(const clang::TypedefNameDecl& alias) {
+    static const std::regex family("^u?int[0-9]+(_t)?$");
+    return alias.getUnderlyingType()->isIntegerType() &&
+           std::regex_match(alias.getName().str(), family);
   }
 };
 

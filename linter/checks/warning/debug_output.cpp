@@ -22,6 +22,16 @@ bool is_in_program_file(clang::ASTContext& ast, const clang::SourceManager& mana
   });
 }
 
+// Whether `function`'s name contains one of the comma-separated `words`, any case.
+bool says_it_prints(const std::string& function, const std::string& words) {
+  std::string name = llvm::StringRef(function).lower();
+  llvm::SmallVector<llvm::StringRef> parts;
+  llvm::StringRef(words).split(parts, ',', -1, false);
+  return std::any_of(parts.begin(), parts.end(), [&](llvm::StringRef word) {
+    return name.find(word.trim().lower()) != std::string::npos;
+  });
+}
+
 class DebugOutput : public Check {
  public:
   const CheckInfo& info() const override {
@@ -35,11 +45,16 @@ class DebugOutput : public Check {
         "and is lost in the others. It is usually debugging output that was never "
         "removed. Return the information, log through the caller's logger, or move the "
         "printing to the application. Programs (a file that defines `main`), tests, "
-        "benchmarks and the paths in `allowed_paths` may print.\n\n"
+        "benchmarks, the paths in `allowed_paths`, functions whose name says they print "
+        "(`printing_functions`), functions that end the program (a fatal message before "
+        "`exit` or `abort`) and logging macros may print.\n\n"
         "Bad: `std::cerr << \"parsed \" << n << \" items\\n\";` in `src/parser.cpp`.\n\n"
         "Good: `return ParseResult{items};` and let the CLI print the count.",
         {{"allowed_paths", std::string("*test*,*bench*,*example*,cli/*,tools/*,apps/*"),
-          "Comma-separated globs of files (relative to the project root) that may print."}}};
+          "Comma-separated globs of files (relative to the project root) that may print."},
+         {"printing_functions", std::string("print,show,dump,usage,help,display,log,report"),
+          "Comma-separated words: a function whose name contains one (any case) prints "
+          "by design, as gflags' ShowUsage does for --help."}}};
     return info;
   }
 
@@ -52,16 +67,30 @@ class DebugOutput : public Check {
             callee(functionDecl(hasAnyName("::printf", "::puts", "::std::printf", "::std::puts")))),
         callExpr(callee(functionDecl(hasAnyName("::fprintf", "::fputs", "::std::fprintf"))),
                  hasArgument(0, ignoringParenImpCasts(standard_stream))));
+    // A function that ends the program (exit, abort, a [[noreturn]] call) may say why
+    // first: returning the data is not an option there.
+    auto ends_the_program = hasDescendant(callExpr(callee(functionDecl(
+        anyOf(isNoReturn(), hasAnyName("::exit", "::abort", "::_exit", "::quick_exit",
+                                       "::std::exit", "::std::abort", "::std::quick_exit"))))));
     on_match(finder, context,
-             functionDecl(isDefinition(), unless(isMain()),
-                          forEachDescendant(expr(printing).bind("print"))),
+             functionDecl(isDefinition(), unless(isMain()), unless(ends_the_program),
+                          forEachDescendant(expr(printing).bind("print")))
+                 .bind("function"),
              [this, &context](const MatchResult& result) {
                const auto* print = result.Nodes.getNodeAs<clang::Expr>("print");
+               const auto* function = result.Nodes.getNodeAs<clang::FunctionDecl>("function");
                auto location = print->getBeginLoc();
+               const auto& manager = context.source_manager();
                if (!context.is_project_location(location) ||
-                   is_in_program_file(*result.Context, context.source_manager(), location))
+                   is_in_program_file(*result.Context, manager, location))
                  return;
-               if (matches_paths_param(context, info(), "allowed_paths", location)) return;
+               // A logging macro's body (`#define LOG(x) std::cerr << ...`) writes it:
+               // that is the project's logging, not output left in this function.
+               if (location.isMacroID() && !manager.isMacroArgExpansion(location)) return;
+               if (matches_paths_param(context, info(), "allowed_paths", location) ||
+                   says_it_prints(function->getNameAsString(),
+                                  context.word_param(info(), "printing_functions")))
+                 return;
                context.report(info(), location,
                               "output to the console from library code; return the data or "
                               "log it through the caller");

@@ -2,8 +2,10 @@
 
 /// @file
 /// Baseline files: the findings a legacy codebase already has, recorded once, so a
-/// gate fails only on new ones. A finding is identified by its check, file and
-/// message (not its line), so edits elsewhere in a file do not resurrect it.
+/// gate fails only on new ones. A finding is identified by a fingerprint of its check,
+/// its file, its message without numbers ("repeats lines 791-800" names positions)
+/// and the code of the line it points at, whitespace aside, so lines inserted or
+/// removed elsewhere in the file do not resurrect it.
 
 #include <filesystem>
 #include <map>
@@ -25,18 +27,22 @@ class Baseline {
 
   /// Writes `diagnostics` of `tool` as a baseline file at `path`, atomically. The
   /// file is sorted JSON, so it diffs well under version control.
+  /// `source_root` is where the findings' files are read for their code.
   static llvm::Error write(const std::filesystem::path& path, const std::string& tool,
-                           const std::vector<Diagnostic>& diagnostics);
+                           const std::vector<Diagnostic>& diagnostics,
+                           const std::filesystem::path& source_root);
 
   /// Returns `diagnostics` without the ones the baseline records; when a finding
   /// occurs more often than recorded, the extra occurrences are kept as new.
-  std::vector<Diagnostic> new_findings(std::vector<Diagnostic> diagnostics) const;
+  /// `source_root` is where the findings' files are read for their code.
+  std::vector<Diagnostic> new_findings(std::vector<Diagnostic> diagnostics,
+                                       const std::filesystem::path& source_root) const;
 
   /// Returns how many findings the baseline records.
   std::size_t size() const;
 
  private:
-  std::map<std::string, std::size_t> counts_;
+  std::map<std::string, std::size_t> counts_;  // by fingerprint
 };
 
 }  // namespace retort

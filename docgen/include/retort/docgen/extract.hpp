@@ -45,12 +45,25 @@ struct ParseError {
   std::string message;
 };
 
+/// A header left ungraded because the project's own build does not compile it here
+/// either: it needs a header this machine does not have (one for another platform,
+/// such as `<windows.h>`, or of an optional dependency), or it does not compile on its
+/// own and no source of the build includes it.
+struct SkippedHeader {
+  /// The header, relative to the display root.
+  std::string header;
+  /// Why, as a phrase: "it needs <windows.h>, which this machine does not have".
+  std::string reason;
+};
+
 /// What `extract_api` found.
 struct Extraction {
   /// Every public symbol of the requested headers, ordered by file and line.
   std::vector<Symbol> symbols;
   /// The errors of headers that do not compile (their symbols may be incomplete).
   std::vector<ParseError> parse_errors;
+  /// Headers not graded because what they include is not on this machine.
+  std::vector<SkippedHeader> skipped_headers;
   /// How many headers were parsed in this run.
   std::size_t headers_parsed = 0;
   /// How many headers' results came from the cache.

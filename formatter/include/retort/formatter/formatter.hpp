@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -93,6 +94,9 @@ struct FormatRequest {
   std::filesystem::path display_root;
   /// Worker threads; 0 means one per hardware thread.
   unsigned jobs = 0;
+  /// Called after each file with how many are done and how many there are (from the
+  /// worker threads, one call at a time); empty for none.
+  std::function<void(std::size_t done, std::size_t total)> on_progress;
 };
 
 /// Everything a run produced, for a reporter to render.

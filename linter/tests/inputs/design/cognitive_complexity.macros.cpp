@@ -32,3 +32,32 @@ int branchy(int x) {  // expect: design/cognitive-complexity
   }
   return total;
 }
+
+#include <cassert>
+
+// `false && "message"` joins a message to a constant: no decision, no point.
+int dispatch(int kind) {  // no-finding
+  switch (kind) {
+    case 0:
+      return 1;
+    case 1:
+      return 2;
+    default:
+      assert(false && "unknown kind");
+      assert(!"unknown kind" || kind > 1);
+      assert(kind > 0 && "kind is positive");
+      assert(kind < 9 && "kind is small");
+      assert(kind != 3 && "kind is not three");
+      assert(kind != 4 && "kind is not four");
+      assert(kind != 5 && "kind is not five");
+      assert(kind != 6 && "kind is not six");
+      assert(kind != 7 && "kind is not seven");
+      assert(kind != 8 && "kind is not eight");
+      assert(kind != 2 && "kind is not two");
+      assert(kind != 10 && "kind is not ten");
+      assert(kind != 11 && "kind is not eleven");
+      assert(kind != 12 && "kind is not twelve");
+      assert(kind != 13 && "kind is not thirteen");
+      return 0;
+  }
+}

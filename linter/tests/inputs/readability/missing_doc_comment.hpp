@@ -18,3 +18,6 @@ class Widget {  // expect: readability/missing-doc-comment
 namespace detail {
 int helper();  // no-finding
 }  // namespace detail
+
+// Counts the widgets (a plain comment: doc tools do not read it).
+int count_widgets();  // expect: readability/missing-doc-comment

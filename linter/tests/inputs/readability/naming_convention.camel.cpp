@@ -12,3 +12,12 @@ class HeaderParser {  // no-finding
 };
 
 int CountLines(const char* text);  // no-finding
+
+const int kBufSize = 8092;  // no-finding
+const int kLineSize = kBufSize / 2;  // no-finding
+typedef unsigned char uint8;  // no-finding
+typedef signed char int8;  // no-finding
+
+namespace testing {
+static int main(int argc, char** argv) { return argc; }  // no-finding
+}  // namespace testing

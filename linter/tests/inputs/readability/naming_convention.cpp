@@ -34,3 +34,13 @@ struct Derived : Base {
 void open_socket();  // no-finding
 
 int main() { return compute_total(kMaxItems); }  // no-finding
+
+// pugixml marks members with a leading `_`: the mark is not the case.
+class xml_node_struct {  // expect: readability/naming-convention
+ public:
+  int _data() const { return _count; }  // no-finding
+
+ private:
+  int _count = 0;  // no-finding
+  int m_limit = 0;  // no-finding
+};
