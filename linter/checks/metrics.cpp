@@ -2,7 +2,9 @@
 
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/StmtCXX.h>
+#include <clang/Basic/LangOptions.h>
 #include <clang/Basic/SourceManager.h>
+#include <clang/Lex/Lexer.h>
 
 #include "retort/linter/ast_check.hpp"
 
@@ -42,12 +44,24 @@ const clang::Stmt* lambda_body(const clang::Stmt* statement) {
 // A structure counts where its reader sees it. One that a macro's body writes
 // (`EXPECT_EQ` expands to an `if`, `assert` to a `?:`) is written in the macro's
 // definition, not in the function that uses it; what the function passes as the
-// macro's arguments is its own code and counts.
+// macro's arguments is its own code and counts, through any depth of macros (glog's
+// VLOG passes VLOG_IS_ON's body to LOG_IF), except a condition handed to an assertion
+// (`assert(a || b)`): nobody writes a test for each way an assertion holds.
 bool is_written_by_macro(const clang::Stmt* statement, const clang::SourceManager& manager) {
   clang::SourceLocation location = statement->getBeginLoc();
   if (const auto* binary = dyn_cast<clang::BinaryOperator>(statement))
     location = binary->getOperatorLoc();
-  return location.isMacroID() && !manager.isMacroArgExpansion(location);
+  static const clang::LangOptions language;
+  while (location.isMacroID()) {
+    if (!manager.isMacroArgExpansion(location)) return true;
+    llvm::StringRef macro = clang::Lexer::getImmediateMacroName(location, manager, language);
+    std::string name = macro.lower();
+    if (name.find("assert") != std::string::npos || name.find("check") != std::string::npos ||
+        name.find("expect") != std::string::npos || name.find("verify") != std::string::npos)
+      return true;
+    location = manager.getImmediateSpellingLoc(location);
+  }
+  return false;
 }
 
 unsigned count_branches(const clang::Stmt* statement, const clang::SourceManager& manager) {
@@ -181,7 +195,7 @@ void report_functions_over_limit(clang::ast_matchers::MatchFinder& finder, Check
                      unsigned value = measure(body, context.source_manager());
                      auto limit = context.param(check, param);
                      if (value <= limit) return;
-                     context.report(check, function.getLocation(),
+                     context.report(check, function_location(function, body),
                                     "function '" + function.getNameAsString() + "' has " + what +
                                         " " + std::to_string(value) + " (at most " +
                                         std::to_string(limit) + ")" + advice);

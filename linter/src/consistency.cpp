@@ -1,6 +1,7 @@
 // Credo's consistency checks: the project's own majority decides what is consistent,
-// so the findings are the places that follow a minority style. A tie has no minority
-// and reports nothing: retort does not pick a side the project has not picked.
+// so the findings are the places that follow a minority style. A tie, or a lead of
+// less than two to one, reports nothing: retort does not pick a side the project has
+// not picked.
 
 #include <algorithm>
 #include <map>
@@ -22,19 +23,21 @@ std::string replace_all(std::string text, const std::string& placeholder,
   return text;
 }
 
-// The majority style among `places` (style -> distinct places), if one leads.
+// The majority style among `places` (style -> distinct places), if one leads by at
+// least twice the next: a close split (glog's 17/16/14) is no convention to enforce.
 std::optional<std::string> majority_style(const std::map<std::string, std::size_t>& counts) {
   std::optional<std::string> leader;
   std::size_t leader_count = 0;
-  bool is_tied = false;
+  std::size_t runner_up = 0;
   for (const auto& [style, count] : counts) {
     if (count > leader_count) {
-      leader = style, leader_count = count, is_tied = false;
-    } else if (count == leader_count) {
-      is_tied = true;
+      runner_up = leader_count;
+      leader = style, leader_count = count;
+    } else if (count > runner_up) {
+      runner_up = count;
     }
   }
-  return is_tied ? std::nullopt : leader;
+  return leader_count >= 2 * runner_up && leader_count > runner_up ? leader : std::nullopt;
 }
 
 std::string counts_text(const std::map<std::string, std::size_t>& counts) {

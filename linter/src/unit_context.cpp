@@ -12,10 +12,16 @@ std::optional<std::tuple<std::string, unsigned, unsigned>> UnitContext::reportab
     clang::SourceLocation location) const {
   if (!is_project_location(location)) return std::nullopt;
   // Code written by a third-party macro (googletest's TEST expands to a `new`) is
-  // not the user's code: report it only when the macro itself is the project's.
-  if (location.isMacroID() && !is_project_location(source_manager_->getSpellingLoc(location)))
-    return std::nullopt;
-  auto presumed = source_manager_->getPresumedLoc(source_manager_->getExpansionLoc(location));
+  // not the user's code: report it only when the macro itself is the project's, and
+  // then once, where its body writes it (jsoncpp's fixture macro has one `new`, not
+  // one at each of its 120 uses).
+  clang::SourceLocation shown = location;
+  if (location.isMacroID()) {
+    clang::SourceLocation spelling = source_manager_->getSpellingLoc(location);
+    if (!is_project_location(spelling)) return std::nullopt;
+    if (!source_manager_->isMacroArgExpansion(location)) shown = spelling;
+  }
+  auto presumed = source_manager_->getPresumedLoc(source_manager_->getExpansionLoc(shown));
   if (presumed.isInvalid()) return std::nullopt;
   return std::tuple{std::string(presumed.getFilename()), presumed.getLine(), presumed.getColumn()};
 }

@@ -208,7 +208,8 @@ TEST(Engine, CodeThatAThirdPartyMacroWritesIsNotReportedButTheProjectsOwnMacrosA
                          "#define OUR_MAKE(T) (new T())\n"
                          "struct Thing {};\n"
                          "Thing* a() { return MAKE_THING(Thing); }\n"
-                         "Thing* b() { return OUR_MAKE(Thing); }\n");
+                         "Thing* b() { return OUR_MAKE(Thing); }\n"
+                         "Thing* c() { return OUR_MAKE(Thing); }\n");
   clang::tooling::FixedCompilationDatabase database(
       tree.root().string(), {"-std=c++20", "-isystem", (tree.root() / "third_party").string()});
   LintRequest request{{unit}, &database, tree.root(), tree.root(), 1};
@@ -216,7 +217,8 @@ TEST(Engine, CodeThatAThirdPartyMacroWritesIsNotReportedButTheProjectsOwnMacrosA
   for (const auto& d : lint(request).diagnostics) {
     if (d.check_id == "warning/raw-new-delete") lines.push_back(d.range.begin.line);
   }
-  EXPECT_EQ(lines, std::vector<unsigned>{5});
+  // Once, where the project's macro writes it, not at each of its uses.
+  EXPECT_EQ(lines, std::vector<unsigned>{2});
 }
 
 TEST(Explain, PrintsWhyItMattersAndHowToConfigure) {

@@ -28,8 +28,8 @@ class ConstPlacement : public Check {
         "`const` is written on the other side of the type than in most of the project.",
         "`const int` (west const) and `int const` (east const) mean the same; mixing them "
         "makes readers stop to check whether they do. The side the project uses most is "
-        "its style, and declarations on the other side are reported. With a tie nothing "
-        "is reported.\n\n"
+        "its style, and declarations on the other side are reported. With a tie, or a lead "
+        "of less than two to one, nothing is reported.\n\n"
         "Bad: `const std::string& name` in one function and `std::string const& name` in "
         "the next.\n\n"
         "Good: one of the two, everywhere.",

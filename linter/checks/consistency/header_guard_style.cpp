@@ -16,7 +16,7 @@ class HeaderGuardStyle : public Check {
         "`#pragma once` and `#ifndef` include guards both work; a project that mixes "
         "them makes every new header a choice and every review a debate. Whichever "
         "the project uses most is its style: the few headers that differ are reported. "
-        "With a tie nothing is reported.\n\n"
+        "With a tie, or a lead of less than two to one, nothing is reported.\n\n"
         "Bad: 40 headers with `#pragma once` and 3 with `#ifndef FOO_H`.\n\n"
         "Good: all 43 with `#pragma once`.",
         {}};

@@ -18,7 +18,7 @@ class TypeAliasStyle : public Check {
         "same, but `using` reads left to right, also works for templates, and a "
         "project that mixes them makes readers parse both forms. The form the project "
         "uses most is its style. `typedef`s inside `extern \"C\"` (shared with C) are "
-        "not counted. With a tie nothing is reported.\n\n"
+        "not counted. With a tie, or a lead of less than two to one, nothing is reported.\n\n"
         "Bad: `typedef void (*Callback)(int);` beside `using Handler = ...;`\n\n"
         "Good: `using Callback = void (*)(int);`",
         {},

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cstdint>
+#include <regex>
 #include <string_view>
 #include <unordered_map>
 
@@ -43,18 +44,20 @@ std::string normalised(const std::string& line) {
 }
 
 // Lines that carry no logic of their own do not make two blocks alike: braces,
-// includes, and lines of one word (`else`, `private:`, `return 0;`, `break;`).
+// includes, a lone keyword (`else`, `break;`, `private:`), `case` labels, and a
+// `return` of a constant (`return 0;`, `return *this;`). A call such as
+// `iter->Next();` is logic: it is where two blocks differ.
 bool is_significant(const std::string& line) {
   if (line.empty() || line.rfind("#include", 0) == 0) return false;
-  std::string words;
-  for (char c : line) {
-    if (std::string_view("{}();:*&").find(c) == std::string_view::npos) words += c;
-  }
-  std::size_t start = words.find_first_not_of(' ');
-  if (start == std::string::npos) return false;
-  words = words.substr(start, words.find_last_not_of(' ') - start + 1);
-  if (words.rfind("return ", 0) == 0) words = words.substr(7);
-  return words.find(' ') != std::string::npos && words != "return";
+  if (line.find_first_not_of("{}();") == std::string::npos) return false;
+  // Type declarations (an iterator's traits, repeated in each iterator) are the
+  // protocol they follow, not logic to extract.
+  if (line.rfind("typedef ", 0) == 0 || line.rfind("using ", 0) == 0) return false;
+  static const std::regex trivial(
+      R"(^[{}\s]*(else|do|try|break|continue|return|default|public|private|protected)?\s*[:;{}]*\s*$)"
+      R"(|^\s*case\b.*:\s*[{]?\s*$)"
+      R"(|^[}\s]*return\s+(\*?this|true|false|nullptr|NULL|-?[0-9][0-9a-fA-FxXuUlL.]*)\s*;\s*$)");
+  return !std::regex_match(line, trivial);
 }
 
 // How deep in braces each line starts (string and character literals and `//`
@@ -119,7 +122,8 @@ class DuplicatedBlock : public Check {
         "Copied code must be fixed twice, and the second copy is the one that gets "
         "forgotten. When a run of lines repeats in a file, extract it into a function "
         "whose parameters are what differs. Blank lines, comments, braces, includes and "
-        "lines of one word (`else`, `private:`, `return 0;`) are ignored when comparing, "
+        "lone keywords (`else`, `private:`, `case` labels, `return 0;`) are ignored when "
+        "comparing, "
         "as is indentation, and a copy never runs from one function into the next.\n\n"
         "Bad: the same eight lines that validate a path in `load()` and in `save()`.\n\n"
         "Good: `validate_path(path)` called from both.",

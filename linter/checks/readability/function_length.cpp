@@ -1,3 +1,6 @@
+#include <clang/Basic/SourceManager.h>
+#include <llvm/ADT/SmallVector.h>
+
 #include "../factories.hpp"
 #include "retort/linter/ast_check.hpp"
 
@@ -5,6 +8,35 @@ namespace retort::lint {
 namespace {
 
 using namespace clang::ast_matchers;
+
+// The lines of `body` that hold code: a comment that explains an algorithm (with an
+// ASCII diagram, as double-conversion's RoundWeed has) or a blank line is no step.
+unsigned code_lines(const clang::SourceManager& manager, const clang::Stmt& body) {
+  clang::SourceLocation begin = manager.getExpansionLoc(body.getBeginLoc());
+  clang::SourceLocation end = manager.getExpansionLoc(body.getEndLoc());
+  auto [file, first] = manager.getDecomposedLoc(begin);
+  auto [end_file, last] = manager.getDecomposedLoc(end);
+  if (file != end_file || last < first) return 0;
+  llvm::StringRef text = manager.getBufferData(file).slice(first, last + 1);
+  llvm::SmallVector<llvm::StringRef> lines;
+  text.split(lines, '\n');
+  unsigned count = 0;
+  bool in_block_comment = false;
+  for (llvm::StringRef line : lines) {
+    line = line.trim();
+    if (in_block_comment) {
+      in_block_comment = !line.contains("*/");
+      continue;
+    }
+    if (line.empty() || line.starts_with("//")) continue;
+    if (line.starts_with("/*")) {
+      in_block_comment = !line.contains("*/");
+      continue;
+    }
+    ++count;
+  }
+  return count;
+}
 
 class FunctionLength : public Check {
  public:
@@ -16,11 +48,12 @@ class FunctionLength : public Check {
         "A function body is longer than a screen.",
         "A function that does not fit on a screen cannot be read at once: the reader "
         "scrolls and forgets. Long functions usually do several things; name each "
-        "thing by extracting it.\n\n"
+        "thing by extracting it. Lines of code are counted: blank lines and comments (an "
+        "algorithm explained at length is a good thing) are not.\n\n"
         "Bad: one 120-line `load_config()` that reads, parses, validates and applies.\n\n"
         "Good: `load_config()` calling `read_file()`, `parse()`, `validate()` and "
         "`apply()`, each a few lines.",
-        {{"max_lines", 50, "The most lines a function body may span."}}};
+        {{"max_lines", 50, "The most lines of code a function body may have."}}};
     return info;
   }
 
@@ -33,13 +66,12 @@ class FunctionLength : public Check {
                const clang::Stmt* body = function->getBody();
                if (body == nullptr || !context.is_project_location(function->getLocation())) return;
                const auto& manager = *result.SourceManager;
-               unsigned first = manager.getExpansionLineNumber(body->getBeginLoc());
-               unsigned last = manager.getExpansionLineNumber(body->getEndLoc());
+               unsigned lines = code_lines(manager, *body);
                auto limit = context.param(info(), "max_lines");
-               if (static_cast<std::int64_t>(last - first + 1) <= limit) return;
-               context.report(info(), function->getLocation(),
-                              "function '" + function->getNameAsString() + "' spans " +
-                                  std::to_string(last - first + 1) + " lines (at most " +
+               if (static_cast<std::int64_t>(lines) <= limit) return;
+               context.report(info(), function_location(*function, *body),
+                              "function '" + function->getNameAsString() + "' has " +
+                                  std::to_string(lines) + " lines of code (at most " +
                                   std::to_string(limit) + "); split it into named steps");
              });
   }

@@ -1,4 +1,7 @@
+#include <algorithm>
+#include <cctype>
 #include <regex>
+#include <set>
 
 #include "../factories.hpp"
 #include "retort/linter/ast_check.hpp"
@@ -53,7 +56,7 @@ std::string styles_of(const std::string& name) {
   return styles;
 }
 
-std::string plural_kind(const std::string& kind) { return kind == "type" ? "types" : kind + "s"; }
+std::string plural_kind(const std::string& kind) { return kind + "s"; }
 
 std::string in_style(const std::string& name, const std::string& style) {
   std::string result;
@@ -84,9 +87,15 @@ class NamingConvention : public Check {
         "`parser` a variable. By default (`project`) each kind follows the case most of "
         "the project's names of that kind use, so a consistently CamelCase project is "
         "not told to write snake_case; names that fit several cases (`parse` is "
-        "snake_case and camelBack) do not vote, and a tie reports nothing. Set a kind to "
-        "CamelCase, camelBack, snake_case, UPPER_CASE or any to fix it instead. A member's "
-        "mark (`count_`, `_count`, `m_count`) is not part of its case; names a macro writes and "
+        "snake_case and camelBack) do not vote, and a tie (or a lead of less than two to one) "
+        "reports nothing. Set a kind to "
+        "CamelCase, camelBack, snake_case, UPPER_CASE or any to fix it instead. Enumerators "
+        "and constants (constexpr, or const of static storage) are kinds of their own. A "
+        "mark (`count_`, `_count`, `m_count`, a prefix in capitals such as `BM_`) is not "
+        "part of a case; accessors named after their member (`offset()` for `offset_`) or made of "
+        "one "
+        "`return`, one-letter names, "
+        "the standard's member type names (`const_iterator`), names a macro writes and "
         "overrides of another "
         "library's virtual functions are not checked.\n\n"
         "Bad: `class http_client { int RetryCount; void SendRequest(); };`\n\n"
@@ -96,8 +105,9 @@ class NamingConvention : public Check {
          {"function_case", std::string("project"), "Functions and methods.", case_styles},
          {"variable_case", std::string("project"), "Variables, parameters, data members.",
           case_styles},
-         {"constant_case", std::string("project"), "constexpr variables and enumerators.",
-          case_styles}}};
+         {"constant_case", std::string("project"),
+          "constexpr variables and const variables of static storage.", case_styles},
+         {"enumerator_case", std::string("project"), "Enumerators.", case_styles}}};
     return info;
   }
 
@@ -106,13 +116,16 @@ class NamingConvention : public Check {
              [this, &context](const MatchResult& result) {
                const auto* decl = result.Nodes.getNodeAs<clang::NamedDecl>("decl");
                auto kind = kind_of(*decl);
+               // A name is chosen once: a function's or variable's redeclarations
+               // (a definition below its declaration) are not reported again.
                if (kind.empty() || decl->getIdentifier() == nullptr ||
-                   decl->getLocation().isMacroID() ||
+                   decl->getCanonicalDecl() != decl || decl->getLocation().isMacroID() ||
                    !context.is_project_location(decl->getLocation()))
                  return;
                std::string name = without_member_marks(*decl, decl->getName().str());
                std::string style = context.word_param(info(), kind + "_case");
-               if (name.empty() || name == "_") return;
+               // One letter (`N`, `T`) is a symbol, not a case.
+               if (name.size() < 2) return;
                if (style == "project") {
                  context.observe_style(info(), decl->getLocation(), styles_of(name),
                                        kind + " '" + decl->getName().str() +
@@ -136,7 +149,9 @@ class NamingConvention : public Check {
             decl))
       return "";
     if (const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(&decl)) {
-      if (method->size_overridden_methods() > 0 || method->getParent()->isLambda()) return "";
+      if (method->size_overridden_methods() > 0 || method->getParent()->isLambda() ||
+          is_accessor(*method))
+        return "";
     }
     if (const auto* function = llvm::dyn_cast<clang::FunctionDecl>(&decl)) {
       // Any `main` (gflags' test has a static one in a namespace) keeps its name.
@@ -146,7 +161,7 @@ class NamingConvention : public Check {
         return "";
       return "function";
     }
-    if (llvm::isa<clang::EnumConstantDecl>(decl)) return "constant";
+    if (llvm::isa<clang::EnumConstantDecl>(decl)) return "enumerator";
     if (const auto* variable = llvm::dyn_cast<clang::VarDecl>(&decl)) {
       if (variable->isConstexpr() || is_constant(*variable)) return "constant";
       if (variable->isImplicit() || variable->isExternC()) return "";
@@ -160,28 +175,117 @@ class NamingConvention : public Check {
       return "type";
     }
     if (const auto* alias = llvm::dyn_cast<clang::TypedefNameDecl>(&decl)) {
-      return is_fixed_width_integer(*alias) ? "" : "type";
+      // A C interface's typedefs (`extern "C"`) follow the C API's own style.
+      return is_fixed_width_integer(*alias) || is_standard_member_type(*alias) ||
+                     alias->getDeclContext()->isExternCContext()
+                 ? ""
+                 : "type";
     }
     if (llvm::isa<clang::EnumDecl>(decl)) return "type";
     return "";
   }
 
-  // A member's mark is not its case: `count_` (Google), `_count` (pugixml) and
-  // `m_count` are all snake_case `count`.
+  // A mark is not a case: `count_` (Google), `_count` (pugixml) and `m_count` are all
+  // snake_case `count`, and so is a prefix in capitals (`BM_count` for a benchmark,
+  // `FLAGS_count` as gflags writes).
   static std::string without_member_marks(const clang::NamedDecl& decl, std::string name) {
-    if (!decl.isCXXClassMember()) return name;
-    if (name.size() > 2 && name.rfind("m_", 0) == 0) name.erase(0, 2);
-    if (name.size() > 1 && name.front() == '_') name.erase(0, 1);
-    if (name.size() > 1 && name.back() == '_') name.pop_back();
+    // Only before a rest with lower case: `TRUE_VALS` is UPPER_CASE, not `VALS`.
+    static const std::regex capital_prefix("^[A-Z]{1,6}_(?=[A-Za-z0-9_]*[a-z])");
+    if (!llvm::isa<clang::EnumConstantDecl>(decl) && !llvm::isa<clang::TypeDecl>(decl))
+      name = std::regex_replace(name, capital_prefix, "", std::regex_constants::format_first_only);
+    if (name.size() > 2 && name.rfind("m_", 0) == 0 && decl.isCXXClassMember()) name.erase(0, 2);
+    if (name.size() > 1 && name.front() == '_' && decl.isCXXClassMember()) name.erase(0, 1);
+    while (name.size() > 1 && name.back() == '_') name.pop_back();  // `count_`, `RawLog__`
     return name;
   }
 
-  // `const int kBufSize = 8092;` is a constant as much as a constexpr one is.
+  // A constant is a `constexpr`, or a `const` of static storage (a namespace-scope or
+  // static `const int kBufSize = 8092;`); a `const` local is a variable.
   static bool is_constant(const clang::VarDecl& variable) {
     const clang::Expr* init = variable.getInit();
-    return !llvm::isa<clang::ParmVarDecl>(variable) && variable.getType().isConstQualified() &&
-           init != nullptr && !init->isValueDependent() &&
-           init->isEvaluatable(variable.getASTContext());
+    llvm::StringRef name = variable.getName();
+    if (llvm::isa<clang::ParmVarDecl>(variable)) return false;
+    bool is_upper = name.size() > 1 && name.upper() == name.str() && name.lower() != name.str();
+    // A table of static storage named in capitals (`static const char* TRUE_VALS[]`,
+    // whose pointers are not const) is the author's constant.
+    if (is_upper && variable.hasGlobalStorage() && variable.getType()->isArrayType()) return true;
+    if (!variable.getType().isConstQualified()) return false;
+    // The author's name says so: `const std::string kTestFileName = ...`.
+    if (name.size() > 1 && name[0] == 'k' && std::isupper(static_cast<unsigned char>(name[1])))
+      return true;
+    bool is_evaluated = init != nullptr && !init->isValueDependent() &&
+                        init->isEvaluatable(variable.getASTContext());
+    // So does `const unsigned long BYTE_MARK = 0x80;` when it is one.
+    return is_evaluated && (variable.hasGlobalStorage() || is_upper);
+  }
+
+  // Google's style names accessors and mutators like variables: `offset()` and
+  // `set_offset()` for the member `offset_`.
+  static bool is_accessor(const clang::CXXMethodDecl& method) {
+    if (method.getIdentifier() == nullptr) return false;
+    // A cheap method whose body is one `return` (leveldb's `dbfull()`), after at most
+    // an assertion, may be too.
+    if (const auto* body = llvm::dyn_cast_or_null<clang::CompoundStmt>(method.getBody())) {
+      bool checks_only =
+          std::all_of(body->body_begin(), body->body_end(), [&](const clang::Stmt* statement) {
+            return statement == body->body_back() || statement->getBeginLoc().isMacroID();
+          });
+      if (!body->body_empty() && llvm::isa<clang::ReturnStmt>(body->body_back()) && checks_only)
+        return true;
+    }
+    std::string name = method.getName().str();
+    if (name.rfind("set_", 0) == 0) name.erase(0, 4);
+    // Data members and static data members alike (glog's `hostname()` for `hostname_`).
+    return std::any_of(method.getParent()->decls_begin(), method.getParent()->decls_end(),
+                       [&](const clang::Decl* member_decl) {
+                         const auto* member = llvm::dyn_cast<clang::ValueDecl>(member_decl);
+                         if (member == nullptr || member->getIdentifier() == nullptr ||
+                             !llvm::isa<clang::FieldDecl, clang::VarDecl>(member))
+                           return false;
+                         std::string text = member->getName().str();
+                         return text == name + "_" || text == "_" + name || text == "m_" + name;
+                       });
+  }
+
+  // Names the standard library looks up (`T::const_iterator`, allocator traits) are
+  // not the project's to choose.
+  static bool is_standard_member_type(const clang::TypedefNameDecl& alias) {
+    static const std::set<std::string> names{"value_type",
+                                             "size_type",
+                                             "difference_type",
+                                             "reference",
+                                             "const_reference",
+                                             "pointer",
+                                             "const_pointer",
+                                             "iterator",
+                                             "const_iterator",
+                                             "reverse_iterator",
+                                             "const_reverse_iterator",
+                                             "allocator_type",
+                                             "key_type",
+                                             "mapped_type",
+                                             "key_compare",
+                                             "value_compare",
+                                             "hasher",
+                                             "key_equal",
+                                             "element_type",
+                                             "traits_type",
+                                             "char_type",
+                                             "int_type",
+                                             "pos_type",
+                                             "off_type",
+                                             "iterator_category",
+                                             "is_transparent",
+                                             "propagate_on_container_move_assignment",
+                                             "is_always_equal",
+                                             "type",
+                                             "result_type",
+                                             "argument_type",
+                                             "first_type",
+                                             "second_type",
+                                             "other",
+                                             "rebind"};
+    return alias.isCXXClassMember() && names.count(alias.getName().str()) != 0;
   }
 
   // `typedef unsigned char uint8;` follows the standard's `uintN_t`, not a project case.

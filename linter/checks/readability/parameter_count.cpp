@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "../factories.hpp"
 #include "retort/linter/ast_check.hpp"
 
@@ -24,20 +26,27 @@ class ParameterCount : public Check {
   }
 
   void register_matchers(MatchFinder& finder, CheckContext& context) const override {
-    on_match(
-        finder, context,
-        functionDecl(unless(isImplicit()), unless(isTemplateInstantiation())).bind("f"),
-        [this, &context](const MatchResult& result) {
-          const auto* function = result.Nodes.getNodeAs<clang::FunctionDecl>("f");
-          if (!function->isFirstDecl() || !context.is_project_location(function->getLocation()))
-            return;
-          auto limit = context.param(info(), "max_params");
-          if (static_cast<std::int64_t>(function->getNumParams()) <= limit) return;
-          context.report(info(), function->getLocation(),
-                         "function '" + function->getNameAsString() + "' takes " +
-                             std::to_string(function->getNumParams()) + " parameters (at most " +
-                             std::to_string(limit) + "); group them into a struct");
-        });
+    on_match(finder, context,
+             functionDecl(unless(isImplicit()), unless(isTemplateInstantiation())).bind("f"),
+             [this, &context](const MatchResult& result) {
+               const auto* function = result.Nodes.getNodeAs<clang::FunctionDecl>("f");
+               // A C API's signature is its ABI, an override's is its base's; an
+               // unnamed parameter (a tag for overload dispatch) has no value to group.
+               const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(function);
+               bool is_override = method != nullptr && method->size_overridden_methods() > 0;
+               if (!function->isFirstDecl() || function->isExternC() || is_override ||
+                   !context.is_project_location(function->getLocation()))
+                 return;
+               auto named =
+                   std::count_if(function->param_begin(), function->param_end(),
+                                 [](const clang::ParmVarDecl* p) { return !p->getName().empty(); });
+               auto limit = context.param(info(), "max_params");
+               if (static_cast<std::int64_t>(named) <= limit) return;
+               context.report(info(), function->getLocation(),
+                              "function '" + function->getNameAsString() + "' takes " +
+                                  std::to_string(named) + " named parameters (at most " +
+                                  std::to_string(limit) + "); group them into a struct");
+             });
   }
 };
 

@@ -53,8 +53,9 @@ class DebugOutput : public Check {
         {{"allowed_paths", std::string("*test*,*bench*,*example*,cli/*,tools/*,apps/*"),
           "Comma-separated globs of files (relative to the project root) that may print."},
          {"printing_functions", std::string("print,show,dump,usage,help,display,log,report"),
-          "Comma-separated words: a function whose name contains one (any case) prints "
-          "by design, as gflags' ShowUsage does for --help."}}};
+          "Comma-separated words: a function whose qualified name contains one (any "
+          "case) prints by design, as gflags' ShowUsage does for --help and glog's "
+          "LogFileObject::Write does when no log file can be made."}}};
     return info;
   }
 
@@ -69,9 +70,12 @@ class DebugOutput : public Check {
                  hasArgument(0, ignoringParenImpCasts(standard_stream))));
     // A function that ends the program (exit, abort, a [[noreturn]] call) may say why
     // first: returning the data is not an option there.
-    auto ends_the_program = hasDescendant(callExpr(callee(functionDecl(
-        anyOf(isNoReturn(), hasAnyName("::exit", "::abort", "::_exit", "::quick_exit",
-                                       "::std::exit", "::std::abort", "::std::quick_exit"))))));
+    // A pointer called as the exit hook (gflags' `gflags_exitfunc`) counts by its name.
+    auto ends_the_program = hasDescendant(callExpr(
+        callee(namedDecl(anyOf(functionDecl(isNoReturn()),
+                               hasAnyName("::exit", "::abort", "::_exit", "::quick_exit",
+                                          "::std::exit", "::std::abort", "::std::quick_exit"),
+                               varDecl(matchesName("(exit|abort|die|fatal)[a-z_]*$")))))));
     on_match(finder, context,
              functionDecl(isDefinition(), unless(isMain()), unless(ends_the_program),
                           forEachDescendant(expr(printing).bind("print")))
@@ -88,7 +92,7 @@ class DebugOutput : public Check {
                // that is the project's logging, not output left in this function.
                if (location.isMacroID() && !manager.isMacroArgExpansion(location)) return;
                if (matches_paths_param(context, info(), "allowed_paths", location) ||
-                   says_it_prints(function->getNameAsString(),
+                   says_it_prints(function->getQualifiedNameAsString(),
                                   context.word_param(info(), "printing_functions")))
                  return;
                context.report(info(), location,

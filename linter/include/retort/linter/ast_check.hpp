@@ -57,6 +57,16 @@ inline bool matches_paths_param(const CheckContext& context, const CheckInfo& ch
   return matches_any_glob(context.project_path(location), globs);
 }
 
+/// Returns where a finding about `function` is shown: its name, or, for a function a
+/// macro writes around a body its author wrote (a test framework's `TEST(a, b) {...}`),
+/// that body, so each test's finding is at its test, not at the macro's definition.
+inline clang::SourceLocation function_location(const clang::FunctionDecl& function,
+                                               const clang::Stmt& body) {
+  clang::SourceLocation name = function.getLocation();
+  if (name.isMacroID() && !body.getBeginLoc().isMacroID()) return body.getBeginLoc();
+  return name;
+}
+
 /// Calls `on_function(function, body)` for every function written in the project
 /// that has a body (definitions only; no implicit or instantiated ones).
 template <class OnFunction>

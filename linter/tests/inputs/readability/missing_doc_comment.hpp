@@ -19,5 +19,22 @@ namespace detail {
 int helper();  // no-finding
 }  // namespace detail
 
-// Counts the widgets (a plain comment: doc tools do not read it).
-int count_widgets();  // expect: readability/missing-doc-comment
+// Counts the widgets (a plain comment: the author said what it is for).
+int count_widgets();  // no-finding
+
+/// Does nothing, yet.
+int first_overload(int x);
+int first_overload(double x);  // no-finding
+
+static inline int local_helper() { return 1; }  // no-finding
+
+class Pool {  // expect: readability/missing-doc-comment
+ public:
+  Pool();  // no-finding
+  int size() const;  // expect: readability/missing-doc-comment
+
+ private:
+  struct Block {  // no-finding
+    int used() const;  // no-finding
+  };
+};

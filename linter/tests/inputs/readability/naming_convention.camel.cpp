@@ -21,3 +21,30 @@ typedef signed char int8;  // no-finding
 namespace testing {
 static int main(int argc, char** argv) { return argc; }  // no-finding
 }  // namespace testing
+
+class Reader {
+ public:
+  int offset() const { return offset_; }  // no-finding
+  void set_offset(int offset) { offset_ = offset; }  // no-finding
+  Reader* base() { return this; }  // no-finding
+  int ReadAll();  // no-finding
+  int Count() const;  // no-finding
+
+ private:
+  int offset_ = 0;
+};
+
+int Scale(int value) {  // no-finding
+  const int kFactor = 3;  // no-finding
+  const int N = 2;  // no-finding
+  return value * kFactor * N;
+}
+
+// A constant by its name, so held to the constants' kName (not the variables' case).
+int Mask(int value) {  // no-finding
+  const unsigned long BYTE_MARK = 0x80;  // expect: readability/naming-convention
+  return value & static_cast<int>(BYTE_MARK);
+}
+
+int Twice(int value);  // no-finding
+int Twice(int value) { return 2 * value; }  // no-finding

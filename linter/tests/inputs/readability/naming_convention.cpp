@@ -14,7 +14,7 @@ struct Point {  // no-finding
   int y = 0;
 };
 
-enum class Color { red, GREEN, Blue };  // no-finding
+enum class Color { red, green, blue };  // no-finding
 
 int compute_total(int itemCount) {  // expect: readability/naming-convention
   int running_total = 0;  // no-finding
@@ -32,6 +32,8 @@ struct Derived : Base {
 };
 
 void open_socket();  // no-finding
+void close_socket();  // no-finding
+int read_bytes(char* into, int count);  // no-finding
 
 int main() { return compute_total(kMaxItems); }  // no-finding
 
@@ -44,3 +46,6 @@ class xml_node_struct {  // expect: readability/naming-convention
   int _count = 0;  // no-finding
   int m_limit = 0;  // no-finding
 };
+
+// A static table in capitals is a constant, though its pointers are not const.
+static const char* TRUE_VALS[] = {"true", "yes"};  // no-finding

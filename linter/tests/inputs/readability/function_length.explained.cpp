@@ -1,0 +1,65 @@
+
+// RoundWeed's shape: a long explanation, little code.
+int explained(int x) {  // no-finding
+  // step 0: why this rounding is right, in prose and diagrams.
+  // step 1: why this rounding is right, in prose and diagrams.
+  // step 2: why this rounding is right, in prose and diagrams.
+  // step 3: why this rounding is right, in prose and diagrams.
+  // step 4: why this rounding is right, in prose and diagrams.
+  // step 5: why this rounding is right, in prose and diagrams.
+  // step 6: why this rounding is right, in prose and diagrams.
+  // step 7: why this rounding is right, in prose and diagrams.
+  // step 8: why this rounding is right, in prose and diagrams.
+  // step 9: why this rounding is right, in prose and diagrams.
+  // step 10: why this rounding is right, in prose and diagrams.
+  // step 11: why this rounding is right, in prose and diagrams.
+  // step 12: why this rounding is right, in prose and diagrams.
+  // step 13: why this rounding is right, in prose and diagrams.
+  // step 14: why this rounding is right, in prose and diagrams.
+  // step 15: why this rounding is right, in prose and diagrams.
+  // step 16: why this rounding is right, in prose and diagrams.
+  // step 17: why this rounding is right, in prose and diagrams.
+  // step 18: why this rounding is right, in prose and diagrams.
+  // step 19: why this rounding is right, in prose and diagrams.
+  // step 20: why this rounding is right, in prose and diagrams.
+  // step 21: why this rounding is right, in prose and diagrams.
+  // step 22: why this rounding is right, in prose and diagrams.
+  // step 23: why this rounding is right, in prose and diagrams.
+  // step 24: why this rounding is right, in prose and diagrams.
+  // step 25: why this rounding is right, in prose and diagrams.
+  // step 26: why this rounding is right, in prose and diagrams.
+  // step 27: why this rounding is right, in prose and diagrams.
+  // step 28: why this rounding is right, in prose and diagrams.
+  // step 29: why this rounding is right, in prose and diagrams.
+  // step 30: why this rounding is right, in prose and diagrams.
+  // step 31: why this rounding is right, in prose and diagrams.
+  // step 32: why this rounding is right, in prose and diagrams.
+  // step 33: why this rounding is right, in prose and diagrams.
+  // step 34: why this rounding is right, in prose and diagrams.
+  // step 35: why this rounding is right, in prose and diagrams.
+  // step 36: why this rounding is right, in prose and diagrams.
+  // step 37: why this rounding is right, in prose and diagrams.
+  // step 38: why this rounding is right, in prose and diagrams.
+  // step 39: why this rounding is right, in prose and diagrams.
+  // step 40: why this rounding is right, in prose and diagrams.
+  // step 41: why this rounding is right, in prose and diagrams.
+  // step 42: why this rounding is right, in prose and diagrams.
+  // step 43: why this rounding is right, in prose and diagrams.
+  // step 44: why this rounding is right, in prose and diagrams.
+  // step 45: why this rounding is right, in prose and diagrams.
+  // step 46: why this rounding is right, in prose and diagrams.
+  // step 47: why this rounding is right, in prose and diagrams.
+  // step 48: why this rounding is right, in prose and diagrams.
+  // step 49: why this rounding is right, in prose and diagrams.
+  // step 50: why this rounding is right, in prose and diagrams.
+  // step 51: why this rounding is right, in prose and diagrams.
+  // step 52: why this rounding is right, in prose and diagrams.
+  // step 53: why this rounding is right, in prose and diagrams.
+  // step 54: why this rounding is right, in prose and diagrams.
+  // step 55: why this rounding is right, in prose and diagrams.
+  // step 56: why this rounding is right, in prose and diagrams.
+  // step 57: why this rounding is right, in prose and diagrams.
+  // step 58: why this rounding is right, in prose and diagrams.
+  // step 59: why this rounding is right, in prose and diagrams.
+  return x + 1;
+}
