@@ -139,8 +139,14 @@ class DuplicatedBlock : public Check {
     if (window == 0) return;
     std::vector<int> depths = brace_depths(file.lines);
     std::vector<Line> lines;
+    bool in_block_comment = false;  // a `/** ... */` doc comment's lines are comments
     for (std::size_t i = 0; i < file.lines.size(); ++i) {
       std::string line = normalised(file.lines[i]);
+      bool was_in_comment = in_block_comment;
+      if (in_block_comment || line.rfind("/*", 0) == 0) {
+        in_block_comment = line.find("*/") == std::string::npos;
+        if (was_in_comment || line.rfind("/*", 0) == 0) continue;
+      }
       if (is_significant(line)) lines.push_back({llvm::xxHash64(line), i, depths[i]});
     }
     std::unordered_map<std::uint64_t, std::size_t> first_seen;  // window hash -> start

@@ -22,7 +22,9 @@ class RawNewDelete : public Check {
         "types (`std::unique_ptr`, `std::make_shared`, containers) make ownership "
         "visible and release it for you. Placement new is not reported, nor a `new` handed "
         "straight to an owner (`std::unique_ptr<T>(new T)`, `reset(new T)`), nor a "
-        "`delete` in a destructor or of the class's own member, nor `delete this`, nor a `new` of "
+        "`new` stored in, or a `delete` of, the class's own member, nor a `delete` in a "
+        "destructor or of what an override's interface hands back, nor `delete this`, nor a `new` "
+        "of "
         "a type whose destructor is not public "
         "(it manages its own lifetime), nor either in an `extern \"C\"` "
         "function or through an out-parameter (`*result = new File`): a C API or an "
@@ -63,6 +65,21 @@ class RawNewDelete : public Check {
              cxxMethodDecl(forEachDescendant(
                  cxxDeleteExpr(has(ignoringParenImpCasts(own_member))).bind("owned"))),
              record);
+    // The owner's own allocation: tinyxml2's DynArray stores `new T[n]` in its member
+    // `_mem`, which it frees itself.
+    on_match(finder, context,
+             binaryOperator(isAssignmentOperator(), hasLHS(ignoringParenImpCasts(own_member)),
+                            hasRHS(fresh)),
+             record);
+    // An override given back what its interface handed out (leveldb's
+    // `Env::UnlockFile(FileLock*)` frees what `LockFile` created).
+    on_match(
+        finder, context,
+        cxxMethodDecl(isOverride(),
+                      forEachDescendant(
+                          cxxDeleteExpr(has(ignoringParenImpCasts(declRefExpr(to(parmVarDecl())))))
+                              .bind("owned"))),
+        record);
     // A reference-counted class frees itself (`delete this` in leveldb's
     // `MemTable::Unref`), and a type whose destructor is not public cannot be owned by
     // a smart pointer at all.

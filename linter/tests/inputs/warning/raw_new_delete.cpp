@@ -20,7 +20,7 @@ class Holder {
   ~Holder() { delete point_; }  // no-finding
   void replace() {
     delete point_;  // no-finding
-    point_ = new Point{4};  // expect: warning/raw-new-delete
+    point_ = new Point{4};  // no-finding
   }
 
  private:
@@ -60,3 +60,26 @@ class Shared {
 };
 
 Shared* make_shared_table() { return new Shared; }  // no-finding
+
+// An owning type's own buffer, and an interface that hands back what it gave out.
+template <class T>
+class Array {
+ public:
+  void grow(int size) {
+    delete[] items_;  // no-finding
+    items_ = new T[size];  // no-finding
+  }
+  ~Array() { delete[] items_; }  // no-finding
+
+ private:
+  T* items_ = nullptr;
+};
+
+struct Lock {};
+struct Locks {
+  virtual ~Locks() = default;
+  virtual void release(Lock* lock) = 0;
+};
+struct FileLocks : Locks {
+  void release(Lock* lock) override { delete lock; }  // no-finding
+};
