@@ -30,6 +30,7 @@ std::vector<fs::path> units_to_lint(const CompileCommands& commands, const Proje
                                     const FileSelection& selection,
                                     const std::vector<fs::path>& requested) {
   std::vector<fs::path> units;
+  LeftOutFiles left_out(selection);
   for (const auto& file : commands.source_files()) {
     fs::path absolute = file.lexically_normal();
     if (!is_inside(absolute, project.root)) continue;
@@ -37,8 +38,7 @@ std::vector<fs::path> units_to_lint(const CompileCommands& commands, const Proje
     for (const auto& path : requested)
       is_named |= absolute == fs::absolute(path).lexically_normal() ||
                   is_inside(absolute, fs::absolute(path));
-    bool is_chosen =
-        requested.empty() && !selection.is_left_out(display_path(absolute, project.root));
+    bool is_chosen = requested.empty() && !left_out.contains(display_path(absolute, project.root));
     if (is_named || is_chosen) units.push_back(absolute);
   }
   return units;
@@ -112,12 +112,13 @@ void drop_excluded_files(std::vector<Diagnostic>& diagnostics, const Project& pr
                          const FileSelection& selection, const std::vector<fs::path>& named_paths) {
   std::vector<fs::path> named;
   for (const auto& path : named_paths) named.push_back(fs::absolute(path).lexically_normal());
+  LeftOutFiles left_out(selection);
   std::erase_if(diagnostics, [&](const Diagnostic& diagnostic) {
     fs::path file = (project.root / diagnostic.range.file).lexically_normal();
     bool is_named = std::any_of(named.begin(), named.end(), [&](const fs::path& path) {
       return file == path || is_inside(file, path);
     });
-    return !is_named && selection.is_left_out(diagnostic.range.file);
+    return !is_named && left_out.contains(diagnostic.range.file);
   });
 }
 

@@ -144,9 +144,18 @@ llvm::Expected<FileSelection> FileSelection::for_project(const fs::path& project
   return selection;
 }
 
-bool FileSelection::is_left_out(const std::string& relative) const {
-  return matches_any(compile_globs(exclude_globs), relative) ||
-         is_in_folders(relative, vendored_folders);
+struct LeftOutFiles::Globs {
+  CompiledGlobs excludes;
+};
+
+LeftOutFiles::LeftOutFiles(const FileSelection& selection)
+    : globs_(std::make_unique<Globs>(Globs{compile_globs(selection.exclude_globs)})),
+      vendored_folders_(selection.vendored_folders) {}
+
+LeftOutFiles::~LeftOutFiles() = default;
+
+bool LeftOutFiles::contains(const std::string& relative) const {
+  return matches_any(globs_->excludes, relative) || is_in_folders(relative, vendored_folders_);
 }
 
 bool matches_any_glob(const std::string& path, const std::vector<std::string>& globs) {

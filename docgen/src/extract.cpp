@@ -51,9 +51,6 @@ struct HeaderGroup {
   }
 };
 
-// Which file includes which, by absolute path.
-using IncludeGraph = std::map<fs::path, std::set<fs::path>>;
-
 // What one parsed translation unit gave.
 struct UnitOutcome {
   std::map<fs::path, HeaderSymbols> by_header;
@@ -315,22 +312,6 @@ std::vector<std::pair<UnitPlan, UnitOutcome>> parse_planned(const ExtractRequest
     parts.emplace_back(single, std::move(alone));
   }
   return parts;
-}
-
-// `header` and every file it includes, directly or not.
-std::set<fs::path> include_closure(const IncludeGraph& graph, const fs::path& header) {
-  std::set<fs::path> closure{header};
-  std::vector<fs::path> pending{header};
-  while (!pending.empty()) {
-    fs::path file = std::move(pending.back());
-    pending.pop_back();
-    auto found = graph.find(file);
-    if (found == graph.end()) continue;
-    for (const auto& included : found->second) {
-      if (closure.insert(included).second) pending.push_back(included);
-    }
-  }
-  return closure;
 }
 
 bool symbol_order(const Symbol& a, const Symbol& b) {

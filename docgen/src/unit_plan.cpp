@@ -54,25 +54,8 @@ std::optional<fs::path> resolve(const std::string& name, const fs::path& from,
   return by_suffix;
 }
 
-using Graph = std::map<fs::path, std::set<fs::path>>;
-
-std::set<fs::path> reach(const Graph& graph, const fs::path& start) {
-  std::set<fs::path> reached{start};
-  std::vector<fs::path> pending{start};
-  while (!pending.empty()) {
-    fs::path next = pending.back();
-    pending.pop_back();
-    auto found = graph.find(next);
-    if (found == graph.end()) continue;
-    for (const auto& included : found->second) {
-      if (reached.insert(included).second) pending.push_back(included);
-    }
-  }
-  return reached;
-}
-
 // Roots in a first pass; a header no root reaches (an include cycle) becomes one.
-std::vector<fs::path> find_roots(const std::vector<fs::path>& headers, const Graph& graph) {
+std::vector<fs::path> find_roots(const std::vector<fs::path>& headers, const IncludeGraph& graph) {
   std::set<fs::path> included;
   for (const auto& [header, targets] : graph) {
     for (const auto& target : targets) {
@@ -84,12 +67,12 @@ std::vector<fs::path> find_roots(const std::vector<fs::path>& headers, const Gra
   for (const auto& header : headers) {
     if (included.count(header) != 0) continue;
     roots.push_back(header);
-    for (const auto& file : reach(graph, header)) reached.insert(file);
+    for (const auto& file : include_closure(graph, header)) reached.insert(file);
   }
   for (const auto& header : headers) {
     if (reached.count(header) != 0) continue;
     roots.push_back(header);
-    for (const auto& file : reach(graph, header)) reached.insert(file);
+    for (const auto& file : include_closure(graph, header)) reached.insert(file);
   }
   return roots;
 }
@@ -146,6 +129,21 @@ std::optional<std::string> source_context(const fs::path& source, const fs::path
   return std::nullopt;
 }
 
+std::set<fs::path> include_closure(const IncludeGraph& graph, const fs::path& header) {
+  std::set<fs::path> closure{header};
+  std::vector<fs::path> pending{header};
+  while (!pending.empty()) {
+    fs::path file = std::move(pending.back());
+    pending.pop_back();
+    auto found = graph.find(file);
+    if (found == graph.end()) continue;
+    for (const auto& included : found->second) {
+      if (closure.insert(included).second) pending.push_back(included);
+    }
+  }
+  return closure;
+}
+
 std::vector<fs::path> UnitPlan::provided() const {
   std::vector<fs::path> all;
   for (const auto& root : roots) all.insert(all.end(), root.provides.begin(), root.provides.end());
@@ -188,7 +186,7 @@ std::vector<fs::path> included_headers(const fs::path& file, const std::vector<f
 }
 
 std::vector<UnitPlan> plan_units(const std::vector<fs::path>& headers) {
-  Graph graph;
+  IncludeGraph graph;
   std::set<fs::path> unguarded;
   for (const auto& header : headers) {
     HeaderFacts facts = read_facts(header);
@@ -200,7 +198,7 @@ std::vector<UnitPlan> plan_units(const std::vector<fs::path>& headers) {
   std::vector<UnitPlan> plans(1);  // plans[0] is the shared unit
   std::set<fs::path> provided;
   for (const auto& root : find_roots(headers, graph)) {
-    std::set<fs::path> reached = reach(graph, root);
+    std::set<fs::path> reached = include_closure(graph, root);
     bool needs_own_unit = std::any_of(reached.begin(), reached.end(),
                                       [&](const fs::path& file) { return unguarded.count(file); });
     UnitPlan& plan = needs_own_unit ? plans.emplace_back() : plans.front();

@@ -10,7 +10,9 @@
 // redefine what it declares.
 
 #include <filesystem>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,13 @@ struct UnitPlan {
   // Every header the unit provides.
   std::vector<std::filesystem::path> provided() const;
 };
+
+// Which file includes which, by absolute path.
+using IncludeGraph = std::map<std::filesystem::path, std::set<std::filesystem::path>>;
+
+// `header` and every file it includes through `graph`, directly or not.
+std::set<std::filesystem::path> include_closure(const IncludeGraph& graph,
+                                                const std::filesystem::path& header);
 
 // Plans the units for `headers` (absolute paths) that share one compile command.
 std::vector<UnitPlan> plan_units(const std::vector<std::filesystem::path>& headers);

@@ -90,7 +90,7 @@ class DebugOutput : public Check {
                  return;
                // A logging macro's body (`#define LOG(x) std::cerr << ...`) writes it:
                // that is the project's logging, not output left in this function.
-               if (location.isMacroID() && !manager.isMacroArgExpansion(location)) return;
+               if (is_in_macro_body(manager, location)) return;
                if (matches_paths_param(context, info(), "allowed_paths", location) ||
                    says_it_prints(function->getQualifiedNameAsString(),
                                   context.word_param(info(), "printing_functions")))

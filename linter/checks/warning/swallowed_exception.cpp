@@ -31,24 +31,23 @@ class SwallowedException : public Check {
   }
 
   void register_matchers(MatchFinder& finder, CheckContext& context) const override {
-    on_match(
-        finder, context,
-        // In a GenServer handler, warning/actor-catch-all-in-handler says it better.
-        functionDecl(isDefinition(), unless(actor::handler_method()),
-                     forEachDescendant(cxxCatchStmt(isCatchAll()).bind("c"))),
-        [this, &context](const MatchResult& result) {
-          const auto* handler = result.Nodes.getNodeAs<clang::CXXCatchStmt>("c");
-          // A `catch (...)` that a macro's body writes (a test framework's
-          // assertion recording a failure) is the macro's design, not code at
-          // each place that uses it.
-          clang::SourceLocation location = handler->getCatchLoc();
-          if (!does_nothing(handler->getHandlerBlock()) ||
-              (location.isMacroID() && !context.source_manager().isMacroArgExpansion(location)))
-            return;
-          context.report(info(), location,
-                         "catch (...) that does nothing hides every failure; catch by "
-                         "type, or report, rethrow or return the failure");
-        });
+    on_match(finder, context,
+             // In a GenServer handler, warning/actor-catch-all-in-handler says it better.
+             functionDecl(isDefinition(), unless(actor::handler_method()),
+                          forEachDescendant(cxxCatchStmt(isCatchAll()).bind("c"))),
+             [this, &context](const MatchResult& result) {
+               const auto* handler = result.Nodes.getNodeAs<clang::CXXCatchStmt>("c");
+               // A `catch (...)` that a macro's body writes (a test framework's
+               // assertion recording a failure) is the macro's design, not code at
+               // each place that uses it.
+               clang::SourceLocation location = handler->getCatchLoc();
+               if (!does_nothing(handler->getHandlerBlock()) ||
+                   is_in_macro_body(context.source_manager(), location))
+                 return;
+               context.report(info(), location,
+                              "catch (...) that does nothing hides every failure; catch by "
+                              "type, or report, rethrow or return the failure");
+             });
   }
 
  private:

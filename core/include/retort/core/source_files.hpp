@@ -6,6 +6,7 @@
 /// `files.exclude` from `.retort.yaml`.
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -41,10 +42,23 @@ struct FileSelection {
   /// under `project_root`.
   static llvm::Expected<FileSelection> for_project(const std::filesystem::path& project_root,
                                                    const Config& config);
+};
 
-  /// Returns true when `relative` (a path relative to the project root) is left out
-  /// by the exclude globs or lies in a vendored folder.
-  bool is_left_out(const std::string& relative) const;
+/// Tells which files a selection leaves out: those its exclude globs match and those
+/// in its vendored folders. The globs are compiled once, for runs that ask per file.
+class LeftOutFiles {
+ public:
+  /// Compiles the globs of `selection`.
+  explicit LeftOutFiles(const FileSelection& selection);
+  /// Releases the compiled globs.
+  ~LeftOutFiles();
+  /// Returns true when `relative` (a path relative to the project root) is left out.
+  bool contains(const std::string& relative) const;
+
+ private:
+  struct Globs;
+  std::unique_ptr<Globs> globs_;
+  std::vector<std::string> vendored_folders_;
 };
 
 /// Expands `requested` (files or directories; the whole project when empty) into the

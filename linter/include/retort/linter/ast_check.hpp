@@ -7,6 +7,7 @@
 
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
+#include <clang/Basic/SourceManager.h>
 
 #include "retort/core/source_files.hpp"
 #include "retort/linter/check.hpp"
@@ -55,6 +56,12 @@ inline bool matches_paths_param(const CheckContext& context, const CheckInfo& ch
   std::vector<std::string> globs;
   for (auto part : parts) globs.push_back(part.trim().str());
   return matches_any_glob(context.project_path(location), globs);
+}
+
+/// Returns true when `location` comes from a macro's body (its definition), not from
+/// an argument the code passed to the macro.
+inline bool is_in_macro_body(const clang::SourceManager& manager, clang::SourceLocation location) {
+  return location.isMacroID() && !manager.isMacroArgExpansion(location);
 }
 
 /// Returns where a finding about `function` is shown: its name, or, for a function a
