@@ -9,6 +9,7 @@
 
 #include <llvm/ADT/StringRef.h>
 
+#include "retort/core/directives.hpp"
 #include "retort/core/file_io.hpp"
 
 namespace retort {
@@ -28,36 +29,23 @@ std::vector<std::string> split_ids(std::string_view list) {
   return ids;
 }
 
-// "retort: disable-next-line a, b" inside a // comment -> {"disable-next-line", "a, b"}.
-std::optional<std::pair<std::string, std::string>> directive_on(const std::string& line) {
-  std::size_t comment = line.find("//");
-  if (comment == std::string::npos) return std::nullopt;
-  std::size_t marker = line.find("retort:", comment);
-  if (marker == std::string::npos) return std::nullopt;
-  std::istringstream words(line.substr(marker + 7));
-  std::string verb;
-  words >> verb;
-  std::string rest;
-  std::getline(words, rest);
-  return std::pair{verb, rest};
-}
-
 // clang-tidy's "NOLINT", "NOLINTNEXTLINE(a, b)", "NOLINTBEGIN", "NOLINTEND" in a
 // comment -> {"NOLINTNEXTLINE", "a, b"}; the list is empty when there is none.
 std::optional<std::pair<std::string, std::string>> nolint_on(const std::string& line) {
-  std::size_t comment = std::min(line.find("//"), line.find("/*"));
-  if (comment == std::string::npos) return std::nullopt;
-  std::size_t marker = line.find("NOLINT", comment);
+  auto comment = comment_text(line);
+  if (!comment) return std::nullopt;
+  std::string text(*comment);
+  std::size_t marker = text.find("NOLINT");
   if (marker == std::string::npos) return std::nullopt;
   std::size_t end = marker + 6;
-  while (end < line.size() && std::isupper(static_cast<unsigned char>(line[end]))) ++end;
-  std::string verb = line.substr(marker, end - marker);
+  while (end < text.size() && std::isupper(static_cast<unsigned char>(text[end]))) ++end;
+  std::string verb = text.substr(marker, end - marker);
   if (verb != "NOLINT" && verb != "NOLINTNEXTLINE" && verb != "NOLINTBEGIN" && verb != "NOLINTEND")
     return std::nullopt;
   std::string list;
-  if (end < line.size() && line[end] == '(') {
-    std::size_t close = line.find(')', end);
-    list = line.substr(end + 1, close == std::string::npos ? std::string::npos : close - end - 1);
+  if (end < text.size() && text[end] == '(') {
+    std::size_t close = text.find(')', end);
+    list = text.substr(end + 1, close == std::string::npos ? std::string::npos : close - end - 1);
   }
   return std::pair{verb, list};
 }

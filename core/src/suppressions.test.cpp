@@ -32,6 +32,17 @@ TEST(Suppressions, ParsesNextLineLineAndBlocks) {
   EXPECT_EQ(suppressions[3].last_line, 9u);  // unclosed: to the end of the file
 }
 
+// The scanner coverage exclusions share: a string literal is not a comment, a block
+// comment is.
+TEST(Suppressions, ADirectiveInAStringLiteralSilencesNothingOneInABlockCommentDoes) {
+  auto suppressions = parse_suppressions(
+      "auto s = \"// retort: disable-line a/b\";\nint x; /* retort: disable-line c/d */\n"
+      "auto t = \"// NOLINT\";\n");
+  ASSERT_EQ(suppressions.size(), 1u);
+  EXPECT_EQ(suppressions[0].check_ids, (std::vector<std::string>{"c/d"}));
+  EXPECT_EQ(suppressions[0].first_line, 2u);
+}
+
 TEST(Suppressions, SilenceOnlyTheNamedChecksOnTheCoveredLines) {
   testing::TempTree tree;
   tree.write(

@@ -4,6 +4,7 @@
 
 #include <llvm/ADT/StringRef.h>
 
+#include "retort/core/directives.hpp"
 #include "retort/core/file_io.hpp"
 #include "retort/core/source_files.hpp"
 #include "retort/core/text_lines.hpp"
@@ -16,12 +17,14 @@ enum class Marker { none, next_line, line, begin, end, branch_line, branch_begin
 // Markers count only inside a comment, so a string literal naming one (as retort's own
 // sources do) excludes nothing.
 Marker marker_on(llvm::StringRef line) {
-  auto comment = std::min(line.find("//"), line.find("/*"));
-  if (comment == llvm::StringRef::npos) return Marker::none;
-  auto text = line.substr(comment);
-  if (text.contains("retort: cover-ignore-next-line")) return Marker::next_line;
-  if (text.contains("retort: cover-ignore-begin")) return Marker::begin;
-  if (text.contains("retort: cover-ignore-end")) return Marker::end;
+  if (auto directive = directive_on(line)) {
+    if (directive->verb == "cover-ignore-next-line") return Marker::next_line;
+    if (directive->verb == "cover-ignore-begin") return Marker::begin;
+    if (directive->verb == "cover-ignore-end") return Marker::end;
+  }
+  auto comment = comment_text(line);
+  if (!comment) return Marker::none;
+  llvm::StringRef text(comment->data(), comment->size());
   for (llvm::StringRef tool : {"LCOV_EXCL_", "GCOVR_EXCL_"}) {
     auto at = text.find(tool);
     if (at == llvm::StringRef::npos) continue;

@@ -31,6 +31,10 @@ TEST(Exclusions, EachMarkerExcludesItsLines) {
 TEST(Exclusions, AMarkerOutsideACommentExcludesNothing) {
   auto excluded = find_excluded_lines("auto marker = \"LCOV_EXCL_LINE\";\n", "a.cpp");
   EXPECT_TRUE(excluded.lines.empty());
+  // A `//` inside the literal is not a comment either.
+  excluded =
+      find_excluded_lines("auto s = \"// retort: cover-ignore-next-line\";\nf();\n", "a.cpp");
+  EXPECT_TRUE(excluded.lines.empty());
 }
 
 TEST(Exclusions, UnmatchedMarkersExcludeNothingAndAreReportedWithTheirLine) {

@@ -20,14 +20,12 @@
 #include <clang/Frontend/FrontendAction.h>
 #include <clang/Lex/PPCallbacks.h>
 #include <clang/Lex/Preprocessor.h>
-#include <clang/Tooling/ArgumentsAdjusters.h>
 #include <clang/Tooling/CompilationDatabase.h>
 #include <clang/Tooling/Tooling.h>
-#include <llvm/Support/VirtualFileSystem.h>
 
 #include "api_collector.hpp"
 #include "header_cache.hpp"
-#include "retort/core/clang_errors.hpp"
+#include "retort/core/clang_tool.hpp"
 #include "retort/core/compile_commands.hpp"
 #include "retort/core/parallel.hpp"
 #include "retort/core/source_files.hpp"
@@ -131,28 +129,6 @@ class IncludeRecorder : public clang::PPCallbacks {
   IncludeGraph& graph_;
 };
 
-class ErrorCollector : public clang::DiagnosticConsumer {
- public:
-  ErrorCollector(std::vector<ParseError>& errors, const fs::path& display_root)
-      : errors_(errors), display_root_(display_root) {}
-
-  void HandleDiagnostic(clang::DiagnosticsEngine::Level level,
-                        const clang::Diagnostic& info) override {
-    DiagnosticConsumer::HandleDiagnostic(level, info);
-    if (level < clang::DiagnosticsEngine::Error) return;
-    ClangError described = describe_clang_error(info, display_root_);
-    ParseError error{"", std::move(described.message)};
-    if (!described.file.empty())
-      error.location = described.file + ":" + std::to_string(described.line) + ":" +
-                       std::to_string(described.column);
-    errors_.push_back(std::move(error));
-  }
-
- private:
-  std::vector<ParseError>& errors_;
-  fs::path display_root_;
-};
-
 // What the action, its consumer and its factory share for one translation unit.
 struct UnitJob {
   const ExtractRequest& request;
@@ -227,20 +203,15 @@ UnitOutcome parse_unit(const ExtractRequest& request, const HeaderGroup& group,
   UnitJob job{request, {provided.begin(), provided.end()}, group.directory, {}};
   std::string unit_name = (group.directory / "retort-doc-grade-unit.cpp").string();
   clang::tooling::FixedCompilationDatabase database(group.directory.string(), group.arguments);
-  // A physical file system of its own keeps this unit's working directory private.
-  clang::tooling::ClangTool tool(database, {unit_name},
-                                 std::make_shared<clang::PCHContainerOperations>(),
-                                 llvm::vfs::createPhysicalFileSystem());
-  tool.mapVirtualFile(unit_name, unit_text);
-  tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
-      {"-resource-dir=" RETORT_CLANG_RESOURCE_DIR, "-w", "-Qunused-arguments",
-       "-fno-caret-diagnostics", "-xc++"},
-      clang::tooling::ArgumentInsertPosition::BEGIN));
-  ErrorCollector errors(job.outcome.errors, request.display_root);
-  tool.setDiagnosticConsumer(&errors);
-  tool.setPrintErrorMessage(false);
   ExtractActionFactory factory(job);
-  tool.run(&factory);
+  run_clang_tool(database, {unit_name, unit_text, {"-xc++"}}, factory, request.display_root,
+                 [&](const ClangError& error) {
+                   ParseError parse_error{"", error.message};
+                   if (!error.file.empty())
+                     parse_error.location = error.file + ":" + std::to_string(error.line) + ":" +
+                                            std::to_string(error.column);
+                   job.outcome.errors.push_back(std::move(parse_error));
+                 });
   return std::move(job.outcome);
 }
 

@@ -22,10 +22,35 @@ bool is_literal(const clang::Expr* operand) {
              clang::CXXNullPtrLiteralExpr>(operand);
 }
 
+// Whether the compiler decides `expression`: it is made only of literals, enumerators,
+// constants and template parameters (pugixml's `const bool axis_has_attributes =
+// T::axis == axis_ancestor || ...`), so its operators open no path at run time.
+bool is_compile_time_constant(const clang::Expr* expression) {
+  expression = expression->IgnoreParenImpCasts();
+  if (is_literal(expression) ||
+      isa<clang::DependentScopeDeclRefExpr, clang::SubstNonTypeTemplateParmExpr,
+          clang::UnaryExprOrTypeTraitExpr>(expression))
+    return true;
+  if (const auto* reference = dyn_cast<clang::DeclRefExpr>(expression)) {
+    const clang::ValueDecl* decl = reference->getDecl();
+    if (isa<clang::EnumConstantDecl, clang::NonTypeTemplateParmDecl>(decl)) return true;
+    const auto* variable = dyn_cast<clang::VarDecl>(decl);
+    return variable != nullptr &&
+           (variable->isConstexpr() ||
+            (variable->isStaticDataMember() && variable->getType().isConstQualified()));
+  }
+  if (const auto* unary = dyn_cast<clang::UnaryOperator>(expression))
+    return !unary->isIncrementDecrementOp() && is_compile_time_constant(unary->getSubExpr());
+  if (const auto* binary = dyn_cast<clang::BinaryOperator>(expression))
+    return !binary->isAssignmentOp() && is_compile_time_constant(binary->getLHS()) &&
+           is_compile_time_constant(binary->getRHS());
+  return false;
+}
+
 bool is_logical(const clang::Stmt* statement, clang::BinaryOperatorKind* kind = nullptr) {
   const auto* binary = dyn_cast<clang::BinaryOperator>(statement);
   if (binary == nullptr || !binary->isLogicalOp() || is_literal(binary->getLHS()) ||
-      is_literal(binary->getRHS()))
+      is_literal(binary->getRHS()) || is_compile_time_constant(binary))
     return false;
   if (kind != nullptr) *kind = binary->getOpcode();
   return true;

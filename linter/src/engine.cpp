@@ -7,15 +7,12 @@
 
 #include <clang/AST/ASTConsumer.h>
 #include <clang/AST/ASTContext.h>
-#include <clang/Basic/Diagnostic.h>
 #include <clang/Basic/SourceManager.h>
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendActions.h>
-#include <clang/Tooling/ArgumentsAdjusters.h>
 #include <clang/Tooling/Tooling.h>
-#include <llvm/Support/VirtualFileSystem.h>
 
-#include "retort/core/clang_errors.hpp"
+#include "retort/core/clang_tool.hpp"
 #include "retort/core/file_io.hpp"
 #include "retort/core/parallel.hpp"
 #include "retort/core/source_files.hpp"
@@ -30,37 +27,22 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Clang's own errors (the code does not parse) become lint/parse-error findings;
-// nothing is printed.
-class ParseErrorCollector : public clang::DiagnosticConsumer {
- public:
-  explicit ParseErrorCollector(std::vector<Diagnostic>& out, const fs::path& display_root)
-      : out_(out), display_root_(display_root) {}
-
-  void HandleDiagnostic(clang::DiagnosticsEngine::Level level,
-                        const clang::Diagnostic& info) override {
-    DiagnosticConsumer::HandleDiagnostic(level, info);
-    if (level < clang::DiagnosticsEngine::Error) return;
-    ClangError error = describe_clang_error(info, display_root_);
-    Diagnostic diagnostic;
-    diagnostic.tool = "lint";
-    diagnostic.check_id = "lint/parse-error";
-    diagnostic.category = "warning";
-    diagnostic.priority = Priority::higher;
-    diagnostic.severity = Severity::error;
-    diagnostic.message = "does not compile: " + error.message;
-    if (!error.file.empty()) {
-      diagnostic.range.file = error.file;
-      diagnostic.range.begin = {error.line, error.column};
-      diagnostic.range.end = diagnostic.range.begin;
-    }
-    out_.push_back(std::move(diagnostic));
+// Clang's own errors (the code does not parse) become lint/parse-error findings.
+Diagnostic parse_error_finding(const ClangError& error) {
+  Diagnostic diagnostic;
+  diagnostic.tool = "lint";
+  diagnostic.check_id = "lint/parse-error";
+  diagnostic.category = "warning";
+  diagnostic.priority = Priority::higher;
+  diagnostic.severity = Severity::error;
+  diagnostic.message = "does not compile: " + error.message;
+  if (!error.file.empty()) {
+    diagnostic.range.file = error.file;
+    diagnostic.range.begin = {error.line, error.column};
+    diagnostic.range.end = diagnostic.range.begin;
   }
-
- private:
-  std::vector<Diagnostic>& out_;
-  fs::path display_root_;
-};
+  return diagnostic;
+}
 
 // Runs the matchers only over top-level declarations in project files: the
 // standard library and third-party headers are parsed (they must be) but never
@@ -135,23 +117,9 @@ UnitResult parse_and_lint_unit(const LintRequest& request, const fs::path& unit)
   UnitResult result;
   UnitContext context(request, result);
   LintActionFactory factory(context, result, request);
-  // A physical file system of its own keeps this unit's working directory private:
-  // the default real file system would change the process's, under other threads.
-  clang::tooling::ClangTool tool(*request.database, {unit.string()},
-                                 std::make_shared<clang::PCHContainerOperations>(),
-                                 llvm::vfs::createPhysicalFileSystem());
-  // The database may name g++: Clang needs its own builtin headers. Compiler
-  // warnings are not findings (and -Werror must not turn them into parse errors).
-  // Without carets Clang also leaves out its "N errors generated." line on stderr:
-  // parse errors are reported as findings, nothing else is printed.
-  tool.appendArgumentsAdjuster(
-      clang::tooling::getInsertArgumentAdjuster({"-resource-dir=" RETORT_CLANG_RESOURCE_DIR, "-w",
-                                                 "-Qunused-arguments", "-fno-caret-diagnostics"},
-                                                clang::tooling::ArgumentInsertPosition::END));
-  ParseErrorCollector errors(result.diagnostics, request.display_root);
-  tool.setDiagnosticConsumer(&errors);
-  tool.setPrintErrorMessage(false);
-  tool.run(&factory);
+  run_clang_tool(
+      *request.database, {unit.string(), std::nullopt, {}}, factory, request.display_root,
+      [&](const ClangError& error) { result.diagnostics.push_back(parse_error_finding(error)); });
   return result;
 }
 

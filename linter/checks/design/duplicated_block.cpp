@@ -8,30 +8,19 @@
 #include <llvm/Support/xxhash.h>
 
 #include "../factories.hpp"
+#include "retort/core/directives.hpp"
 
 namespace retort::lint {
 namespace {
 
-// Where a trailing `//` comment starts: the first `//` outside a string literal.
-std::size_t comment_start(const std::string& line) {
-  bool is_in_string = false;
-  for (std::size_t i = 0; i + 1 < line.size(); ++i) {
-    if (line[i] == '\\') {
-      ++i;
-    } else if (line[i] == '"') {
-      is_in_string = !is_in_string;
-    } else if (!is_in_string && line[i] == '/' && line[i + 1] == '/') {
-      return i;
-    }
-  }
-  return std::string::npos;
-}
+// Where a trailing comment starts (the line's end when it has none).
+std::size_t code_end(const std::string& line) { return comment_start(line).value_or(line.size()); }
 
 // A line as compared: without a trailing comment, trimmed, runs of spaces collapsed.
 std::string normalised(const std::string& line) {
   std::string result;
   bool is_space = false;
-  for (char c : line.substr(0, comment_start(line))) {
+  for (char c : line.substr(0, code_end(line))) {
     if (c == ' ' || c == '\t') {
       is_space = !result.empty();
       continue;
@@ -43,16 +32,55 @@ std::string normalised(const std::string& line) {
   return result;
 }
 
+// Type declarations (an iterator's traits, repeated in each iterator) are the protocol
+// they follow, and a variable declared without a call (`int length;`, `int total =
+// 0;`, `char buffer[kSize];`) names what the lines after it work on, as each of a
+// file's tests declares its locals.
+bool is_declaration(const std::string& line) {
+  if (line.rfind("typedef ", 0) == 0 || line.rfind("using ", 0) == 0) return true;
+  static const std::regex declaration(
+      R"(^((static|const|constexpr|unsigned|signed|long|short|volatile)\s+)*)"
+      R"([A-Za-z_][\w:]*(<[^()]*>)?(\s*[*&]+\s*|\s+)[A-Za-z_]\w*(\[[^\]()]*\])?)"
+      R"((\s*=\s*[^()=]+)?;$)");
+  static const std::regex statement_keyword(
+      R"(^(return|delete|throw|goto|co_return|co_yield|co_await|case|else|new)\b)");
+  return std::regex_match(line, declaration) && !std::regex_search(line, statement_keyword);
+}
+
+bool has_balanced_brackets(const std::string& line) {
+  int open = 0;
+  for (char c : line) {
+    open += c == '(' || c == '{' ? 1 : c == ')' || c == '}' ? -1 : 0;
+    if (open < 0) return false;
+  }
+  return open == 0;
+}
+
+// A constructor's member initialisers (`: _type(type),`, `_axis(0),`) say what the
+// object is made of, and no function can take them over.
+bool is_member_initializer(const std::string& line) {
+  static const std::regex entry(R"(^([:,]\s*)?[A-Za-z_]\w*\s*[({].*[)}]\s*(,|\{\s*\}?)?$)");
+  bool is_in_a_list = line.front() == ':' || line.front() == ',' || line.back() == ',' ||
+                      line.back() == '{' || line.back() == '}';
+  return is_in_a_list && std::regex_match(line, entry) && has_balanced_brackets(line);
+}
+
+// A line of only literals is data: a table's row (`0x0009, 0x000A,`) or the last
+// line of a long string (`"}\n");`).
+bool is_data(const std::string& line) {
+  static const std::regex literals(
+      R"(^[\s,{}()\[\];]*(("([^"\\]|\\.)*"|'([^'\\]|\\.)*'|[-+]?[0-9][\w.']*)[\s,{}()\[\];]*)+$)");
+  return std::regex_match(line, literals);
+}
+
 // Lines that carry no logic of their own do not make two blocks alike: braces,
-// includes, a lone keyword (`else`, `break;`, `private:`), `case` labels, and a
-// `return` of a constant (`return 0;`, `return *this;`). A call such as
-// `iter->Next();` is logic: it is where two blocks differ.
+// preprocessor lines, a lone keyword (`else`, `break;`, `private:`), `case` labels,
+// a `return` of a constant (`return 0;`, `return *this;`), declarations and data. A
+// call such as `iter->Next();` is logic: it is where two blocks differ.
 bool is_significant(const std::string& line) {
-  if (line.empty() || line.rfind("#include", 0) == 0) return false;
+  if (line.empty() || line.front() == '#') return false;
   if (line.find_first_not_of("{}();") == std::string::npos) return false;
-  // Type declarations (an iterator's traits, repeated in each iterator) are the
-  // protocol they follow, not logic to extract.
-  if (line.rfind("typedef ", 0) == 0 || line.rfind("using ", 0) == 0) return false;
+  if (is_declaration(line) || is_member_initializer(line) || is_data(line)) return false;
   static const std::regex trivial(
       R"(^[{}\s]*(else|do|try|break|continue|return|default|public|private|protected)?\s*[:;{}]*\s*$)"
       R"(|^\s*case\b.*:\s*[{]?\s*$)"
@@ -69,7 +97,7 @@ std::vector<int> brace_depths(const std::vector<std::string>& lines) {
   for (const auto& line : lines) {
     depths.push_back(depth);
     char quote = 0;
-    std::size_t end = std::min(line.size(), comment_start(line));
+    std::size_t end = code_end(line);
     for (std::size_t i = 0; i < end; ++i) {
       char c = line[i];
       if (quote != 0) {
@@ -121,7 +149,9 @@ class DuplicatedBlock : public Check {
         "The same block of lines appears twice in one file.",
         "Copied code must be fixed twice, and the second copy is the one that gets "
         "forgotten. When a run of lines repeats in a file, extract it into a function "
-        "whose parameters are what differs. Blank lines, comments, braces, includes and "
+        "whose parameters are what differs. Blank lines, comments, braces, preprocessor "
+        "lines, type aliases, variables declared without a call (`int total = 0;`), "
+        "member initialisers, lines of only literals (a table's rows) and "
         "lone keywords (`else`, `private:`, `case` labels, `return 0;`) are ignored when "
         "comparing, "
         "as is indentation, and a copy never runs from one function into the next.\n\n"
@@ -141,12 +171,13 @@ class DuplicatedBlock : public Check {
     std::vector<Line> lines;
     bool in_block_comment = false;  // a `/** ... */` doc comment's lines are comments
     for (std::size_t i = 0; i < file.lines.size(); ++i) {
-      std::string line = normalised(file.lines[i]);
-      bool was_in_comment = in_block_comment;
-      if (in_block_comment || line.rfind("/*", 0) == 0) {
-        in_block_comment = line.find("*/") == std::string::npos;
-        if (was_in_comment || line.rfind("/*", 0) == 0) continue;
+      llvm::StringRef raw = llvm::StringRef(file.lines[i]).ltrim();
+      bool opens_comment = raw.starts_with("/*");
+      if (in_block_comment || opens_comment) {
+        in_block_comment = !raw.contains("*/");
+        continue;
       }
+      std::string line = normalised(file.lines[i]);
       if (is_significant(line)) lines.push_back({llvm::xxHash64(line), i, depths[i]});
     }
     std::unordered_map<std::uint64_t, std::size_t> first_seen;  // window hash -> start

@@ -100,27 +100,6 @@ bool is_beside_sources(const CheckContext& context, clang::SourceLocation locati
   return std::filesystem::is_directory(root / "include", error);
 }
 
-// Whether the line above `decl` (or above its `template <...>` line) is a `//` or
-// `/* */` comment.
-bool has_plain_comment_above(const clang::SourceManager& manager, const clang::Decl& decl) {
-  const clang::Decl* outer = &decl;
-  if (const auto* function = llvm::dyn_cast<clang::FunctionDecl>(&decl)) {
-    if (const auto* tmpl = function->getDescribedFunctionTemplate()) outer = tmpl;
-  }
-  if (const auto* record = llvm::dyn_cast<clang::CXXRecordDecl>(&decl)) {
-    if (const auto* tmpl = record->getDescribedClassTemplate()) outer = tmpl;
-  }
-  clang::SourceLocation start = manager.getExpansionLoc(outer->getBeginLoc());
-  auto [file, offset] = manager.getDecomposedLoc(start);
-  llvm::StringRef text = manager.getBufferData(file);
-  std::size_t line_start = text.rfind('\n', offset);  // before `offset`
-  if (line_start == llvm::StringRef::npos || line_start == 0) return false;
-  std::size_t previous_start = text.rfind('\n', line_start);
-  previous_start = previous_start == llvm::StringRef::npos ? 0 : previous_start + 1;
-  llvm::StringRef previous = text.slice(previous_start, line_start).trim();
-  return previous.starts_with("//") || previous.ends_with("*/");
-}
-
 class MissingDocComment : public Check {
  public:
   const CheckInfo& info() const override {
@@ -169,7 +148,7 @@ class MissingDocComment : public Check {
         return;
       // pugixml and leveldb document their API in plain `//` comments: the author
       // did say what it is for (retort doc-grade asks for `///`).
-      if (has_plain_comment_above(context.source_manager(), *decl) ||
+      if (!comment_above(context.source_manager(), *decl).empty() ||
           follows_a_documented_sibling(context.source_manager(), *decl))
         return;
       bool is_class = llvm::isa<clang::CXXRecordDecl>(decl);

@@ -91,13 +91,13 @@ class NamingConvention : public Check {
         "reports nothing. Set a kind to "
         "CamelCase, camelBack, snake_case, UPPER_CASE or any to fix it instead. Enumerators "
         "and constants (constexpr, or const of static storage) are kinds of their own. A "
-        "mark (`count_`, `_count`, `m_count`, a prefix in capitals such as `BM_`) is not "
-        "part of a case; accessors named after their member (`offset()` for `offset_`) or made of "
-        "one "
-        "`return`, one-letter names, "
-        "the standard's member type names (`const_iterator`), names a macro writes and "
-        "overrides of another "
-        "library's virtual functions are not checked.\n\n"
+        "mark (`count_`, `_count`, `m_count`, a prefix in capitals such as `BM_`, a "
+        "scope suffix such as `_g`) is not part of a case; accessors named after their "
+        "member (`offset()` for `offset_`), made of one `return`, or an interface's pure "
+        "virtual getter, one-letter names, "
+        "the standard's member type names (`const_iterator`), names a macro writes or "
+        "that are also a macro's, a C interface's names (in C code or an `extern \"C\"` "
+        "block) and overrides of another library's virtual functions are not checked.\n\n"
         "Bad: `class http_client { int RetryCount; void SendRequest(); };`\n\n"
         "Good: `class HttpClient { int retry_count_; void send_request(); };`",
         {{"type_case", std::string("project"), "Classes, structs, enums, unions, aliases.",
@@ -148,6 +148,13 @@ class NamingConvention : public Check {
     if (llvm::isa<clang::CXXConstructorDecl, clang::CXXDestructorDecl, clang::CXXConversionDecl>(
             decl))
       return "";
+    // A name that is also a macro's (tinyxml2's fallback `TIXML_VSCPRINTF` function,
+    // a `#define` on other platforms) keeps the macro's case. A C interface's names
+    // (declared in C, or in an `extern "C"` block) follow the C API's style.
+    if (is_macro_name(decl)) return "";
+    if (!decl.getASTContext().getLangOpts().CPlusPlus ||
+        decl.getLexicalDeclContext()->isExternCContext())
+      return "";
     if (const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(&decl)) {
       if (method->size_overridden_methods() > 0 || method->getParent()->isLambda() ||
           is_accessor(*method))
@@ -156,33 +163,43 @@ class NamingConvention : public Check {
     if (const auto* function = llvm::dyn_cast<clang::FunctionDecl>(&decl)) {
       // Any `main` (gflags' test has a static one in a namespace) keeps its name.
       if (function->getName() == "main" || function->isOverloadedOperator() ||
-          function->isExternC() || function->getTemplateInstantiationPattern() != nullptr ||
-          function->isDeleted() || function->getLiteralIdentifier() != nullptr)
+          function->getTemplateInstantiationPattern() != nullptr || function->isDeleted() ||
+          function->getLiteralIdentifier() != nullptr)
         return "";
       return "function";
     }
     if (llvm::isa<clang::EnumConstantDecl>(decl)) return "enumerator";
     if (const auto* variable = llvm::dyn_cast<clang::VarDecl>(&decl)) {
       if (variable->isConstexpr() || is_constant(*variable)) return "constant";
-      if (variable->isImplicit() || variable->isExternC()) return "";
+      if (variable->isImplicit()) return "";
       return "variable";
     }
     if (llvm::isa<clang::FieldDecl>(decl)) return "variable";
     if (const auto* record = llvm::dyn_cast<clang::CXXRecordDecl>(&decl)) {
       if (record->isLambda() || record->isInjectedClassName() ||
-          llvm::isa<clang::ClassTemplateSpecializationDecl>(record) || record->isExternCContext())
+          llvm::isa<clang::ClassTemplateSpecializationDecl>(record))
         return "";
       return "type";
     }
-    if (const auto* alias = llvm::dyn_cast<clang::TypedefNameDecl>(&decl)) {
-      // A C interface's typedefs (`extern "C"`) follow the C API's own style.
-      return is_fixed_width_integer(*alias) || is_standard_member_type(*alias) ||
-                     alias->getDeclContext()->isExternCContext()
-                 ? ""
-                 : "type";
-    }
+    if (const auto* alias = llvm::dyn_cast<clang::TypedefNameDecl>(&decl))
+      return is_fixed_width_integer(*alias) || is_standard_member_type(*alias) ? "" : "type";
     if (llvm::isa<clang::EnumDecl>(decl)) return "type";
     return "";
+  }
+
+  // Whether `decl`'s name is also a macro's in this unit, or, in capitals, is
+  // `#define`d in its file under a condition this build does not take.
+  static bool is_macro_name(const clang::NamedDecl& decl) {
+    const clang::IdentifierInfo* identifier = decl.getIdentifier();
+    if (identifier == nullptr) return false;
+    if (identifier->hadMacroDefinition()) return true;
+    llvm::StringRef name = identifier->getName();
+    if (name.upper() != name || name.lower() == name) return false;
+    const auto& manager = decl.getASTContext().getSourceManager();
+    clang::FileID file = manager.getFileID(manager.getExpansionLoc(decl.getLocation()));
+    std::regex definition("#\\s*define\\s+" + name.str() + "\\b");
+    llvm::StringRef text = manager.getBufferData(file);
+    return std::regex_search(text.begin(), text.end(), definition);
   }
 
   // A mark is not a case: `count_` (Google), `_count` (pugixml) and `m_count` are all
@@ -196,6 +213,10 @@ class NamingConvention : public Check {
     if (name.size() > 2 && name.rfind("m_", 0) == 0 && decl.isCXXClassMember()) name.erase(0, 2);
     if (name.size() > 1 && name.front() == '_' && decl.isCXXClassMember()) name.erase(0, 1);
     while (name.size() > 1 && name.back() == '_') name.pop_back();  // `count_`, `RawLog__`
+    // A one-letter scope suffix on a variable: jsoncpp's global `stackLimit_g`.
+    static const std::regex scope_suffix("_[gsm]$");
+    if (llvm::isa<clang::VarDecl, clang::FieldDecl>(decl) && name.size() > 3)
+      name = std::regex_replace(name, scope_suffix, "");
     return name;
   }
 
@@ -209,10 +230,13 @@ class NamingConvention : public Check {
     // A table of static storage named in capitals (`static const char* TRUE_VALS[]`,
     // whose pointers are not const) is the author's constant.
     if (is_upper && variable.hasGlobalStorage() && variable.getType()->isArrayType()) return true;
+    // The author's name says so: `const std::string kTestFileName = ...`, and a table
+    // such as gflags' local `const char* kTrue[] = {"1", "t", "true"};`.
+    bool is_k_name =
+        name.size() > 1 && name[0] == 'k' && std::isupper(static_cast<unsigned char>(name[1]));
+    if (is_k_name && variable.getType()->isArrayType()) return true;
     if (!variable.getType().isConstQualified()) return false;
-    // The author's name says so: `const std::string kTestFileName = ...`.
-    if (name.size() > 1 && name[0] == 'k' && std::isupper(static_cast<unsigned char>(name[1])))
-      return true;
+    if (is_k_name) return true;
     bool is_evaluated = init != nullptr && !init->isValueDependent() &&
                         init->isEvaluatable(variable.getASTContext());
     // So does `const unsigned long BYTE_MARK = 0x80;` when it is one.
@@ -223,6 +247,11 @@ class NamingConvention : public Check {
   // `set_offset()` for the member `offset_`.
   static bool is_accessor(const clang::CXXMethodDecl& method) {
     if (method.getIdentifier() == nullptr) return false;
+    // An interface's getter (leveldb's `virtual Slice value() const = 0;`) is named
+    // like the accessors that implement it.
+    if (method.isPure() && method.isConst() && method.param_empty() &&
+        !method.getReturnType()->isVoidType())
+      return true;
     // A cheap method whose body is one `return` (leveldb's `dbfull()`), after at most
     // an assertion, may be too.
     if (const auto* body = llvm::dyn_cast_or_null<clang::CompoundStmt>(method.getBody())) {

@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <memory>
+#include <regex>
 #include <set>
 
 #include "../factories.hpp"
@@ -8,6 +10,35 @@ namespace retort::lint {
 namespace {
 
 using namespace clang::ast_matchers;
+
+// Whether a comment above one of `function`'s declarations matches `words`: the
+// documentation of an interface that hands a raw pointer's ownership over.
+bool is_documented(const clang::SourceManager& manager, const clang::FunctionDecl& function,
+                   const std::regex& words) {
+  return std::any_of(function.redecls_begin(), function.redecls_end(),
+                     [&](const clang::FunctionDecl* declaration) {
+                       return std::regex_search(comment_above(manager, *declaration), words);
+                     });
+}
+
+// It takes ownership of (or deletes) what it is handed...
+const std::regex& takes_ownership() {
+  static const std::regex words(
+      R"(\b(takes? (over )?ownership|becomes? the property|assumes? ownership|will )"
+      R"((delete|free|destroy)|is responsible for deleting|transfers? ownership)\b)",
+      std::regex::icase);
+  return words;
+}
+
+// ... or gives its caller what it returns (leveldb's `NewMemEnv`: "The caller must
+// delete the result").
+const std::regex& gives_ownership() {
+  static const std::regex words(
+      R"(\b(caller (must|should) (delete|free|destroy)|caller (owns|takes ownership)|)"
+      R"(caller is responsible for (deleting|freeing)|ownership (passes|is transferred) to the caller)\b)",
+      std::regex::icase);
+  return words;
+}
 
 class RawNewDelete : public Check {
  public:
@@ -22,7 +53,9 @@ class RawNewDelete : public Check {
         "types (`std::unique_ptr`, `std::make_shared`, containers) make ownership "
         "visible and release it for you. Placement new is not reported, nor a `new` handed "
         "straight to an owner (`std::unique_ptr<T>(new T)`, `reset(new T)`), nor a "
-        "`new` stored in, or a `delete` of, the class's own member, nor a `delete` in a "
+        "`new` handed to a function documented to take ownership of it, nor a "
+        "`new` stored in, or a `delete` of, the class's own member (or of what it takes out of "
+        "one), nor a `delete` in a "
         "destructor or of what an override's interface hands back, nor `delete this`, nor a `new` "
         "of "
         "a type whose destructor is not public "
@@ -51,6 +84,8 @@ class RawNewDelete : public Check {
     // In a template the owner's construction is not resolved yet (jsoncpp's
     // `std::unique_ptr<T>(new T(*p))` in `cloneUnique<T>`).
     on_match(finder, context, cxxUnresolvedConstructExpr(hasAnyArgument(fresh)), record);
+    on_match(finder, context, parenListExpr(has(fresh)),
+             record);  // gflags' `FlagValue v(new T, true)`
     on_match(finder, context,
              cxxMemberCallExpr(callee(cxxMethodDecl(hasName("reset"))), hasArgument(0, fresh)),
              record);
@@ -59,17 +94,35 @@ class RawNewDelete : public Check {
     // class's member (jsoncpp's Value::releasePayload frees its union's map).
     on_match(finder, context, cxxDestructorDecl(forEachDescendant(cxxDeleteExpr().bind("owned"))),
              record);
-    auto own_member = memberExpr(hasObjectExpression(ignoringParenImpCasts(anyOf(
+    // The class's own members: its fields, its static members (gflags' singleton
+    // `global_registry_`) and their elements (glog's `log_destinations_[severity]`).
+    auto own_field = memberExpr(hasObjectExpression(ignoringParenImpCasts(anyOf(
         cxxThisExpr(), memberExpr(hasObjectExpression(ignoringParenImpCasts(cxxThisExpr())))))));
+    auto own_static =
+        declRefExpr(to(varDecl(hasDeclContext(cxxRecordDecl(equalsBoundNode("class"))))));
+    auto own_member = expr(anyOf(
+        own_field, own_static,
+        arraySubscriptExpr(hasBase(ignoringParenImpCasts(expr(anyOf(own_field, own_static)))))));
+    auto in_own_method = [](auto statement) {
+      return cxxMethodDecl(ofClass(cxxRecordDecl().bind("class")), forEachDescendant(statement));
+    };
     on_match(finder, context,
-             cxxMethodDecl(forEachDescendant(
-                 cxxDeleteExpr(has(ignoringParenImpCasts(own_member))).bind("owned"))),
+             in_own_method(cxxDeleteExpr(has(ignoringParenImpCasts(own_member))).bind("owned")),
+             record);
+    // ... and of a pointer it takes out of its own member (tinyxml2's MemPoolT::Clear
+    // deletes each `Block* block = _blockPtrs.Pop();`).
+    on_match(finder, context,
+             in_own_method(
+                 cxxDeleteExpr(
+                     has(ignoringParenImpCasts(declRefExpr(to(varDecl(hasInitializer(expr(
+                         anyOf(ignoringParenImpCasts(own_member), hasDescendant(own_member))))))))))
+                     .bind("owned")),
              record);
     // The owner's own allocation: tinyxml2's DynArray stores `new T[n]` in its member
     // `_mem`, which it frees itself.
     on_match(finder, context,
-             binaryOperator(isAssignmentOperator(), hasLHS(ignoringParenImpCasts(own_member)),
-                            hasRHS(fresh)),
+             in_own_method(binaryOperator(
+                 isAssignmentOperator(), hasLHS(ignoringParenImpCasts(own_member)), hasRHS(fresh))),
              record);
     // An override given back what its interface handed out (leveldb's
     // `Env::UnlockFile(FileLock*)` frees what `LockFile` created).
@@ -104,6 +157,24 @@ class RawNewDelete : public Check {
                                                                 declRefExpr(to(parmVarDecl())))))),
                  hasRHS(fresh)),
              record);
+    // A function documented to take ownership of what it is given (glog's
+    // `SetLogger(level, logger)`: "The logger becomes the property of the logging
+    // module").
+    on_match(finder, context,
+             callExpr(forEachArgumentWithParam(fresh, parmVarDecl()),
+                      callee(functionDecl().bind("taker"))),
+             [owned, &context](const MatchResult& result) {
+               const auto* taker = result.Nodes.getNodeAs<clang::FunctionDecl>("taker");
+               if (is_documented(context.source_manager(), *taker, takes_ownership()))
+                 owned->insert(result.Nodes.getNodeAs<clang::Stmt>("owned"));
+             });
+    on_match(finder, context,
+             returnStmt(hasReturnValue(fresh), forFunction(functionDecl().bind("giver"))),
+             [owned, &context](const MatchResult& result) {
+               const auto* giver = result.Nodes.getNodeAs<clang::FunctionDecl>("giver");
+               if (is_documented(context.source_manager(), *giver, gives_ownership()))
+                 owned->insert(result.Nodes.getNodeAs<clang::Stmt>("owned"));
+             });
     on_match(finder, context, cxxNewExpr(unless(hasAnyPlacementArg(anything()))).bind("new"),
              [this, &context, owned](const MatchResult& result) {
                const auto* expression = result.Nodes.getNodeAs<clang::CXXNewExpr>("new");

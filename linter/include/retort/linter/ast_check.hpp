@@ -74,6 +74,12 @@ inline clang::SourceLocation function_location(const clang::FunctionDecl& functi
   return name;
 }
 
+/// Returns the comment on the lines right above `decl` (or above its `template <...>`
+/// line), as written: a run of `//` lines or a `/* */` block; empty when there is
+/// none. Clang attaches only doc comments to declarations, and many projects (pugixml,
+/// leveldb, glog) document their API in plain ones.
+std::string comment_above(const clang::SourceManager& manager, const clang::Decl& decl);
+
 /// Calls `on_function(function, body)` for every function written in the project
 /// that has a body (definitions only; no implicit or instantiated ones).
 template <class OnFunction>

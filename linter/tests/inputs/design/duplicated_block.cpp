@@ -13,8 +13,8 @@ int first(const std::string& text) {
 }
 
 int second(const std::string& text) {
-  int vowels = 0;  // expect: design/duplicated-block
-  for (char c : text) {
+  int vowels = 0;
+  for (char c : text) {  // expect: design/duplicated-block
     if (c == 'a') ++vowels;
     if (c == 'e') ++vowels;
     if (c == 'i') ++vowels;
@@ -30,4 +30,29 @@ int third(const std::string& text) {
     if (c == 'x') ++count;
   }
   return count;
+}
+
+// Each test declares the same locals: declarations are not logic to extract.
+int fourth(int seed) {
+  char buffer[16];
+  bool status;
+  int length;
+  int point;
+  int succeeded = 0;
+  int total = seed;
+  const char* name = "fourth";
+  buffer[0] = name[0];
+  return succeeded + total;
+}
+
+int fifth(int seed) {
+  char buffer[16];  // no-finding
+  bool status;
+  int length;
+  int point;
+  int succeeded = 0;
+  int total = seed;
+  const char* name = "fourth";
+  buffer[1] = name[1];
+  return succeeded - total;
 }

@@ -37,6 +37,7 @@ class Reader {
 int Scale(int value) {  // no-finding
   const int kFactor = 3;  // no-finding
   const int N = 2;  // no-finding
+  const char* kNames[] = {"a", "b"};  // no-finding
   return value * kFactor * N;
 }
 
@@ -48,3 +49,25 @@ int Mask(int value) {  // no-finding
 
 int Twice(int value);  // no-finding
 int Twice(int value) { return 2 * value; }  // no-finding
+
+// An interface's getter is named like the accessors that implement it.
+class Cursor {
+ public:
+  virtual ~Cursor() = default;
+  virtual int value() const = 0;  // no-finding
+  virtual void Next() = 0;  // no-finding
+  virtual void seek_to(int target) = 0;  // expect: readability/naming-convention
+};
+
+// A fallback for a name other platforms define as a macro keeps the macro's name.
+#ifdef HAVE_VSCPRINTF
+#define FORMAT_LENGTH vscprintf
+#else
+int FORMAT_LENGTH(const char* format) { return format != nullptr; }  // no-finding
+#endif
+
+// A C interface keeps C's names, `static` ones in its block included.
+extern "C" {
+typedef struct handle_options handle_options_t;  // no-finding
+static int static_helper(int value) { return value; }  // no-finding
+}

@@ -12,6 +12,7 @@ void juggle() {
 }
 
 #include <memory>
+#include <vector>
 
 // Handed straight to an owner, or released by the owner itself.
 class Holder {
@@ -83,3 +84,72 @@ struct Locks {
 struct FileLocks : Locks {
   void release(Lock* lock) override { delete lock; }  // no-finding
 };
+
+// A pool frees what it takes out of its own member.
+class Pool {
+ public:
+  ~Pool() { clear(); }
+  void clear() {
+    while (!blocks_.empty()) {
+      Point* last = blocks_.back();
+      blocks_.pop_back();
+      delete last;  // no-finding
+    }
+  }
+  void keep(Point* point) { blocks_.push_back(point); }
+
+ private:
+  std::vector<Point*> blocks_;
+};
+
+// The logger becomes the property of the logging module and should not be deleted
+// by the caller.
+void set_logger(int level, Point* logger);
+// Keeps a pointer to the point; the caller still owns it.
+void watch(Point* point);
+
+void install() {
+  set_logger(1, new Point{8});  // no-finding
+  watch(new Point{9});  // expect: warning/raw-new-delete
+}
+
+// A singleton's static member and a static table are the class's own members too.
+class Registry {
+ public:
+  static Registry* global() {
+    if (global_ == nullptr) global_ = new Registry;  // no-finding
+    return global_;
+  }
+  static void shut_down() {
+    delete global_;  // no-finding
+    global_ = nullptr;
+  }
+  static void set_slot(int slot) {
+    delete slots_[slot];  // no-finding
+    slots_[slot] = new Point{slot};  // no-finding
+  }
+
+ private:
+  static Registry* global_;
+  static Point* slots_[4];
+};
+
+// In a template, an owner's construction waits for its type; it still takes the new.
+struct Box {
+  Box(Point* point, bool owns) : point(point), owns(owns) {}
+  ~Box() {
+    if (owns) delete point;  // no-finding
+  }
+  Point* point;
+  bool owns;
+};
+
+template <class T>
+int boxed() {
+  Box box(new T{1}, true);  // no-finding
+  return box.point->x;
+}
+
+// Returns a new point. The caller must delete the result when it is no longer needed.
+Point* new_point() { return new Point{10}; }  // no-finding
+Point* any_point() { return new Point{11}; }  // expect: warning/raw-new-delete

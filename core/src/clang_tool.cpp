@@ -1,0 +1,74 @@
+#include "retort/core/clang_tool.hpp"
+
+#include <clang/Basic/Diagnostic.h>
+#include <clang/Basic/SourceManager.h>
+#include <clang/Tooling/ArgumentsAdjusters.h>
+#include <clang/Tooling/Tooling.h>
+#include <llvm/Support/VirtualFileSystem.h>
+
+#include "retort/core/source_files.hpp"
+
+namespace retort {
+namespace {
+
+ClangError describe(const clang::Diagnostic& info, const std::filesystem::path& display_root) {
+  llvm::SmallString<256> text;
+  info.FormatDiagnostic(text);
+  ClangError error;
+  error.message = text.str().str();
+  if (!info.hasSourceManager() || !info.getLocation().isValid()) return error;
+  auto presumed = info.getSourceManager().getPresumedLoc(info.getLocation());
+  if (!presumed.isValid()) return error;
+  error.file =
+      display_path(std::filesystem::path(presumed.getFilename()).lexically_normal(), display_root);
+  error.line = presumed.getLine();
+  error.column = presumed.getColumn();
+  return error;
+}
+
+// Errors go to the tool; notes, warnings and the "N errors generated." line nowhere.
+class ErrorForwarder : public clang::DiagnosticConsumer {
+ public:
+  ErrorForwarder(const std::filesystem::path& display_root,
+                 const std::function<void(ClangError)>& on_error)
+      : display_root_(display_root), on_error_(on_error) {}
+
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level level,
+                        const clang::Diagnostic& info) override {
+    DiagnosticConsumer::HandleDiagnostic(level, info);
+    if (level >= clang::DiagnosticsEngine::Error) on_error_(describe(info, display_root_));
+  }
+
+ private:
+  const std::filesystem::path& display_root_;
+  const std::function<void(ClangError)>& on_error_;
+};
+
+}  // namespace
+
+void run_clang_tool(const clang::tooling::CompilationDatabase& database, const ClangUnit& unit,
+                    clang::tooling::FrontendActionFactory& factory,
+                    const std::filesystem::path& display_root,
+                    const std::function<void(ClangError)>& on_error) {
+  // A physical file system of its own keeps this unit's working directory private:
+  // the default real file system would change the process's, under other threads.
+  clang::tooling::ClangTool tool(database, {unit.file},
+                                 std::make_shared<clang::PCHContainerOperations>(),
+                                 llvm::vfs::createPhysicalFileSystem());
+  if (unit.text) tool.mapVirtualFile(unit.file, *unit.text);
+  if (!unit.leading_arguments.empty()) {
+    tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+        unit.leading_arguments, clang::tooling::ArgumentInsertPosition::BEGIN));
+  }
+  // Without carets Clang also leaves out its "N errors generated." line on stderr.
+  tool.appendArgumentsAdjuster(
+      clang::tooling::getInsertArgumentAdjuster({"-resource-dir=" RETORT_CLANG_RESOURCE_DIR, "-w",
+                                                 "-Qunused-arguments", "-fno-caret-diagnostics"},
+                                                clang::tooling::ArgumentInsertPosition::END));
+  ErrorForwarder errors(display_root, on_error);
+  tool.setDiagnosticConsumer(&errors);
+  tool.setPrintErrorMessage(false);
+  tool.run(&factory);
+}
+
+}  // namespace retort
