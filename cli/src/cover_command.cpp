@@ -65,7 +65,13 @@ llvm::Expected<CoverageData> collect(const Project& project, const CoverCommandO
                                      project.config.boolean("cover.exclude_throw_branches");
   gcov.jobs = options.jobs;
   gcov.gcov_executable = project.config.string("cover.gcov");
-  return collect_gcov(*gcda_files, gcov);
+  gcov.on_warning = [](const std::string& warning) {
+    std::cerr << "retort: warning: " << warning << "\n";
+  };
+  // Objects no test reached are reported at 0%, as gcovr does, not left out.
+  auto inputs = *gcda_files;
+  for (auto& notes : find_unreached_notes(build)) inputs.push_back(std::move(notes));
+  return collect_gcov(inputs, gcov);
 }
 
 llvm::Error write_reports(const Project& project, const CoverCommandOptions& options,
@@ -134,8 +140,24 @@ llvm::Expected<int> report(const Project& project, const CoverCommandOptions& op
 
 }  // namespace
 
+// What the command reads and writes, checked before the tests run: a missing input
+// or an unwritable report is the user's to fix (exit 2), not found after the run.
+llvm::Error check_paths(const CoverCommandOptions& options) {
+  for (const auto& tracefile : options.added_tracefiles) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(tracefile, error))
+      return usage_error("--add-tracefile " + tracefile.string() + ": no such file");
+  }
+  for (const auto& report : {options.lcov_file, options.cobertura_file, options.json_file}) {
+    if (report.empty()) continue;
+    if (auto error = prepare_report_path(report)) return error;
+  }
+  return llvm::Error::success();
+}
+
 int run_cover(const Project& project, const CoverCommandOptions& options,
               const GlobalOptions& global) {
+  if (auto error = check_paths(options)) return report_error(std::move(error), llvm::errs());
   int test_exit = exit_clean;
   if (options.added_tracefiles.empty() && !options.is_skipping_tests) {
     test_exit = run_tests_for_coverage(project, options, global);

@@ -58,11 +58,11 @@ llvm::Error write_reports(const TestCommandOptions& options, const TestInventory
   if (!options.junit_file.empty()) {
     std::ostringstream junit;
     write_junit(junit, inventory, outcome);
-    if (auto error = write_file_atomically(options.junit_file, junit.str())) return error;
+    if (auto error = write_report_file(options.junit_file, junit.str())) return error;
   }
   if (!options.json_file.empty()) {
     auto json = llvm::formatv("{0:2}", results_json(inventory, outcome)).str() + "\n";
-    if (auto error = write_file_atomically(options.json_file, json)) return error;
+    if (auto error = write_report_file(options.json_file, json)) return error;
   }
   return llvm::Error::success();
 }
@@ -157,6 +157,11 @@ int run_test(const Project& project, const TestCommandOptions& options,
     auto parsed = parse_partition(options.partition);
     if (!parsed) return report_error(parsed.takeError(), llvm::errs());
     partition = *parsed;
+  }
+  for (const auto& report : {options.junit_file, options.json_file}) {
+    if (report.empty()) continue;
+    if (auto error = prepare_report_path(report))
+      return report_error(std::move(error), llvm::errs());
   }
   auto inventory = discover(project, options);
   if (!inventory) return report_error(inventory.takeError(), llvm::errs());

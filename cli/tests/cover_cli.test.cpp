@@ -96,7 +96,7 @@ TEST_F(CoverCommand, WritesLcovCoberturaJsonAndHtmlReports) {
                        (reports / "a.json").string(), "--html", (reports / "html").string()});
   EXPECT_EQ(result.exit_code, 0) << result.standard_error;
   auto lcov = project_->tree.read("reports/a.info");
-  EXPECT_TRUE(contains(lcov, "FNDA:2,clamp_to_ten(int)\n")) << lcov;
+  EXPECT_TRUE(contains(lcov, "FNDA:2,_Z12clamp_to_teni\n")) << lcov;  // as lcov names it
   EXPECT_TRUE(contains(lcov, "BRF:5\nBRH:3\n")) << lcov;
   EXPECT_TRUE(contains(lcov, "LF:11\nLH:9\nend_of_record\n")) << lcov;
   EXPECT_TRUE(
@@ -140,6 +140,21 @@ TEST(CoverCommandErrors, WithoutACoverageBuildItSaysHowToMakeOne) {
 }
 
 // A new, untested function since HEAD: its two lines are the changed code, both missed.
+// What the command reads and writes is checked before any work: exit 2, naming it.
+TEST(CoverCommandErrors, AMissingTracefileOrAnUnwritableReportIsAUsageError) {
+  testing::TempTree tree;
+  tree.write(".retort.yaml", "");
+  tree.write("a-file", "");
+  auto missing = retort(tree, {"cover", "--add-tracefile", "missing.info"});
+  EXPECT_EQ(missing.exit_code, 2) << missing.standard_error;
+  EXPECT_TRUE(contains(missing.standard_error, "--add-tracefile missing.info: no such file"))
+      << missing.standard_error;
+  auto unwritable = retort(tree, {"cover", "--no-test", "--lcov", "a-file/cover.info"});
+  EXPECT_EQ(unwritable.exit_code, 2) << unwritable.standard_error;
+  EXPECT_TRUE(contains(unwritable.standard_error, "a-file/cover.info"))
+      << unwritable.standard_error;
+}
+
 TEST(CoverSince, ReportsTheChangedLinesAndGatesOnTheirOwnMinimum) {
   CoverProject project;
   std::ofstream(project.tree.root() / "calc.cpp", std::ios::app)

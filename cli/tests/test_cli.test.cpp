@@ -89,6 +89,31 @@ TEST(TestCommand, CountsTimeoutsAndCrashesAfterTheClosingCounts) {
       << result.standard_output;
 }
 
+// JUnit tells errors (crashes, timeouts) from failures, keeps each test's output, and
+// stays well-formed XML when a test prints bytes that are not UTF-8.
+TEST(TestCommand, JUnitHasErrorsFailuresOutputAndTimesAndParsesAsXml) {
+  TestProject project;
+  auto result = project.run({"Crash.Segfaults:Hang.SleepsForever:Math.AddsBadly", "--timeout", "1",
+                             "--junit", "report.xml"});
+  EXPECT_EQ(result.exit_code, 1) << result.standard_output;
+  auto junit = project.tree.read("report.xml");
+  EXPECT_TRUE(contains(junit, "<error message=\"killed by SIGSEGV\" type=\"crashed\">")) << junit;
+  EXPECT_TRUE(contains(junit, "<error message=\"timed out\" type=\"timed_out\">")) << junit;
+  EXPECT_TRUE(contains(junit, "<failure message=")) << junit;
+  EXPECT_TRUE(contains(junit, "<system-out>about to crash \xEF\xBF\xBD\xEF\xBF\xBD(bytes"))
+      << junit;
+  EXPECT_TRUE(contains(junit, "errors=\"2\" skipped=\"0\"")) << junit;
+  EXPECT_TRUE(contains(junit, "timestamp=\"20")) << junit;
+  auto parsed = run_process({"python3", "-c",
+                             "import sys, xml.etree.ElementTree as t; "
+                             "root = t.parse(sys.argv[1]).getroot(); "
+                             "print(len(root.findall('.//testcase')))",
+                             (project.tree.root() / "report.xml").string()});
+  ASSERT_TRUE(static_cast<bool>(parsed));
+  EXPECT_EQ(parsed->exit_code, 0) << parsed->standard_error;
+  EXPECT_EQ(parsed->standard_output, "3\n");
+}
+
 TEST(TestCommand, NoSelectedTestsExitsFour) {
   TestProject project;
   auto result = project.run({"NoSuchSuite.*"});
@@ -155,6 +180,41 @@ TEST(TestCommand, RetriesReportFlakyTestsAndFlakyFailsFailsTheRun) {
   std::filesystem::remove(project.state() / "flaky-count");
   auto strict = project.run({"Flaky.PassesOnTheSecondTry", "--retries", "1", "--flaky-fails"});
   EXPECT_EQ(strict.exit_code, 1);
+  // A run that fails says so in its closing line.
+  EXPECT_TRUE(strict.standard_output.ends_with("0 passed, 1 failed, 0 skipped, 1 flaky\n"))
+      << strict.standard_output;
+}
+
+// GoogleTest reads its flags from the environment too; a user's settings must not
+// change what retort's tests find.
+TEST(TestCommand, GoogleTestSettingsInTheEnvironmentDoNotChangeTheVerdicts) {
+  TestProject project;
+  auto plain = project.run({"Math.*"});
+  auto hostile = project.run(
+      {"Math.*"}, {"env", "GTEST_BRIEF=1", "GTEST_COLOR=yes", "GTEST_FILTER=Nothing.*",
+                   "GTEST_TOTAL_SHARDS=3", "GTEST_SHARD_INDEX=2", "GTEST_REPEAT=2",
+                   "GTEST_ALSO_RUN_DISABLED_TESTS=1", "GTEST_FAIL_FAST=1", "GTEST_PRINT_TIME=0"});
+  EXPECT_EQ(hostile.exit_code, plain.exit_code) << hostile.standard_output;
+  auto closing = [](const std::string& output) {
+    return output.substr(output.rfind('\n', output.size() - 2) + 1);
+  };
+  EXPECT_EQ(closing(hostile.standard_output), closing(plain.standard_output))
+      << hostile.standard_output;
+  EXPECT_TRUE(contains(plain.standard_output, "FAIL Math.AddsBadly")) << plain.standard_output;
+  EXPECT_TRUE(contains(hostile.standard_output, "FAIL Math.AddsBadly")) << hostile.standard_output;
+}
+
+// A report that cannot be written fails before any test runs, not after all of them.
+TEST(TestCommand, AnUnwritableReportPathIsAUsageErrorBeforeAnyTestRuns) {
+  TestProject project;
+  project.tree.write("a-file", "");
+  auto result = project.run({"Math.*", "--junit", "a-file/report.xml"});
+  EXPECT_EQ(result.exit_code, 2) << result.standard_output << result.standard_error;
+  EXPECT_TRUE(contains(result.standard_error, "a-file/report.xml")) << result.standard_error;
+  EXPECT_FALSE(contains(result.standard_output, "passed")) << result.standard_output;
+  auto folder = project.run({"Math.*", "--json", "bin"});
+  EXPECT_EQ(folder.exit_code, 2) << folder.standard_error;
+  EXPECT_TRUE(contains(folder.standard_error, "it is a folder")) << folder.standard_error;
 }
 
 TEST(TestCommand, RepeatUntilFailureStopsAtTheFirstFailingIteration) {

@@ -84,13 +84,24 @@ llvm::Error write_file_atomically(const std::filesystem::path& path, std::string
   return llvm::Error::success();
 }
 
-llvm::Error write_report_file(const std::filesystem::path& path, std::string_view contents) {
+llvm::Error prepare_report_path(const std::filesystem::path& path) {
   std::error_code error;
   auto parent = std::filesystem::absolute(path).parent_path();
   std::filesystem::create_directories(parent, error);
   if (error)
     return usage_error("cannot create " + parent.string() + " for " + path.string() + ": " +
                        error.message());
+  if (std::filesystem::is_directory(path, error))
+    return usage_error("cannot write the report " + path.string() + ": it is a folder");
+  // The report is written beside itself and renamed over: the folder must take files.
+  if (access(parent.c_str(), W_OK | X_OK) != 0)
+    return usage_error("cannot write the report " + path.string() + ": " + parent.string() +
+                       " is not writable (" + std::strerror(errno) + ")");
+  return llvm::Error::success();
+}
+
+llvm::Error write_report_file(const std::filesystem::path& path, std::string_view contents) {
+  if (auto error = prepare_report_path(path)) return error;
   return write_file_atomically(path, contents);
 }
 

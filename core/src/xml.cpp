@@ -1,5 +1,7 @@
 #include "retort/core/xml.hpp"
 
+#include <llvm/Support/ConvertUTF.h>
+
 namespace retort {
 namespace {
 
@@ -8,12 +10,22 @@ bool is_allowed_in_xml(char c) {
   return byte >= 0x20 || c == '\t' || c == '\n' || c == '\r';
 }
 
+// The length of the well-formed UTF-8 sequence at `at`, or 0 when it is not one (a
+// test printing raw bytes): XML must be UTF-8, so such a byte becomes U+FFFD.
+std::size_t utf8_length(std::string_view text, std::size_t at) {
+  const auto* begin = reinterpret_cast<const llvm::UTF8*>(text.data() + at);
+  unsigned length = llvm::getNumBytesForUTF8(*begin);
+  if (at + length > text.size()) return 0;
+  return llvm::isLegalUTF8Sequence(begin, begin + length) ? length : 0;
+}
+
 }  // namespace
 
 std::string xml_escape(std::string_view text) {
   std::string escaped;
   escaped.reserve(text.size());
-  for (char c : text) {
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    char c = text[at];
     switch (c) {
       case '&':
         escaped += "&amp;";
@@ -31,7 +43,17 @@ std::string xml_escape(std::string_view text) {
         escaped += "&apos;";
         break;
       default:
-        if (is_allowed_in_xml(c)) escaped += c;
+        if (static_cast<unsigned char>(c) >= 0x80) {
+          std::size_t length = utf8_length(text, at);
+          if (length == 0) {
+            escaped += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+          } else {
+            escaped.append(text.substr(at, length));
+            at += length - 1;
+          }
+        } else if (is_allowed_in_xml(c)) {
+          escaped += c;
+        }
     }
   }
   return escaped;

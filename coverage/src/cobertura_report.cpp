@@ -15,9 +15,12 @@ std::string rate(const Counts& counts) {
   return text.str();
 }
 
+// Without measured branches there is no branch rate: a 1.0 would read as full branch
+// coverage in the CI service's summary.
 std::string rates(const Totals& totals) {
-  return "line-rate=\"" + rate(totals.lines) + "\" branch-rate=\"" + rate(totals.branches) +
-         "\" complexity=\"0\"";
+  std::string text = "line-rate=\"" + rate(totals.lines) + "\"";
+  if (totals.branches.found > 0) text += " branch-rate=\"" + rate(totals.branches) + "\"";
+  return text + " complexity=\"0\"";
 }
 
 // Cobertura wants per-line branch counts and a "condition-coverage" summary.

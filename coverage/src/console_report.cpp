@@ -29,6 +29,10 @@ std::string row_line(const std::string& percent, const std::string& file, std::s
 }
 
 void print_totals_line(std::ostream& out, const char* what, const Counts& counts) {
+  if (counts.found == 0) {
+    out << what << "not measured\n";  // "100% (0 of 0)" would claim what nothing measured
+    return;
+  }
   out << what << padded_percent(counts.percent()) << " (" << counts.hit << " of " << counts.found
       << ")\n";
 }

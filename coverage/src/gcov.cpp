@@ -100,13 +100,29 @@ void add_functions(const llvm::json::Array& functions, FileCoverage& file) {
     auto& hits = file.functions[demangled.str()];
     hits.line = static_cast<unsigned>(function->getInteger("start_line").value_or(0));
     hits.count += static_cast<std::uint64_t>(function->getInteger("execution_count").value_or(0));
+    hits.mangled_name = mangled.str();
   }
 }
 
 struct BatchResult {
   CoverageData data;
   std::string problems;
+  std::vector<std::string> warnings;
 };
+
+enum class GcovMessage { problem, warning, expected };
+
+// What gcov says on stderr: mostly a problem with the data, but a source edited (or
+// touched, or restored by `git stash pop`) since it was compiled leaves the counts
+// usable, and an object no test reached has no data by design.
+GcovMessage classify_gcov_message(llvm::StringRef line) {
+  line = line.trim();
+  if (line.empty() || line.contains("cannot open data file, assuming not executed") ||
+      line.contains("the message is displayed only once per source file"))
+    return GcovMessage::expected;
+  if (line.contains("is newer than notes file")) return GcovMessage::warning;
+  return GcovMessage::problem;
+}
 
 BatchResult run_gcov_batch(const std::vector<fs::path>& gcda_files, const GcovOptions& options) {
   std::vector<std::string> argv{options.gcov_executable, "--json-format", "--stdout"};
@@ -118,7 +134,20 @@ BatchResult run_gcov_batch(const std::vector<fs::path>& gcda_files, const GcovOp
     result.problems = llvm::toString(process.takeError()) + "\n";
     return result;
   }
-  result.problems = process->standard_error;
+  for (auto line : split_lines(process->standard_error)) {
+    switch (classify_gcov_message(line)) {
+      case GcovMessage::problem:
+        result.problems += std::string(line) + "\n";
+        break;
+      case GcovMessage::warning:
+        result.warnings.push_back(std::string(line) +
+                                  " (its coverage is of the text that was compiled; rebuild "
+                                  "and rerun the tests for the current one)");
+        break;
+      case GcovMessage::expected:
+        break;
+    }
+  }
   for (auto document : split_lines(process->standard_output)) {
     if (llvm::StringRef(document).trim().empty()) continue;
     if (auto error = add_gcov_json(document, options, result.data)) {
@@ -174,6 +203,7 @@ llvm::Error problems_error(const std::string& problems) {
 std::string stale_data_problems(const std::vector<fs::path>& gcda_files) {
   std::string problems;
   for (const auto& gcda : gcda_files) {
+    if (gcda.extension() != ".gcda") continue;  // an unreached object's notes alone
     auto gcno = fs::path(gcda).replace_extension(".gcno");
     std::error_code error;
     auto notes_time = fs::last_write_time(gcno, error);
@@ -200,6 +230,15 @@ llvm::Expected<std::vector<fs::path>> find_gcda_files(const fs::path& build_dire
   auto files = files_with_extension(build_directory, ".gcda");
   if (files.empty()) return no_data_error(build_directory);
   return files;
+}
+
+std::vector<fs::path> find_unreached_notes(const fs::path& build_directory) {
+  std::vector<fs::path> unreached;
+  std::error_code error;
+  for (const auto& notes : files_with_extension(build_directory, ".gcno")) {
+    if (!fs::exists(fs::path(notes).replace_extension(".gcda"), error)) unreached.push_back(notes);
+  }
+  return unreached;
 }
 
 std::size_t remove_gcda_files(const fs::path& build_directory) {
@@ -248,6 +287,8 @@ llvm::Expected<CoverageData> collect_gcov(const std::vector<fs::path>& gcda_file
   for (auto& result : results) {
     problems += result.problems;
     data.merge(result.data);
+    if (options.on_warning)
+      for (const auto& warning : result.warnings) options.on_warning(warning);
   }
   if (!problems.empty()) return problems_error(problems);
   return data;

@@ -4,10 +4,14 @@
 namespace retort::coverage {
 namespace {
 
+// Nothing found (branches of a build that did not measure them) has no percentage.
 llvm::json::Object counts_json(const Counts& counts) {
+  llvm::json::Value percent = nullptr;
+  if (counts.found > 0) percent = counts.percent();
   return llvm::json::Object{{"found", static_cast<std::int64_t>(counts.found)},
                             {"hit", static_cast<std::int64_t>(counts.hit)},
-                            {"percent", counts.percent()}};
+                            {"percent", std::move(percent)},
+                            {"measured", counts.found > 0}};
 }
 
 llvm::json::Object totals_json(const Totals& totals) {

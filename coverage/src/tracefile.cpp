@@ -1,8 +1,10 @@
 #include "retort/coverage/tracefile.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include <llvm/ADT/StringRef.h>
+#include <llvm/Demangle/Demangle.h>
 #include <llvm/Support/raw_ostream.h>
 
 #include "retort/core/errors.hpp"
@@ -12,10 +14,30 @@
 namespace retort::coverage {
 namespace {
 
+// lcov and genhtml split `FN:<line>,<name>` at commas, so a demangled name
+// (`add(int, int)`) would be cut and overloads merged: the record carries the mangled
+// name, and a name without one has its commas replaced.
+std::string tracefile_name(const std::string& name, const FunctionHits& hits) {
+  if (!hits.mangled_name.empty()) return hits.mangled_name;
+  std::string written = name;
+  std::replace(written.begin(), written.end(), ',', ';');
+  return written;
+}
+
 void write_functions(llvm::raw_string_ostream& out, const FileCoverage& file) {
-  for (const auto& [name, hits] : file.functions) out << "FN:" << hits.line << "," << name << "\n";
   for (const auto& [name, hits] : file.functions)
-    out << "FNDA:" << hits.count << "," << name << "\n";
+    out << "FN:" << hits.line << "," << tracefile_name(name, hits) << "\n";
+  for (const auto& [name, hits] : file.functions)
+    out << "FNDA:" << hits.count << "," << tracefile_name(name, hits) << "\n";
+}
+
+// A tracefile names functions as they were written: a mangled name is shown demangled
+// (as reports show gcov's functions) and kept for writing back.
+FunctionHits& function_named(FileCoverage& record, llvm::StringRef name) {
+  if (!name.starts_with("_Z")) return record.functions[name.str()];
+  auto& hits = record.functions[llvm::demangle(name.str())];
+  hits.mangled_name = name.str();
+  return hits;
 }
 
 void write_branches(llvm::raw_string_ostream& out, const FileCoverage& file) {
@@ -106,7 +128,7 @@ class LcovParser {
     auto line = number_or_error(line_text, "FN line");
     if (!line) return line.takeError();
     if (name.empty()) return error("'FN:<line>,<name>'");
-    record_.functions[name.str()].line = static_cast<unsigned>(*line);
+    function_named(record_, name).line = static_cast<unsigned>(*line);
     return llvm::Error::success();
   }
 
@@ -115,7 +137,7 @@ class LcovParser {
     auto count = number_or_error(count_text, "FNDA count");
     if (!count) return count.takeError();
     if (name.empty()) return error("'FNDA:<count>,<name>'");
-    record_.functions[name.str()].count += *count;
+    function_named(record_, name).count += *count;
     return llvm::Error::success();
   }
 

@@ -1,10 +1,13 @@
 #include "retort/coverage/gcov.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <fstream>
 
 #include <gtest/gtest.h>
 
 #include "fixture_build.hpp"
+#include "retort/core/file_io.hpp"
 #include "retort/coverage/exclusions.hpp"
 #include "retort/coverage/tracefile.hpp"
 
@@ -125,6 +128,74 @@ TEST(Gcov, DataOlderThanTheBuildIsAnErrorNamingTheFileAndWhatToDo) {
   auto error = collect_error(fixture);
   EXPECT_NE(error.find("calc.cpp.gcda:stamp mismatch with notes file"), std::string::npos) << error;
   EXPECT_NE(error.find("rerun the tests"), std::string::npos) << error;
+}
+
+// A source edited, touched or restored since it was compiled leaves its counts
+// readable: gcov's complaint is a warning naming the file, not a failure.
+TEST(Gcov, ASourceNewerThanItsNotesIsAWarningNamingItNotAnError) {
+  FixtureBuild fixture;
+  fixture.run_tests();
+  auto source = fixture.project() / "calc.cpp";
+  std::filesystem::last_write_time(
+      source, std::filesystem::file_time_type::clock::now() + std::chrono::hours(1));
+  std::vector<std::string> warnings;
+  auto options = fixture.options();
+  options.on_warning = [&](const std::string& warning) { warnings.push_back(warning); };
+  auto data = fixture.collect(options);
+  EXPECT_FALSE(data.files.at(source).lines.empty());
+  ASSERT_FALSE(warnings.empty());
+  EXPECT_NE(warnings.front().find("calc.cpp"), std::string::npos) << warnings.front();
+  EXPECT_NE(warnings.front().find("newer than notes file"), std::string::npos) << warnings.front();
+}
+
+// An object no test reached (a .gcno without its .gcda) is listed at 0%, as gcovr lists
+// it, rather than left out of the report.
+TEST(Gcov, AnObjectNoTestReachedIsReportedWithEveryLineUnrun) {
+  FixtureBuild fixture;
+  fixture.run_tests();
+  auto files = find_gcda_files(fixture.build());
+  ASSERT_TRUE(static_cast<bool>(files));
+  auto library = std::find_if(files->begin(), files->end(),
+                              [](const auto& file) { return file.filename() == "calc.cpp.gcda"; });
+  ASSERT_NE(library, files->end());
+  std::filesystem::remove(*library);
+  auto unreached = find_unreached_notes(fixture.build());
+  ASSERT_EQ(unreached.size(), 1u);
+  EXPECT_EQ(unreached.front().filename(), "calc.cpp.gcno");
+  auto inputs = *find_gcda_files(fixture.build());
+  inputs.insert(inputs.end(), unreached.begin(), unreached.end());
+  auto data = collect_gcov(inputs, fixture.options());
+  ASSERT_TRUE(static_cast<bool>(data)) << llvm::toString(data.takeError());
+  const auto& calc = data->files.at(fixture.project() / "calc.cpp");
+  ASSERT_FALSE(calc.lines.empty());
+  for (const auto& [line, count] : calc.lines) EXPECT_EQ(count, 0u) << "line " << line;
+  EXPECT_EQ(totals_of(calc).functions.hit, 0u);
+}
+
+// genhtml splits `FN:<line>,<name>` at commas: the tracefile names functions as the
+// object does, so genhtml reads exactly the functions the tracefile lists.
+TEST(Gcov, GenhtmlReadsEveryFunctionTheTracefileLists) {
+  FixtureBuild fixture;
+  fixture.run_tests();
+  auto data = fixture.collect(fixture.options());
+  // An overload known only by its demangled name (as doc-grade's symbols are).
+  auto& calc = data.files.at(fixture.project() / "calc.cpp");
+  ASSERT_TRUE(calc.functions.count("checked_divide(int, int)"));
+  calc.functions["checked_divide(int, double)"] = {17, 0, ""};
+  auto totals = totals_of(data);
+  auto tracefile = fixture.project() / "coverage.info";
+  std::ofstream(tracefile) << to_lcov(data);
+  auto html =
+      run_process({"genhtml", "-o", (fixture.project() / "html").string(), tracefile.string()});
+  ASSERT_TRUE(static_cast<bool>(html));
+  EXPECT_EQ(html->exit_code, 0) << html->standard_error;
+  std::string expected = "of " + std::to_string(totals.functions.found) + " functions)";
+  EXPECT_NE(html->standard_output.find(expected), std::string::npos) << html->standard_output;
+  // Read back, a mangled name is shown demangled again.
+  auto read_back = parse_lcov(to_lcov(data), "coverage.info");
+  ASSERT_TRUE(static_cast<bool>(read_back));
+  EXPECT_TRUE(read_back->files.at(fixture.project() / "calc.cpp")
+                  .functions.count("checked_divide(int, int)"));
 }
 
 TEST(Gcov, CorruptDataIsAnErrorNamingTheFile) {

@@ -63,6 +63,8 @@ TEST_F(HtmlReport, ListsFilesByNameWithBarsAndPercentages) {
             (std::vector<std::string>{"src/a.cpp", "src/b &lt;&amp;&gt;.cpp", "src/c.cpp"}));
   EXPECT_NE(dom.find("<span style=\"width:75.0%\"></span></span>75.0%"), std::string::npos) << dom;
   EXPECT_NE(dom.find("Lines <b>44.4%</b> (4 of 9)"), std::string::npos);
+  // These files have no branch data: the page says so rather than "100% (0 of 0)".
+  EXPECT_NE(dom.find("Branches <b>not measured</b>"), std::string::npos) << dom;
 }
 
 TEST_F(HtmlReport, SortsByTheColumnNamedInTheAddressInTheBrowser) {

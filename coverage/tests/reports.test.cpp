@@ -91,6 +91,21 @@ TEST_F(ReportsOfTwoFiles, CoberturaHasRatesPerPackageClassAndLine) {
       std::string::npos);
 }
 
+// Branches that were not measured say so everywhere: never "100% (0 of 0)".
+TEST_F(ReportsOfTwoFiles, BranchesNotMeasuredAreShownAsSuchAndGiveNoRate) {
+  for (auto& [path, file] : data_.files) file.branches.clear();
+  std::ostringstream out;
+  print_table(out, file_rows(data_, tree_.root()), true);
+  EXPECT_NE(out.str().find("Branches:  not measured\n"), std::string::npos) << out.str();
+  auto json = coverage_json(data_, tree_.root(), nullptr);
+  const auto* branches = json.getAsObject()->getObject("totals")->getObject("branches");
+  EXPECT_EQ(branches->getBoolean("measured"), false);
+  EXPECT_EQ(branches->get("percent")->kind(), llvm::json::Value::Null);
+  auto xml = cobertura_xml(data_, tree_.root(), 1700000000);
+  EXPECT_EQ(xml.find("branch-rate"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<coverage line-rate=\"0.3333\" complexity=\"0\""), std::string::npos) << xml;
+}
+
 TEST(LineRanges, CollapsesRunsOfConsecutiveLines) {
   EXPECT_EQ(format_line_ranges({3, 7, 8, 9, 12}), "3, 7-9, 12");
   EXPECT_EQ(format_line_ranges({}), "");

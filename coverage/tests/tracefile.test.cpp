@@ -9,12 +9,13 @@ TEST(Tracefile, RoundTripsLinesFunctionsAndBranches) {
   CoverageData data;
   auto& file = data.files["/project/src/a.cpp"];
   file.lines = {{3, 2}, {4, 0}};
-  file.functions["f(int, int)"] = FunctionHits{3, 2};
+  file.functions["f(int, int)"] = FunctionHits{3, 2, "_Z1fii"};
   file.add_branch({3, 0, 0}, 2);
   file.add_branch({4, 0, 1}, std::nullopt);
 
   auto text = to_lcov(data, "unit");
-  EXPECT_NE(text.find("SF:/project/src/a.cpp\nFN:3,f(int, int)\nFNDA:2,f(int, int)\nFNF:1\nFNH:1\n"
+  // The record names the function as the object does: lcov splits FN at commas.
+  EXPECT_NE(text.find("SF:/project/src/a.cpp\nFN:3,_Z1fii\nFNDA:2,_Z1fii\nFNF:1\nFNH:1\n"
                       "BRDA:3,0,0,2\nBRDA:4,0,1,-\nBRF:2\nBRH:1\nDA:3,2\nDA:4,0\nLF:2\nLH:1\n"
                       "end_of_record\n"),
             std::string::npos)
@@ -26,7 +27,17 @@ TEST(Tracefile, RoundTripsLinesFunctionsAndBranches) {
   EXPECT_EQ(back.lines, file.lines);
   EXPECT_EQ(back.functions.at("f(int, int)").line, 3u);
   EXPECT_EQ(back.functions.at("f(int, int)").count, 2u);
+  EXPECT_EQ(back.functions.at("f(int, int)").mangled_name, "_Z1fii");
   EXPECT_EQ(back.branches, file.branches);
+}
+
+// A name known only demangled (doc-grade's symbols) never puts a comma in the record.
+TEST(Tracefile, ANameWithoutAMangledFormHasItsCommasReplaced) {
+  CoverageData data;
+  data.files["/project/a.hpp"].functions["g(int, char)"] = FunctionHits{7, 1};
+  data.files["/project/a.hpp"].lines = {{7, 1}};
+  auto text = to_lcov(data, "unit");
+  EXPECT_NE(text.find("FN:7,g(int; char)\nFNDA:1,g(int; char)\n"), std::string::npos) << text;
 }
 
 TEST(Tracefile, MergesRecordsOfOneFileBySummingCounts) {

@@ -89,12 +89,24 @@ void ConsoleReporter::on_finished(const TestResult& result) {
   ++done_;
   running_.erase(result.test);
   if (is_failure(result.status)) ++failed_;
+  if (result.status == TestStatus::passed || result.status == TestStatus::flaky) ++passed_;
   bool is_problem = is_failure(result.status) || result.status == TestStatus::flaky;
   if (is_problem || style_.is_verbose) print_result(result);
   draw_progress();
 }
 
-void ConsoleReporter::on_tick() { draw_progress(); }
+void ConsoleReporter::on_tick() {
+  if (style_.is_live) return draw_progress();
+  if (std::chrono::steady_clock::now() - last_status_ >= style_.status_interval) print_status();
+}
+
+void ConsoleReporter::print_status() {
+  last_status_ = std::chrono::steady_clock::now();
+  auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(last_status_ - started_);
+  out_ << "[" << done_ << "/" << total_ << "] " << passed_ << " passed, " << failed_ << " failed, "
+       << running_.size() << " running, " << seconds_text(elapsed) << "\n";
+  out_.flush();
+}
 
 void ConsoleReporter::finish() {
   clear_progress();
@@ -145,13 +157,16 @@ void ConsoleReporter::print_result(const TestResult& result) {
   out_ << "     " << colors.dim("rerun: " + rerun_command(test)) << "\n";
 }
 
-std::string closing_line(const RunOutcome& outcome) {
+std::string closing_line(const RunOutcome& outcome, bool is_flaky_failing) {
   std::map<TestStatus, std::size_t> counts;
   for (const auto& result : outcome.results) ++counts[result.status];
   std::size_t failed =
       counts[TestStatus::failed] + counts[TestStatus::timed_out] + counts[TestStatus::crashed];
-  std::string line = std::to_string(counts[TestStatus::passed] + counts[TestStatus::flaky]) +
-                     " passed, " + std::to_string(failed) + " failed, " +
+  std::size_t passed = counts[TestStatus::passed];
+  // A flaky test is a pass, unless flaky tests fail the run: then it is a failure, so
+  // the line never says "0 failed" of a run that exits 1.
+  (is_flaky_failing ? failed : passed) += counts[TestStatus::flaky];
+  std::string line = std::to_string(passed) + " passed, " + std::to_string(failed) + " failed, " +
                      std::to_string(counts[TestStatus::skipped]) + " skipped";
   if (counts[TestStatus::flaky])
     line += ", " + std::to_string(counts[TestStatus::flaky]) + " flaky";
@@ -195,7 +210,7 @@ void print_summary(std::ostream& out, const TestInventory& inventory, const RunO
     }
   }
   if (outcome.is_interrupted) out << colors.yellow("Interrupted: the run was stopped") << "\n";
-  auto line = closing_line(outcome);
+  auto line = closing_line(outcome, options.is_flaky_failing);
   out << (run_exit_code(outcome, options.is_flaky_failing) == 0 ? colors.green(line)
                                                                 : colors.red(line))
       << "\n";

@@ -1,3 +1,4 @@
+#include <ctime>
 #include <map>
 #include <ostream>
 
@@ -23,11 +24,27 @@ std::string failure_message(const TestAttempt& attempt) {
   return "failed (exit code " + std::to_string(attempt.exit_code) + ")";
 }
 
+// What a failing attempt's element holds: its assertions, or, when none were parsed
+// (a crash, a timeout, an exit), the end of its output.
+std::string failure_text(const TestAttempt& attempt) {
+  if (attempt.failures.empty()) return attempt.output;
+  std::string text;
+  for (const auto& failure : attempt.failures)
+    text += failure.file + ":" + std::to_string(failure.line) + "\n" + failure.message + "\n";
+  return text;
+}
+
+// A test that never reached its verdict (killed, timed out) is an `error`, as JUnit
+// tells an error from an assertion's `failure`.
+bool is_error(TestStatus status) {
+  return status == TestStatus::crashed || status == TestStatus::timed_out;
+}
+
 void write_attempt_element(std::ostream& out, std::string_view element,
                            const TestAttempt& attempt) {
   out << "      <" << element << " message=\"" << xml_escape(failure_message(attempt))
-      << "\" type=\"" << status_key(attempt.status) << "\">" << xml_escape(attempt.output) << "</"
-      << element << ">\n";
+      << "\" type=\"" << status_key(attempt.status) << "\">" << xml_escape(failure_text(attempt))
+      << "</" << element << ">\n";
 }
 
 void write_testcase(std::ostream& out, const TestInventory& inventory, const TestResult& result) {
@@ -44,37 +61,62 @@ void write_testcase(std::ostream& out, const TestInventory& inventory, const Tes
     out << "      <skipped" << (result.status == TestStatus::not_run ? " message=\"not run\"" : "")
         << "/>\n";
   else if (is_failure(result.status))
-    write_attempt_element(out, "failure", last);
+    write_attempt_element(out, is_error(result.status) ? "error" : "failure", last);
   for (std::size_t i = 0; i + 1 < result.attempts.size(); ++i)
     write_attempt_element(out, result.status == TestStatus::flaky ? "flakyFailure" : "rerunFailure",
                           result.attempts[i]);
+  if (!last.output.empty())
+    out << "      <system-out>" << xml_escape(last.output) << "</system-out>\n";
   out << "    </testcase>\n";
 }
+
+// ISO 8601 in UTC, as JUnit's `timestamp` attribute takes it.
+std::string iso_timestamp(std::chrono::system_clock::time_point when) {
+  std::time_t seconds_since_epoch = std::chrono::system_clock::to_time_t(when);
+  std::tm parts{};
+  gmtime_r(&seconds_since_epoch, &parts);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return text;
+}
+
+// Counts of one suite's (or the whole run's) results, as JUnit's attributes name them.
+struct SuiteCounts {
+  std::size_t failures = 0, errors = 0, skipped = 0;
+  std::chrono::milliseconds time{0};
+
+  void add(const TestResult& result) {
+    errors += is_error(result.status);
+    failures += is_failure(result.status) && !is_error(result.status);
+    skipped += result.status == TestStatus::skipped || result.status == TestStatus::not_run;
+    if (!result.attempts.empty()) time += result.last().duration;
+  }
+};
 
 }  // namespace
 
 void write_junit(std::ostream& out, const TestInventory& inventory, const RunOutcome& outcome) {
   std::map<std::pair<std::size_t, std::string>, std::vector<const TestResult*>> suites;
-  std::size_t failures = 0;
+  SuiteCounts all;
   for (const auto& result : outcome.results) {
     const auto& test = inventory.tests[result.test];
     suites[{test.program, test.suite}].push_back(&result);
-    if (is_failure(result.status)) ++failures;
+    all.add(result);
   }
+  std::string timestamp = iso_timestamp(outcome.started_at);
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out << "<testsuites name=\"retort test\" tests=\"" << outcome.results.size() << "\" failures=\""
-      << failures << "\" time=\"" << seconds(outcome.wall_time) << "\">\n";
+      << all.failures << "\" errors=\"" << all.errors << "\" skipped=\"" << all.skipped
+      << "\" time=\"" << seconds(outcome.wall_time) << "\" timestamp=\"" << timestamp << "\">\n";
   for (const auto& [key, results] : suites) {
     const auto& program = inventory.programs[key.first];
-    std::size_t suite_failures = 0, skipped = 0;
-    for (const auto* result : results) {
-      suite_failures += is_failure(result->status);
-      skipped += result->status == TestStatus::skipped || result->status == TestStatus::not_run;
-    }
+    SuiteCounts counts;
+    for (const auto* result : results) counts.add(*result);
     std::string name = key.second.empty() ? program.display_name : key.second;
     out << "  <testsuite name=\"" << xml_escape(name) << "\" tests=\"" << results.size()
-        << "\" failures=\"" << suite_failures << "\" skipped=\"" << skipped << "\" file=\""
-        << xml_escape(program.display_name) << "\">\n";
+        << "\" failures=\"" << counts.failures << "\" errors=\"" << counts.errors << "\" skipped=\""
+        << counts.skipped << "\" time=\"" << seconds(counts.time) << "\" timestamp=\"" << timestamp
+        << "\" file=\"" << xml_escape(program.display_name) << "\">\n";
     for (const auto* result : results) write_testcase(out, inventory, *result);
     out << "  </testsuite>\n";
   }

@@ -96,6 +96,7 @@ RunOutcome run_tests(const TestInventory& inventory, const WorkPlan& plan,
   is_interrupt_requested.store(false);
   auto started = std::chrono::steady_clock::now();
   RunOutcome outcome;
+  outcome.started_at = std::chrono::system_clock::now();
   outcome.workers = worker_count(options, plan.items.size());
   outcome.results = disabled_results(plan, listener);
   {

@@ -3,10 +3,12 @@
 #include "retort/testrunner/runner.hpp"
 
 #include <atomic>
+#include <sstream>
 #include <thread>
 
 #include <gtest/gtest.h>
 
+#include "retort/testrunner/report.hpp"
 #include "runner_support.hpp"
 
 namespace retort::testrunner {
@@ -174,6 +176,24 @@ TEST_P(Runner, AnInterruptStopsEveryChildAndLeavesNoProcessBehind) {
   EXPECT_TRUE(outcome.is_interrupted);
   for (const auto& result : outcome.results) EXPECT_EQ(result.status, TestStatus::not_run);
   EXPECT_EQ(fixture.processes_left(), 0u);
+}
+
+// Without a terminal (in CI) a failure is printed as it happens and a status line
+// keeps a long run from being silent.
+TEST_P(Runner, WithoutATerminalStatusLinesAndFailuresArePrintedAsTheRunGoes) {
+  FixtureRun fixture;
+  std::ostringstream out;
+  ConsoleStyle style;
+  style.status_interval = 50ms;
+  ConsoleReporter console(fixture.inventory(), out, style, 2);
+  auto options = quick_options();
+  options.timeout = 10s;
+  fixture.run("Slow.TakesAWhile:Math.AddsBadly", options, {}, &console);
+  console.finish();
+  std::string text = out.str();
+  EXPECT_NE(text.find("FAIL Math.AddsBadly"), std::string::npos) << text;
+  EXPECT_NE(text.find("/2] 0 passed, 1 failed, 1 running, "), std::string::npos) << text;
+  EXPECT_EQ(text.find('\r'), std::string::npos) << "no live line without a terminal";
 }
 
 }  // namespace

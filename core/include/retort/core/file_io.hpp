@@ -27,6 +27,12 @@ llvm::Error write_file_atomically(const std::filesystem::path& path, std::string
 /// `UsageError` naming the folder when it cannot be created.
 llvm::Error write_report_file(const std::filesystem::path& path, std::string_view contents);
 
+/// Makes sure a report can be written at `path` before any work is done for it:
+/// creates its folder when missing and checks that the folder can take a file and
+/// that `path` is not a folder. Returns a `UsageError` naming the path otherwise, so
+/// a typo fails at once (exit 2) rather than after a whole run.
+llvm::Error prepare_report_path(const std::filesystem::path& path);
+
 /// Creates `directory` (and its parents) for state retort keeps between runs (the
 /// cache, the test history) and puts a `.gitignore` holding `*` in it, as pytest and
 /// ruff do for theirs, so the folder never shows in `git status`. Returns false when

@@ -9,8 +9,9 @@
 namespace retort {
 
 /// Returns `text` escaped for an XML attribute or element: the five special
-/// characters become entities, and control characters XML 1.0 cannot hold (test
-/// output may carry terminal escapes) are dropped.
+/// characters become entities, control characters XML 1.0 cannot hold (test output
+/// may carry terminal escapes) are dropped, and bytes that are not UTF-8 become
+/// U+FFFD, so the document stays well-formed whatever a test printed.
 ///
 /// ```cpp
 /// retort::xml_escape("a < b");  // "a &lt; b"

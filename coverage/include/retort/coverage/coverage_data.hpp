@@ -19,6 +19,9 @@ struct FunctionHits {
   unsigned line = 0;
   /// How many times it was called.
   std::uint64_t count = 0;
+  /// Its name as the object file spells it (`_ZN4calc3addEii`), which lcov's `FN`
+  /// records carry; empty when there is none (doc-grade's symbols).
+  std::string mangled_name;
 };
 
 /// Identifies one branch: its line, its basic block and its index within the block.

@@ -5,6 +5,7 @@
 /// happens (with the compared values and the command that reruns it), the summary,
 /// and the JUnit XML and JSON reports.
 
+#include <chrono>
 #include <cstdint>
 #include <iosfwd>
 #include <optional>
@@ -25,9 +26,14 @@ struct ConsoleStyle {
   bool use_color = false;
   /// Also print a line for each passing and skipped test.
   bool is_verbose = false;
+  /// Without a live line (in CI), how often a status line is printed, so a long run
+  /// is never silent for longer.
+  std::chrono::milliseconds status_interval{5000};
 };
 
-/// Prints a run as it goes: failures at once, a progress line on a terminal.
+/// Prints a run as it goes: failures at once, a progress line on a terminal, and
+/// elsewhere a status line (`[40/1000] 38 passed, 2 failed, 2 running, 5.0 s`) every
+/// `status_interval`.
 class ConsoleReporter : public RunListener {
  public:
   /// Reports on `total` tests of `inventory` to `out`.
@@ -43,6 +49,7 @@ class ConsoleReporter : public RunListener {
  private:
   void clear_progress();
   void draw_progress();
+  void print_status();
   void print_result(const TestResult& result);
 
   const TestInventory& inventory_;
@@ -51,10 +58,12 @@ class ConsoleReporter : public RunListener {
   std::size_t total_;
   std::size_t done_ = 0;
   std::set<std::size_t> running_;
+  std::size_t passed_ = 0;
   std::size_t failed_ = 0;
   std::size_t problems_ = 0;
   bool has_progress_line_ = false;
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_status_ = started_;
 };
 
 /// What the summary adds beyond the outcome.
@@ -76,7 +85,8 @@ void print_summary(std::ostream& out, const TestInventory& inventory, const RunO
                    const SummaryOptions& options);
 
 /// Returns the closing line alone, e.g. `12 passed, 1 failed, 0 skipped, 1 timed out`.
-std::string closing_line(const RunOutcome& outcome);
+/// Flaky tests count as passed, or as failed when `is_flaky_failing` (`--flaky-fails`).
+std::string closing_line(const RunOutcome& outcome, bool is_flaky_failing = false);
 
 /// Returns the exit code a run earns: 0 all passed, 1 failures (or flaky ones when
 /// they fail the run), 130 interrupted.

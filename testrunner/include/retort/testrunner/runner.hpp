@@ -65,6 +65,8 @@ class RunListener {
 struct RunOutcome {
   /// One result per planned test (disabled ones included), in the inventory's order.
   std::vector<TestResult> results;
+  /// When the run started, as a date (JUnit's `timestamp`).
+  std::chrono::system_clock::time_point started_at;
   /// The run's wall-clock time.
   std::chrono::milliseconds wall_time{0};
   /// The sum of every attempt's time.
