@@ -148,7 +148,10 @@ llvm::Error check_paths(const CoverCommandOptions& options) {
     if (!std::filesystem::is_regular_file(tracefile, error))
       return usage_error("--add-tracefile " + tracefile.string() + ": no such file");
   }
-  for (const auto& report : {options.lcov_file, options.cobertura_file, options.json_file}) {
+  auto html_index = options.html_directory.empty() ? std::filesystem::path()
+                                                   : options.html_directory / "index.html";
+  for (const auto& report :
+       {options.lcov_file, options.cobertura_file, options.json_file, html_index}) {
     if (report.empty()) continue;
     if (auto error = prepare_report_path(report)) return error;
   }

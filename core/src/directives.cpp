@@ -53,22 +53,50 @@ std::optional<std::size_t> comment_start(std::string_view line) {
   return std::nullopt;
 }
 
-std::optional<std::string_view> comment_text(std::string_view line) {
-  auto start = comment_start(line);
-  if (!start) return std::nullopt;
-  std::string_view text = line.substr(*start + 2);
-  if (line[*start + 1] == '*') {
-    if (auto close = text.find("*/"); close != std::string_view::npos) text = text.substr(0, close);
+namespace {
+
+// The line taken apart into its code and the text of its comments.
+struct LineParts {
+  std::string code;
+  std::optional<std::string> comments;
+};
+
+LineParts split_comments(std::string_view line) {
+  LineParts parts;
+  auto add_comment = [&](std::string_view text) {
+    parts.comments = parts.comments ? *parts.comments + " " + std::string(text) : std::string(text);
+  };
+  while (auto start = comment_start(line)) {
+    parts.code.append(line.substr(0, *start));
+    std::string_view rest = line.substr(*start + 2);
+    if (line[*start + 1] == '/') {
+      add_comment(rest);
+      return parts;
+    }
+    auto close = rest.find("*/");
+    add_comment(rest.substr(0, close));
+    if (close == std::string_view::npos) return parts;
+    parts.code += ' ';
+    line = rest.substr(close + 2);
   }
-  return text;
+  parts.code.append(line);
+  return parts;
 }
+
+}  // namespace
+
+std::optional<std::string> comment_text(std::string_view line) {
+  return split_comments(line).comments;
+}
+
+std::string code_of(std::string_view line) { return split_comments(line).code; }
 
 std::optional<Directive> directive_on(std::string_view line) {
   auto comment = comment_text(line);
   if (!comment) return std::nullopt;
   auto marker = comment->find("retort:");
-  if (marker == std::string_view::npos) return std::nullopt;
-  std::string_view rest = trimmed(comment->substr(marker + 7));
+  if (marker == std::string::npos) return std::nullopt;
+  std::string_view rest = trimmed(std::string_view(*comment).substr(marker + 7));
   std::size_t verb_end = 0;
   while (verb_end < rest.size() && std::isspace(static_cast<unsigned char>(rest[verb_end])) == 0)
     ++verb_end;

@@ -25,6 +25,16 @@ TEST(Directives, AStringLiteralNamingOneIsNotAComment) {
   EXPECT_EQ(after->arguments, "warning/x");
 }
 
+TEST(Directives, EveryCommentOnALineIsReadAndCodeKeepsWhatIsNotComment) {
+  auto after_block = directive_on("x; /* a note */ // retort: disable-line warning/y");
+  ASSERT_TRUE(after_block);
+  EXPECT_EQ(after_block->arguments, "warning/y");
+  EXPECT_EQ(code_of("f(a, /*verbose=*/true);  // why"), "f(a,  true);  ");
+  EXPECT_EQ(code_of("void g(int /*unused*/) {"), "void g(int  ) {");
+  EXPECT_EQ(code_of("int a; /* goes on"), "int a; ");
+  EXPECT_EQ(code_of("auto s = \"/* not a comment */\";"), "auto s = \"/* not a comment */\";");
+}
+
 TEST(Directives, DigitSeparatorsDoNotOpenACharacterLiteral) {
   EXPECT_EQ(comment_start("int n = 1'000'000;  // NOLINT"), 20u);
   EXPECT_EQ(comment_start("int n = 0x1'FF; /* x */"), 16u);

@@ -1,5 +1,7 @@
 #include "retort/core/xml.hpp"
 
+#include <algorithm>
+
 #include <llvm/Support/ConvertUTF.h>
 
 namespace retort {
@@ -17,6 +19,11 @@ std::size_t utf8_length(std::string_view text, std::size_t at) {
   unsigned length = llvm::getNumBytesForUTF8(*begin);
   if (at + length > text.size()) return 0;
   return llvm::isLegalUTF8Sequence(begin, begin + length) ? length : 0;
+}
+
+// U+FFFE and U+FFFF are UTF-8 but not characters XML may hold.
+bool is_xml_non_character(std::string_view sequence) {
+  return sequence == "\xEF\xBF\xBE" || sequence == "\xEF\xBF\xBF";
 }
 
 }  // namespace
@@ -45,12 +52,12 @@ std::string xml_escape(std::string_view text) {
       default:
         if (static_cast<unsigned char>(c) >= 0x80) {
           std::size_t length = utf8_length(text, at);
-          if (length == 0) {
+          if (length == 0 || is_xml_non_character(text.substr(at, length))) {
             escaped += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
           } else {
             escaped.append(text.substr(at, length));
-            at += length - 1;
           }
+          at += std::max<std::size_t>(length, 1) - 1;
         } else if (is_allowed_in_xml(c)) {
           escaped += c;
         }

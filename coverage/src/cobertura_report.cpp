@@ -15,12 +15,13 @@ std::string rate(const Counts& counts) {
   return text.str();
 }
 
-// Without measured branches there is no branch rate: a 1.0 would read as full branch
-// coverage in the CI service's summary.
+// Without measured branches the branch rate is 0, not 1.0, which would read as full
+// branch coverage in the CI service's summary; Cobertura's DTD requires the attribute,
+// and `branches-valid="0"` says nothing was measured.
 std::string rates(const Totals& totals) {
-  std::string text = "line-rate=\"" + rate(totals.lines) + "\"";
-  if (totals.branches.found > 0) text += " branch-rate=\"" + rate(totals.branches) + "\"";
-  return text + " complexity=\"0\"";
+  std::string branch_rate = totals.branches.found == 0 ? "0" : rate(totals.branches);
+  return "line-rate=\"" + rate(totals.lines) + "\" branch-rate=\"" + branch_rate +
+         "\" complexity=\"0\"";
 }
 
 // Cobertura wants per-line branch counts and a "condition-coverage" summary.

@@ -102,8 +102,11 @@ TEST_F(ReportsOfTwoFiles, BranchesNotMeasuredAreShownAsSuchAndGiveNoRate) {
   EXPECT_EQ(branches->getBoolean("measured"), false);
   EXPECT_EQ(branches->get("percent")->kind(), llvm::json::Value::Null);
   auto xml = cobertura_xml(data_, tree_.root(), 1700000000);
-  EXPECT_EQ(xml.find("branch-rate"), std::string::npos) << xml;
-  EXPECT_NE(xml.find("<coverage line-rate=\"0.3333\" complexity=\"0\""), std::string::npos) << xml;
+  EXPECT_EQ(xml.find("branch-rate=\"1\""), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<coverage line-rate=\"0.3333\" branch-rate=\"0\" complexity=\"0\""),
+            std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("branches-valid=\"0\""), std::string::npos) << xml;
 }
 
 TEST(LineRanges, CollapsesRunsOfConsecutiveLines) {

@@ -24,10 +24,9 @@ std::string failure_message(const TestAttempt& attempt) {
   return "failed (exit code " + std::to_string(attempt.exit_code) + ")";
 }
 
-// What a failing attempt's element holds: its assertions, or, when none were parsed
-// (a crash, a timeout, an exit), the end of its output.
+// What a failing attempt's element holds: its assertions. Its output is the test's
+// `<system-out>` (a crash's or timeout's last words included), so it is not repeated.
 std::string failure_text(const TestAttempt& attempt) {
-  if (attempt.failures.empty()) return attempt.output;
   std::string text;
   for (const auto& failure : attempt.failures)
     text += failure.file + ":" + std::to_string(failure.line) + "\n" + failure.message + "\n";
@@ -62,21 +61,24 @@ void write_testcase(std::ostream& out, const TestInventory& inventory, const Tes
         << "/>\n";
   else if (is_failure(result.status))
     write_attempt_element(out, is_error(result.status) ? "error" : "failure", last);
-  for (std::size_t i = 0; i + 1 < result.attempts.size(); ++i)
-    write_attempt_element(out, result.status == TestStatus::flaky ? "flakyFailure" : "rerunFailure",
-                          result.attempts[i]);
+  // Surefire's names for earlier attempts: flaky or rerun, failure or error.
+  for (std::size_t i = 0; i + 1 < result.attempts.size(); ++i) {
+    std::string element = result.status == TestStatus::flaky ? "flaky" : "rerun";
+    element += is_error(result.attempts[i].status) ? "Error" : "Failure";
+    write_attempt_element(out, element, result.attempts[i]);
+  }
   if (!last.output.empty())
     out << "      <system-out>" << xml_escape(last.output) << "</system-out>\n";
   out << "    </testcase>\n";
 }
 
-// ISO 8601 in UTC, as JUnit's `timestamp` attribute takes it.
+// ISO 8601 in UTC without a zone suffix, as Ant's JUnit schema takes `timestamp`.
 std::string iso_timestamp(std::chrono::system_clock::time_point when) {
   std::time_t seconds_since_epoch = std::chrono::system_clock::to_time_t(when);
   std::tm parts{};
   gmtime_r(&seconds_since_epoch, &parts);
   char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &parts);
   return text;
 }
 

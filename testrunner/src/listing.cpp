@@ -146,16 +146,18 @@ void read_tags(std::vector<TestCase>& tests) {
 }
 
 // GoogleTest reads flags from the environment too: a user's `GTEST_BRIEF=1`,
-// `GTEST_COLOR=yes`, a shard or a filter would change what a program prints or runs,
-// and its output is what its tests are judged by. Each is set to GoogleTest's
-// default, after the project's own environment for the test; retort selects, shards
-// and repeats tests itself.
+// `GTEST_COLOR=yes`, a shard, a filter or a flag file would change what a program
+// prints or runs, and its output is what its tests are judged by. Each is set, after
+// the project's own environment for the test, to what the parser reads (full output,
+// no colour, times) or to GoogleTest's default; retort selects, shards and repeats
+// tests itself.
 void override_gtest_environment(TestProgram& program) {
   for (const char* setting :
        {"GTEST_BRIEF=0", "GTEST_COLOR=no", "GTEST_PRINT_TIME=1", "GTEST_OUTPUT=", "GTEST_FILTER=*",
         "GTEST_REPEAT=1", "GTEST_SHUFFLE=0", "GTEST_FAIL_FAST=0", "GTEST_BREAK_ON_FAILURE=0",
         "GTEST_THROW_ON_FAILURE=0", "GTEST_CATCH_EXCEPTIONS=1", "GTEST_ALSO_RUN_DISABLED_TESTS=0",
-        "GTEST_TOTAL_SHARDS=-1", "GTEST_SHARD_INDEX=-1"})
+        "GTEST_TOTAL_SHARDS=-1", "GTEST_SHARD_INDEX=-1",
+        "GTEST_FLAGFILE=", "GTEST_STREAM_RESULT_TO="})
     program.environment.emplace_back(setting);
 }
 

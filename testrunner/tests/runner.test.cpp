@@ -192,7 +192,8 @@ TEST_P(Runner, WithoutATerminalStatusLinesAndFailuresArePrintedAsTheRunGoes) {
   console.finish();
   std::string text = out.str();
   EXPECT_NE(text.find("FAIL Math.AddsBadly"), std::string::npos) << text;
-  EXPECT_NE(text.find("/2] 0 passed, 1 failed, 1 running, "), std::string::npos) << text;
+  // At least one status line came while the slow test ran (its counts depend on timing).
+  EXPECT_NE(text.find(" failed, 1 running, "), std::string::npos) << text;
   EXPECT_EQ(text.find('\r'), std::string::npos) << "no live line without a terminal";
 }
 

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <regex>
 #include <string_view>
@@ -13,14 +14,11 @@
 namespace retort::lint {
 namespace {
 
-// Where a trailing comment starts (the line's end when it has none).
-std::size_t code_end(const std::string& line) { return comment_start(line).value_or(line.size()); }
-
-// A line as compared: without a trailing comment, trimmed, runs of spaces collapsed.
+// A line as compared: without its comments, trimmed, runs of spaces collapsed.
 std::string normalised(const std::string& line) {
   std::string result;
   bool is_space = false;
-  for (char c : line.substr(0, code_end(line))) {
+  for (char c : code_of(line)) {
     if (c == ' ' || c == '\t') {
       is_space = !result.empty();
       continue;
@@ -57,20 +55,50 @@ bool has_balanced_brackets(const std::string& line) {
 }
 
 // A constructor's member initialisers (`: _type(type),`, `_axis(0),`) say what the
-// object is made of, and no function can take them over.
+// object is made of, and no function can take them over. A statement (`;`) or a
+// control line (`if (a) {`) is not one.
 bool is_member_initializer(const std::string& line) {
   static const std::regex entry(R"(^([:,]\s*)?[A-Za-z_]\w*\s*[({].*[)}]\s*(,|\{\s*\}?)?$)");
+  static const std::regex control(R"(^(if|for|while|switch|catch|return|else|do)\b)");
   bool is_in_a_list = line.front() == ':' || line.front() == ',' || line.back() == ',' ||
                       line.back() == '{' || line.back() == '}';
-  return is_in_a_list && std::regex_match(line, entry) && has_balanced_brackets(line);
+  return is_in_a_list && line.find(';') == std::string::npos && !std::regex_search(line, control) &&
+         std::regex_match(line, entry) && has_balanced_brackets(line);
 }
 
 // A line of only literals is data: a table's row (`0x0009, 0x000A,`) or the last
-// line of a long string (`"}\n");`).
+// line of a long string (`"}\n");`). Scanned by hand: a regex over repeated literals
+// backtracks exponentially on a long line that fails to match.
 bool is_data(const std::string& line) {
-  static const std::regex literals(
-      R"(^[\s,{}()\[\];]*(("([^"\\]|\\.)*"|'([^'\\]|\\.)*'|[-+]?[0-9][\w.']*)[\s,{}()\[\];]*)+$)");
-  return std::regex_match(line, literals);
+  auto is_separator = [](char c) {
+    return std::string_view(" \t,{}()[];").find(c) != std::string_view::npos;
+  };
+  auto is_number_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '\'' || c == '_';
+  };
+  bool has_literal = false;
+  std::size_t at = 0;
+  while (at < line.size()) {
+    char c = line[at];
+    if (is_separator(c)) {
+      ++at;
+    } else if (c == '"' || c == '\'') {
+      char quote = c;
+      for (++at; at < line.size() && line[at] != quote; ++at) at += line[at] == '\\' ? 1 : 0;
+      if (at >= line.size()) return false;  // a literal that goes on past the line
+      ++at;
+      has_literal = true;
+    } else if (std::isdigit(static_cast<unsigned char>(c)) != 0 ||
+               ((c == '-' || c == '+') && at + 1 < line.size() &&
+                std::isdigit(static_cast<unsigned char>(line[at + 1])) != 0)) {
+      for (++at; at < line.size() && is_number_char(line[at]); ++at) {
+      }
+      has_literal = true;
+    } else {
+      return false;
+    }
+  }
+  return has_literal;
 }
 
 // Lines that carry no logic of their own do not make two blocks alike: braces,
@@ -97,9 +125,9 @@ std::vector<int> brace_depths(const std::vector<std::string>& lines) {
   for (const auto& line : lines) {
     depths.push_back(depth);
     char quote = 0;
-    std::size_t end = code_end(line);
-    for (std::size_t i = 0; i < end; ++i) {
-      char c = line[i];
+    std::string code = code_of(line);
+    for (std::size_t i = 0; i < code.size(); ++i) {
+      char c = code[i];
       if (quote != 0) {
         if (c == '\\')
           ++i;

@@ -120,7 +120,7 @@ class NamingConvention : public Check {
                // (a definition below its declaration) are not reported again.
                if (kind.empty() || decl->getIdentifier() == nullptr ||
                    decl->getCanonicalDecl() != decl || decl->getLocation().isMacroID() ||
-                   !context.is_project_location(decl->getLocation()))
+                   !context.is_project_location(decl->getLocation()) || is_macro_name(*decl))
                  return;
                std::string name = without_member_marks(*decl, decl->getName().str());
                std::string style = context.word_param(info(), kind + "_case");
@@ -148,10 +148,8 @@ class NamingConvention : public Check {
     if (llvm::isa<clang::CXXConstructorDecl, clang::CXXDestructorDecl, clang::CXXConversionDecl>(
             decl))
       return "";
-    // A name that is also a macro's (tinyxml2's fallback `TIXML_VSCPRINTF` function,
-    // a `#define` on other platforms) keeps the macro's case. A C interface's names
-    // (declared in C, or in an `extern "C"` block) follow the C API's style.
-    if (is_macro_name(decl)) return "";
+    // A C interface's names (declared in C, or in an `extern "C"` block) follow the C
+    // API's style.
     if (!decl.getASTContext().getLangOpts().CPlusPlus ||
         decl.getLexicalDeclContext()->isExternCContext())
       return "";
@@ -187,8 +185,10 @@ class NamingConvention : public Check {
     return "";
   }
 
-  // Whether `decl`'s name is also a macro's in this unit, or, in capitals, is
-  // `#define`d in its file under a condition this build does not take.
+  // Whether `decl`'s name is also a macro's, which keeps the macro's case (tinyxml2's
+  // fallback `TIXML_VSCPRINTF` function, a `#define` on other platforms): defined in
+  // this unit, or, in capitals, `#define`d in its file under a condition this build
+  // does not take.
   static bool is_macro_name(const clang::NamedDecl& decl) {
     const clang::IdentifierInfo* identifier = decl.getIdentifier();
     if (identifier == nullptr) return false;
@@ -197,9 +197,15 @@ class NamingConvention : public Check {
     if (name.upper() != name || name.lower() == name) return false;
     const auto& manager = decl.getASTContext().getSourceManager();
     clang::FileID file = manager.getFileID(manager.getExpansionLoc(decl.getLocation()));
-    std::regex definition("#\\s*define\\s+" + name.str() + "\\b");
     llvm::StringRef text = manager.getBufferData(file);
-    return std::regex_search(text.begin(), text.end(), definition);
+    for (std::size_t at = text.find(name); at != llvm::StringRef::npos;
+         at = text.find(name, at + 1)) {
+      std::size_t end = at + name.size();
+      bool is_whole = end == text.size() ||
+                      !(std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_');
+      if (is_whole && text.substr(0, at).rtrim(" \t").ends_with("define")) return true;
+    }
+    return false;
   }
 
   // A mark is not a case: `count_` (Google), `_count` (pugixml) and `m_count` are all

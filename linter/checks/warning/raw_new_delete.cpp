@@ -15,16 +15,27 @@ using namespace clang::ast_matchers;
 // documentation of an interface that hands a raw pointer's ownership over.
 bool is_documented(const clang::SourceManager& manager, const clang::FunctionDecl& function,
                    const std::regex& words) {
+  // "Does not take ownership", "never deletes it": said of it, the words mean the opposite.
+  static const std::regex negation(R"(\b(not|never|no longer)\s+$|n't\s+$)", std::regex::icase);
+  auto says_so = [&](const std::string& comment) {
+    for (std::sregex_iterator it(comment.begin(), comment.end(), words), end; it != end; ++it) {
+      std::size_t start = static_cast<std::size_t>(it->position());
+      std::string before =
+          comment.substr(start < 16 ? 0 : start - 16, std::min<std::size_t>(start, 16));
+      if (!std::regex_search(before, negation)) return true;
+    }
+    return false;
+  };
   return std::any_of(function.redecls_begin(), function.redecls_end(),
                      [&](const clang::FunctionDecl* declaration) {
-                       return std::regex_search(comment_above(manager, *declaration), words);
+                       return says_so(comment_above(manager, *declaration));
                      });
 }
 
 // It takes ownership of (or deletes) what it is handed...
 const std::regex& takes_ownership() {
   static const std::regex words(
-      R"(\b(takes? (over )?ownership|becomes? the property|assumes? ownership|will )"
+      R"(\b(takes? (over )?ownership|becomes? the property|assumes? ownership|(it|function) will )"
       R"((delete|free|destroy)|is responsible for deleting|transfers? ownership)\b)",
       std::regex::icase);
   return words;
@@ -111,13 +122,13 @@ class RawNewDelete : public Check {
              record);
     // ... and of a pointer it takes out of its own member (tinyxml2's MemPoolT::Clear
     // deletes each `Block* block = _blockPtrs.Pop();`).
-    on_match(finder, context,
-             in_own_method(
-                 cxxDeleteExpr(
-                     has(ignoringParenImpCasts(declRefExpr(to(varDecl(hasInitializer(expr(
-                         anyOf(ignoringParenImpCasts(own_member), hasDescendant(own_member))))))))))
-                     .bind("owned")),
-             record);
+    on_match(
+        finder, context,
+        in_own_method(cxxDeleteExpr(has(ignoringParenImpCasts(declRefExpr(
+                                        to(varDecl(hasInitializer(ignoringParenImpCasts(expr(anyOf(
+                                            own_member, cxxMemberCallExpr(on(own_member))))))))))))
+                          .bind("owned")),
+        record);
     // The owner's own allocation: tinyxml2's DynArray stores `new T[n]` in its member
     // `_mem`, which it frees itself.
     on_match(finder, context,

@@ -17,9 +17,14 @@ namespace retort {
 /// A comment begun on an earlier line is not seen: directives are one-line comments.
 std::optional<std::size_t> comment_start(std::string_view line);
 
-/// Returns the comment on `line` without its `//` or `/*` (and a closing `*/`), or
-/// none when the line has no comment.
-std::optional<std::string_view> comment_text(std::string_view line);
+/// Returns the text of the comments on `line` without their `//`, `/*` and `*/`
+/// (several, as in `f(); /* a */ // b`, joined by a space), or none when the line has
+/// no comment.
+std::optional<std::string> comment_text(std::string_view line);
+
+/// Returns `line` without its comments: a `/* */` span becomes a space, and a `//`
+/// comment (or a `/*` that goes on past the line) ends it.
+std::string code_of(std::string_view line);
 
 /// A `retort:` directive.
 struct Directive {

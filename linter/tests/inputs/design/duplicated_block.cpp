@@ -56,3 +56,24 @@ int fifth(int seed) {
   buffer[1] = name[1];
   return succeeded - total;
 }
+
+// One-line conditions are logic, even in braces.
+bool valid_first(const char* p, int n) {
+  if (p == nullptr) { return false; }
+  if (n < 0) { return false; }
+  if (n > 100) { return false; }
+  if (p[0] == '#') { return false; }
+  if (p[0] == ';') { return false; }
+  if (p[0] == ' ') { return false; }
+  return true;
+}
+
+bool valid_second(const char* p, int n) {
+  if (p == nullptr) { return false; }  // expect: design/duplicated-block
+  if (n < 0) { return false; }
+  if (n > 100) { return false; }
+  if (p[0] == '#') { return false; }
+  if (p[0] == ';') { return false; }
+  if (p[0] == ' ') { return false; }
+  return n > 1;
+}

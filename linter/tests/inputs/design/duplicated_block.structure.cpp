@@ -76,3 +76,29 @@ int second_length(const char* text) {
   return wide - check("[\n"
                       "}\n");
 }
+
+// Comments inside a line are not code: these calls differ in what they pass.
+void configure(int level, bool verbose);
+
+void quiet_setup() {
+  configure(1, /*verbose=*/false);  // no-finding
+  configure(2, /*verbose=*/false);
+  configure(3, /*verbose=*/false);
+  configure(4, /*verbose=*/false);
+  configure(5, /*verbose=*/false);
+  configure(6, /*verbose=*/false);
+}
+
+void loud_setup() {
+  configure(1, /*verbose=*/true);  // no-finding
+  configure(2, /*verbose=*/true);
+  configure(3, /*verbose=*/true);
+  configure(4, /*verbose=*/true);
+  configure(5, /*verbose=*/true);
+  configure(6, /*verbose=*/true);
+}
+
+// A row a regex over repeated literals would take exponential time to reject.
+const unsigned long long kLimits[][3] = {
+    {1234567890123456789ULL, 9876543210987654321ULL, 18446744073709551615ULL},  // no-finding
+};

@@ -97,9 +97,17 @@ class Pool {
     }
   }
   void keep(Point* point) { blocks_.push_back(point); }
+  // Reading a member is not taking a pointer out of it.
+  int scratch() {
+    Point* temporary = new Point{capacity_};  // expect: warning/raw-new-delete
+    int x = temporary->x;
+    delete temporary;  // expect: warning/raw-new-delete
+    return x;
+  }
 
  private:
   std::vector<Point*> blocks_;
+  int capacity_ = 4;
 };
 
 // The logger becomes the property of the logging module and should not be deleted
@@ -108,9 +116,13 @@ void set_logger(int level, Point* logger);
 // Keeps a pointer to the point; the caller still owns it.
 void watch(Point* point);
 
+// Borrows the point: it does not take ownership of it.
+void borrow(Point* point);
+
 void install() {
   set_logger(1, new Point{8});  // no-finding
   watch(new Point{9});  // expect: warning/raw-new-delete
+  borrow(new Point{12});  // expect: warning/raw-new-delete
 }
 
 // A singleton's static member and a static table are the class's own members too.
