@@ -126,12 +126,18 @@ static void forget(struct live_children* live, pid_t pid) {
     }
 }
 
-/* In the forked child: becomes the test, as if the program had just reached main. */
+/* In the forked child: becomes the test, as if the program had just reached main,
+ * with the request's environment entries (its own TEST_TMPDIR) set. */
 static void become_test(int channel, int signals, int output, char** arguments, int count,
                         const sigset_t* original_mask) {
   close(channel);
   close(signals);
   setpgid(0, 0);
+  int entries = count > 0 ? atoi(arguments[0]) : 0;
+  if (entries < 0 || entries >= count) _exit(127);
+  for (int i = 1; i <= entries; ++i) putenv(arguments[i]);
+  arguments += entries + 1;
+  count -= entries + 1;
   dup2(output, STDOUT_FILENO);
   dup2(output, STDERR_FILENO);
   if (output > STDERR_FILENO) close(output);
@@ -143,7 +149,8 @@ static void start_test(int channel, int signals, char* buffer, ssize_t length, i
                        struct live_children* live, const sigset_t* original_mask) {
   int count = 0;
   char** arguments = split_arguments(buffer, length, &count);
-  pid_t pid = arguments && count > 0 ? fork() : -1;
+  /* At least the entry count and a program name. */
+  pid_t pid = arguments && count > 1 ? fork() : -1;
   if (pid == 0) become_test(channel, signals, output, arguments, count, original_mask);
   int fork_error = errno;
   close(output);

@@ -9,8 +9,9 @@
 #define RETORT_FORK_SERVER_FD_VARIABLE "RETORT_FORK_SERVER_FD"
 /* The test program's own LD_PRELOAD, restored for the tests the server forks. */
 #define RETORT_FORK_SERVER_PRELOAD_VARIABLE "RETORT_FORK_SERVER_PRELOAD"
-/* A request is a message of NUL-terminated arguments with the test's output
- * descriptor attached; a longer command line runs without the server. */
+/* A request is a message of NUL-terminated strings with the test's output
+ * descriptor attached: the number N of environment entries, N `NAME=value` entries
+ * the test gets, then its arguments. A longer one runs without the server. */
 #define RETORT_FORK_SERVER_MAX_REQUEST 65536
 
 /* What the server says, one fixed-size message each. */

@@ -56,7 +56,10 @@ std::string server_key(const ChildCommand& spec) {
 }
 
 detail::SpawnRequest spawn_request(const ChildCommand& spec, int output_end) {
-  return {spec.argv, spec.working_directory, spec.extra_environment, output_end, -1};
+  auto environment = spec.extra_environment;
+  environment.insert(environment.end(), spec.private_environment.begin(),
+                     spec.private_environment.end());
+  return {spec.argv, spec.working_directory, std::move(environment), output_end, -1};
 }
 
 // The wait status of a process killed by SIGKILL, for a test whose server has gone.
@@ -357,7 +360,7 @@ llvm::Expected<pid_t> ChildWatcher::start(const ChildCommand& spec, ChildListene
   Watched child;
   if (spec.may_fork_from_server && !state_->fork_server_library.empty()) {
     if (auto* server = state_->server_for(spec)) {
-      auto forked = server->start(spec.argv, ends[1]);
+      auto forked = server->start(spec.argv, spec.private_environment, ends[1]);
       if (forked) {
         child.pid = *forked;
         child.server = server;

@@ -51,6 +51,9 @@ void Executor::start_next() {
   command.working_directory = program.working_directory;
   command.extra_environment = program.environment;
   command.may_fork_from_server = program.is_gtest;
+  running.temp_directory = TestTempDirectory::create();
+  if (running.temp_directory)
+    command.private_environment.push_back(running.temp_directory->environment_entry());
   Pid me = self();
   auto child = context_->watcher->start(
       command,

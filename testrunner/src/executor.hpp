@@ -12,6 +12,7 @@
 
 #include "outcome.hpp"
 #include "run_messages.hpp"
+#include "test_temp_directory.hpp"
 
 namespace retort::testrunner::detail {
 
@@ -47,6 +48,8 @@ class Executor : public GenServer<Executor> {
     bool is_interrupted = false;
     std::chrono::steady_clock::time_point started;
     TimerRef timeout;
+    // The item's TEST_TMPDIR, removed with what its tests left in it when it ends.
+    std::optional<TestTempDirectory> temp_directory;
   };
 
   std::chrono::milliseconds timeout_for(const WorkItem& item) const;

@@ -161,8 +161,13 @@ ForkServer::~ForkServer() {
   }
 }
 
-llvm::Expected<pid_t> ForkServer::start(const std::vector<std::string>& argv, int output_end) {
-  std::string arguments;
+llvm::Expected<pid_t> ForkServer::start(const std::vector<std::string>& argv,
+                                        const std::vector<std::string>& environment,
+                                        int output_end) {
+  // The request: how many environment entries, the entries, then the arguments.
+  std::string arguments = std::to_string(environment.size());
+  arguments.push_back('\0');
+  for (const auto& entry : environment) arguments.append(entry).push_back('\0');
   for (const auto& argument : argv) arguments.append(argument).push_back('\0');
   if (arguments.size() > RETORT_FORK_SERVER_MAX_REQUEST)
     return start_error("the command line is too long to send");

@@ -42,10 +42,12 @@ class ForkServer {
   ForkServer(const ForkServer&) = delete;
   ForkServer& operator=(const ForkServer&) = delete;
 
-  /// Forks a test running `argv` with stdout and stderr on `output_end`, in a
-  /// process group of its own. Returns its pid, or why it could not start (then it
-  /// may still start with exec). Fails at once for a command line too long to send.
-  llvm::Expected<pid_t> start(const std::vector<std::string>& argv, int output_end);
+  /// Forks a test running `argv` with `environment`'s `NAME=value` entries set and
+  /// stdout and stderr on `output_end`, in a process group of its own. Returns its
+  /// pid, or why it could not start (then it may still start with exec). Fails at once
+  /// for a command line too long to send.
+  llvm::Expected<pid_t> start(const std::vector<std::string>& argv,
+                              const std::vector<std::string>& environment, int output_end);
   /// Returns the tests that ended since the last call, reading what the server sent.
   std::vector<ForkedExit> take_exits();
   /// True once the server has gone: its tests' exits will never be told.

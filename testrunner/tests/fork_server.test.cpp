@@ -135,7 +135,7 @@ TEST(ForkServer, WhatStartUpWroteComesFirstAsItWouldWithExec) {
 // Starts the forking fixture's `test` from `server`, its output discarded.
 pid_t start_forked(detail::ForkServer& server, const std::string& test) {
   int discarded = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
-  auto pid = server.start({RETORT_FIXTURE_FORKING, "--gtest_filter=" + test}, discarded);
+  auto pid = server.start({RETORT_FIXTURE_FORKING, "--gtest_filter=" + test}, {}, discarded);
   ::close(discarded);
   EXPECT_TRUE(static_cast<bool>(pid));
   if (!pid) {

@@ -178,6 +178,25 @@ TEST_P(Runner, AnInterruptStopsEveryChildAndLeavesNoProcessBehind) {
   EXPECT_EQ(fixture.processes_left(), 0u);
 }
 
+// Each test process gets a TEST_TMPDIR of its own, removed when it ends: tests of one
+// program that write the same file name there run side by side without meeting.
+TEST_P(Runner, EachTestHasATemporaryFolderOfItsOwnThatIsRemovedAfterIt) {
+  retort::testing::TempTree base;
+  ::setenv("TMPDIR", base.root().c_str(), 1);
+  FixtureRun fixture;
+  auto options = quick_options();
+  options.timeout = 10s;
+  auto outcome = fixture.run("TempDir.*", options);
+  ::unsetenv("TMPDIR");
+  for (const char* name : {"TempDir.IsThisTestsOwnFirst", "TempDir.IsThisTestsOwnSecond"}) {
+    const auto& result = fixture.result_of(outcome, name);
+    EXPECT_EQ(result.status, TestStatus::passed) << name << ": " << result.last().output;
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(base.root()))
+    EXPECT_NE(entry.path().filename().string().rfind("retort-tmpdir-", 0), 0u)
+        << "a test's folder was left behind: " << entry.path();
+}
+
 // Without a terminal (in CI) a failure is printed as it happens and a status line
 // keeps a long run from being silent.
 TEST_P(Runner, WithoutATerminalStatusLinesAndFailuresArePrintedAsTheRunGoes) {

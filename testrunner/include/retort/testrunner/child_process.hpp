@@ -26,6 +26,9 @@ struct ChildCommand {
   std::filesystem::path working_directory;
   /// Extra `NAME=value` entries for its environment.
   std::vector<std::string> extra_environment;
+  /// `NAME=value` entries for this child alone (its own `TEST_TMPDIR`): a forked child
+  /// gets them with its request, so they do not keep tests from sharing a server.
+  std::vector<std::string> private_environment;
   /// True for a GoogleTest program: the child may be forked from the program's fork
   /// server (started once, waiting where `main` begins) instead of started with exec.
   bool may_fork_from_server = false;
