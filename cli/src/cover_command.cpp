@@ -138,8 +138,6 @@ llvm::Expected<int> report(const Project& project, const CoverCommandOptions& op
   return exit_code;
 }
 
-}  // namespace
-
 // What the command reads and writes, checked before the tests run: a missing input
 // or an unwritable report is the user's to fix (exit 2), not found after the run.
 llvm::Error check_paths(const CoverCommandOptions& options) {
@@ -150,13 +148,11 @@ llvm::Error check_paths(const CoverCommandOptions& options) {
   }
   auto html_index = options.html_directory.empty() ? std::filesystem::path()
                                                    : options.html_directory / "index.html";
-  for (const auto& report :
-       {options.lcov_file, options.cobertura_file, options.json_file, html_index}) {
-    if (report.empty()) continue;
-    if (auto error = prepare_report_path(report)) return error;
-  }
-  return llvm::Error::success();
+  return prepare_report_paths(
+      {options.lcov_file, options.cobertura_file, options.json_file, html_index});
 }
+
+}  // namespace
 
 int run_cover(const Project& project, const CoverCommandOptions& options,
               const GlobalOptions& global) {

@@ -145,10 +145,8 @@ int run_doc_grade(const Project& project, const DocGradeCommandOptions& options,
   if (!options.min_grade.empty() && options.min_grade != "none" &&
       !grade_from_letter(options.min_grade))
     throw CLI::ValidationError("--min-grade", "must be A, B or C, got '" + options.min_grade + "'");
-  if (!options.lcov_file.empty()) {
-    if (auto error = prepare_report_path(options.lcov_file))
-      return report_error(std::move(error), llvm::errs());
-  }
+  if (auto error = prepare_report_paths({options.lcov_file}))
+    return report_error(std::move(error), llvm::errs());
   auto extraction = extract_project_api(project, options);
   if (!extraction) return report_error(extraction.takeError(), llvm::errs());
   print_parse_errors(*extraction);

@@ -158,11 +158,8 @@ int run_test(const Project& project, const TestCommandOptions& options,
     if (!parsed) return report_error(parsed.takeError(), llvm::errs());
     partition = *parsed;
   }
-  for (const auto& report : {options.junit_file, options.json_file}) {
-    if (report.empty()) continue;
-    if (auto error = prepare_report_path(report))
-      return report_error(std::move(error), llvm::errs());
-  }
+  if (auto error = prepare_report_paths({options.junit_file, options.json_file}))
+    return report_error(std::move(error), llvm::errs());
   auto inventory = discover(project, options);
   if (!inventory) return report_error(inventory.takeError(), llvm::errs());
   auto history = load_history(project);

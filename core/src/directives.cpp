@@ -1,6 +1,9 @@
 #include "retort/core/directives.hpp"
 
+#include <algorithm>
 #include <cctype>
+
+#include <llvm/ADT/StringRef.h>
 
 namespace retort {
 namespace {
@@ -25,35 +28,6 @@ std::size_t skip_number(std::string_view line, std::size_t begin) {
     ++at;
   return at;
 }
-
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-    text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-    text.remove_suffix(1);
-  return text;
-}
-
-}  // namespace
-
-std::optional<std::size_t> comment_start(std::string_view line) {
-  std::size_t at = 0;
-  while (at < line.size()) {
-    char c = line[at];
-    bool starts_token = at == 0 || !is_identifier_char(line[at - 1]);
-    if (c == '/' && at + 1 < line.size() && (line[at + 1] == '/' || line[at + 1] == '*')) return at;
-    if (c == '"' || c == '\'') {
-      at = skip_literal(line, at, c);
-    } else if (starts_token && std::isdigit(static_cast<unsigned char>(c)) != 0) {
-      at = skip_number(line, at);
-    } else {
-      ++at;
-    }
-  }
-  return std::nullopt;
-}
-
-namespace {
 
 // The line taken apart into its code and the text of its comments.
 struct LineParts {
@@ -85,24 +59,42 @@ LineParts split_comments(std::string_view line) {
 
 }  // namespace
 
+std::optional<std::size_t> comment_start(std::string_view line) {
+  std::size_t at = 0;
+  while (at < line.size()) {
+    char c = line[at];
+    bool starts_token = at == 0 || !is_identifier_char(line[at - 1]);
+    if (c == '/' && at + 1 < line.size() && (line[at + 1] == '/' || line[at + 1] == '*')) return at;
+    if (c == '"' || c == '\'') {
+      at = skip_literal(line, at, c);
+    } else if (starts_token && std::isdigit(static_cast<unsigned char>(c)) != 0) {
+      at = skip_number(line, at);
+    } else {
+      ++at;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> comment_text(std::string_view line) {
   return split_comments(line).comments;
 }
 
 std::string code_of(std::string_view line) { return split_comments(line).code; }
 
+std::optional<Directive> directive_in(std::string_view comment) {
+  auto marker = comment.find("retort:");
+  if (marker == std::string_view::npos) return std::nullopt;
+  llvm::StringRef rest = llvm::StringRef(comment.data(), comment.size()).substr(marker + 7).trim();
+  std::size_t verb_end = std::min(rest.find_first_of(" \t\v\f\r\n"), rest.size());
+  if (verb_end == 0) return std::nullopt;
+  return Directive{rest.take_front(verb_end).str(), rest.drop_front(verb_end).trim().str()};
+}
+
 std::optional<Directive> directive_on(std::string_view line) {
   auto comment = comment_text(line);
   if (!comment) return std::nullopt;
-  auto marker = comment->find("retort:");
-  if (marker == std::string::npos) return std::nullopt;
-  std::string_view rest = trimmed(std::string_view(*comment).substr(marker + 7));
-  std::size_t verb_end = 0;
-  while (verb_end < rest.size() && std::isspace(static_cast<unsigned char>(rest[verb_end])) == 0)
-    ++verb_end;
-  if (verb_end == 0) return std::nullopt;
-  return Directive{std::string(rest.substr(0, verb_end)),
-                   std::string(trimmed(rest.substr(verb_end)))};
+  return directive_in(*comment);
 }
 
 }  // namespace retort

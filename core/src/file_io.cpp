@@ -100,6 +100,14 @@ llvm::Error prepare_report_path(const std::filesystem::path& path) {
   return llvm::Error::success();
 }
 
+llvm::Error prepare_report_paths(const std::vector<std::filesystem::path>& paths) {
+  for (const auto& path : paths) {
+    if (path.empty()) continue;
+    if (auto error = prepare_report_path(path)) return error;
+  }
+  return llvm::Error::success();
+}
+
 llvm::Error write_report_file(const std::filesystem::path& path, std::string_view contents) {
   if (auto error = prepare_report_path(path)) return error;
   return write_file_atomically(path, contents);

@@ -30,11 +30,8 @@ std::vector<std::string> split_ids(std::string_view list) {
 }
 
 // clang-tidy's "NOLINT", "NOLINTNEXTLINE(a, b)", "NOLINTBEGIN", "NOLINTEND" in a
-// comment -> {"NOLINTNEXTLINE", "a, b"}; the list is empty when there is none.
-std::optional<std::pair<std::string, std::string>> nolint_on(const std::string& line) {
-  auto comment = comment_text(line);
-  if (!comment) return std::nullopt;
-  std::string text(*comment);
+// comment's text -> {"NOLINTNEXTLINE", "a, b"}; the list is empty when there is none.
+std::optional<std::pair<std::string, std::string>> nolint_in(const std::string& text) {
   std::size_t marker = text.find("NOLINT");
   if (marker == std::string::npos) return std::nullopt;
   std::size_t end = marker + 6;
@@ -61,7 +58,9 @@ Suppression nolint(const std::string& list, unsigned first, unsigned last, unsig
 // One line's directive, if any, added to `suppressions` (blocks through `open`).
 void take_line(const std::string& line, unsigned number, std::vector<Suppression>& suppressions,
                std::optional<Suppression>& open_retort, std::optional<Suppression>& open_nolint) {
-  if (auto directive = directive_on(line)) {
+  auto comment = comment_text(line);
+  if (!comment) return;
+  if (auto directive = directive_in(*comment)) {
     const auto& [verb, ids] = *directive;
     if (verb == "disable-next-line") {
       suppressions.push_back({split_ids(ids), number + 1, number + 1, number});
@@ -75,7 +74,7 @@ void take_line(const std::string& line, unsigned number, std::vector<Suppression
       open_retort.reset();
     }
   }
-  if (auto directive = nolint_on(line)) {
+  if (auto directive = nolint_in(*comment)) {
     const auto& [verb, ids] = *directive;
     if (verb == "NOLINT") {
       suppressions.push_back(nolint(ids, number, number, number));

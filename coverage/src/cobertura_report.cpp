@@ -19,7 +19,7 @@ std::string rate(const Counts& counts) {
 // branch coverage in the CI service's summary; Cobertura's DTD requires the attribute,
 // and `branches-valid="0"` says nothing was measured.
 std::string rates(const Totals& totals) {
-  std::string branch_rate = totals.branches.found == 0 ? "0" : rate(totals.branches);
+  std::string branch_rate = totals.branches.is_measured() ? rate(totals.branches) : "0";
   return "line-rate=\"" + rate(totals.lines) + "\" branch-rate=\"" + branch_rate +
          "\" complexity=\"0\"";
 }

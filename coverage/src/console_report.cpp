@@ -29,7 +29,7 @@ std::string row_line(const std::string& percent, const std::string& file, std::s
 }
 
 void print_totals_line(std::ostream& out, const char* what, const Counts& counts) {
-  if (counts.found == 0) {
+  if (!counts.is_measured()) {
     out << what << "not measured\n";  // "100% (0 of 0)" would claim what nothing measured
     return;
   }

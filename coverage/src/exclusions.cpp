@@ -17,14 +17,14 @@ enum class Marker { none, next_line, line, begin, end, branch_line, branch_begin
 // Markers count only inside a comment, so a string literal naming one (as retort's own
 // sources do) excludes nothing.
 Marker marker_on(llvm::StringRef line) {
-  if (auto directive = directive_on(line)) {
+  auto comment = comment_text(line);
+  if (!comment) return Marker::none;
+  if (auto directive = directive_in(*comment)) {
     if (directive->verb == "cover-ignore-next-line") return Marker::next_line;
     if (directive->verb == "cover-ignore-begin") return Marker::begin;
     if (directive->verb == "cover-ignore-end") return Marker::end;
   }
-  auto comment = comment_text(line);
-  if (!comment) return Marker::none;
-  llvm::StringRef text(comment->data(), comment->size());
+  llvm::StringRef text(*comment);
   for (llvm::StringRef tool : {"LCOV_EXCL_", "GCOVR_EXCL_"}) {
     auto at = text.find(tool);
     if (at == llvm::StringRef::npos) continue;

@@ -31,7 +31,7 @@ std::string page_head(const std::string& title) {
 
 std::string totals_html(const Totals& totals) {
   auto part = [](const char* what, const Counts& counts) {
-    if (counts.found == 0) return std::string("<span>") + what + " <b>not measured</b></span>";
+    if (!counts.is_measured()) return std::string("<span>") + what + " <b>not measured</b></span>";
     return std::string("<span>") + what + " <b>" + format_percent(counts.percent()) + "%</b> (" +
            std::to_string(counts.hit) + " of " + std::to_string(counts.found) + ")</span>";
   };

@@ -7,11 +7,11 @@ namespace {
 // Nothing found (branches of a build that did not measure them) has no percentage.
 llvm::json::Object counts_json(const Counts& counts) {
   llvm::json::Value percent = nullptr;
-  if (counts.found > 0) percent = counts.percent();
+  if (counts.is_measured()) percent = counts.percent();
   return llvm::json::Object{{"found", static_cast<std::int64_t>(counts.found)},
                             {"hit", static_cast<std::int64_t>(counts.hit)},
                             {"percent", std::move(percent)},
-                            {"measured", counts.found > 0}};
+                            {"measured", counts.is_measured()}};
 }
 
 llvm::json::Object totals_json(const Totals& totals) {

@@ -10,14 +10,13 @@
 namespace retort::testrunner::detail {
 
 std::optional<TestTempDirectory> TestTempDirectory::create() {
-  std::filesystem::path base = "/tmp";
-  for (const char* variable : {"TEST_TMPDIR", "TMPDIR"}) {
-    const char* value = std::getenv(variable);
-    if (value != nullptr && value[0] != '\0') {
-      base = value;
-      break;
-    }
-  }
+  // Under a runner that gave retort a TEST_TMPDIR of its own (Bazel), inside that.
+  const char* outer = std::getenv("TEST_TMPDIR");
+  std::error_code error;
+  std::filesystem::path base = outer != nullptr && outer[0] != '\0'
+                                   ? std::filesystem::path(outer)
+                                   : std::filesystem::temp_directory_path(error);
+  if (error) return std::nullopt;
   std::string pattern = (base / "retort-tmpdir-XXXXXX").string();
   if (::mkdtemp(pattern.data()) == nullptr) return std::nullopt;
   return TestTempDirectory(pattern);

@@ -15,7 +15,8 @@ namespace retort::testrunner::detail {
 
 class TestTempDirectory {
  public:
-  /// Creates a fresh folder below the user's `TEST_TMPDIR`, `TMPDIR` or /tmp; none
+  /// Creates a fresh folder below the user's `TEST_TMPDIR`, else the system's
+  /// temporary folder (`TMPDIR`, or /tmp); none
   /// when it cannot be made (the test then runs with the environment it had).
   static std::optional<TestTempDirectory> create();
 

@@ -14,11 +14,11 @@
 namespace retort::lint {
 namespace {
 
-// A line as compared: without its comments, trimmed, runs of spaces collapsed.
-std::string normalised(const std::string& line) {
+// A line's code (`code_of`) as compared: trimmed, runs of spaces collapsed.
+std::string normalised(const std::string& code) {
   std::string result;
   bool is_space = false;
-  for (char c : code_of(line)) {
+  for (char c : code) {
     if (c == ' ' || c == '\t') {
       is_space = !result.empty();
       continue;
@@ -36,6 +36,8 @@ std::string normalised(const std::string& line) {
 // file's tests declares its locals.
 bool is_declaration(const std::string& line) {
   if (line.rfind("typedef ", 0) == 0 || line.rfind("using ", 0) == 0) return true;
+  // Most code lines call something: no regex for them (this runs on every line).
+  if (line.back() != ';' || line.find('(') != std::string::npos) return false;
   static const std::regex declaration(
       R"(^((static|const|constexpr|unsigned|signed|long|short|volatile)\s+)*)"
       R"([A-Za-z_][\w:]*(<[^()]*>)?(\s*[*&]+\s*|\s+)[A-Za-z_]\w*(\[[^\]()]*\])?)"
@@ -116,16 +118,15 @@ bool is_significant(const std::string& line) {
   return !std::regex_match(line, trivial);
 }
 
-// How deep in braces each line starts (string and character literals and `//`
-// comments aside): a copy may not leave the block it starts in, so the end of one
+// How deep in braces each line starts, from the lines' code (string and character
+// literals aside): a copy may not leave the block it starts in, so the end of one
 // function and the start of the next are never "the same lines".
-std::vector<int> brace_depths(const std::vector<std::string>& lines) {
+std::vector<int> brace_depths(const std::vector<std::string>& code_lines) {
   std::vector<int> depths;
   int depth = 0;
-  for (const auto& line : lines) {
+  for (const auto& code : code_lines) {
     depths.push_back(depth);
     char quote = 0;
-    std::string code = code_of(line);
     for (std::size_t i = 0; i < code.size(); ++i) {
       char c = code[i];
       if (quote != 0) {
@@ -195,7 +196,10 @@ class DuplicatedBlock : public Check {
   void check_text(const FileText& file, CheckContext& context) const override {
     auto window = static_cast<std::size_t>(context.param(info(), "min_lines"));
     if (window == 0) return;
-    std::vector<int> depths = brace_depths(file.lines);
+    std::vector<std::string> code;  // each line without its comments, worked out once
+    code.reserve(file.lines.size());
+    for (const auto& line : file.lines) code.push_back(code_of(line));
+    std::vector<int> depths = brace_depths(code);
     std::vector<Line> lines;
     bool in_block_comment = false;  // a `/** ... */` doc comment's lines are comments
     for (std::size_t i = 0; i < file.lines.size(); ++i) {
@@ -205,7 +209,7 @@ class DuplicatedBlock : public Check {
         in_block_comment = !raw.contains("*/");
         continue;
       }
-      std::string line = normalised(file.lines[i]);
+      std::string line = normalised(code[i]);
       if (is_significant(line)) lines.push_back({llvm::xxHash64(line), i, depths[i]});
     }
     std::unordered_map<std::uint64_t, std::size_t> first_seen;  // window hash -> start

@@ -220,9 +220,10 @@ class NamingConvention : public Check {
     if (name.size() > 1 && name.front() == '_' && decl.isCXXClassMember()) name.erase(0, 1);
     while (name.size() > 1 && name.back() == '_') name.pop_back();  // `count_`, `RawLog__`
     // A one-letter scope suffix on a variable: jsoncpp's global `stackLimit_g`.
-    static const std::regex scope_suffix("_[gsm]$");
-    if (llvm::isa<clang::VarDecl, clang::FieldDecl>(decl) && name.size() > 3)
-      name = std::regex_replace(name, scope_suffix, "");
+    if (llvm::isa<clang::VarDecl, clang::FieldDecl>(decl) && name.size() > 3 &&
+        name[name.size() - 2] == '_' &&
+        std::string_view("gsm").find(name.back()) != std::string_view::npos)
+      name.resize(name.size() - 2);
     return name;
   }
 

@@ -34,6 +34,10 @@ struct Directive {
   std::string arguments;
 };
 
+/// Returns the `retort:` directive in `comment` (the text `comment_text` returns), if
+/// there is one: for a caller that also looks for other tools' markers in it.
+std::optional<Directive> directive_in(std::string_view comment);
+
 /// Returns the `retort:` directive in the comment on `line`, if there is one.
 ///
 /// ```cpp

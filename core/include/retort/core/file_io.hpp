@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <llvm/Support/Error.h>
 
@@ -32,6 +33,10 @@ llvm::Error write_report_file(const std::filesystem::path& path, std::string_vie
 /// that `path` is not a folder. Returns a `UsageError` naming the path otherwise, so
 /// a typo fails at once (exit 2) rather than after a whole run.
 llvm::Error prepare_report_path(const std::filesystem::path& path);
+
+/// `prepare_report_path` for each report a command was asked for (empty paths, the
+/// reports not asked for, are skipped); the first that cannot be written is the error.
+llvm::Error prepare_report_paths(const std::vector<std::filesystem::path>& paths);
 
 /// Creates `directory` (and its parents) for state retort keeps between runs (the
 /// cache, the test history) and puts a `.gitignore` holding `*` in it, as pytest and

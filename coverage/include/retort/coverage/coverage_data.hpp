@@ -72,6 +72,9 @@ struct Counts {
 
   /// Returns `hit` as a percentage of `found`; 100 when there is nothing to cover.
   double percent() const { return found == 0 ? 100.0 : 100.0 * hit / found; }
+  /// False when nothing was found, e.g. branches of a run that did not measure them:
+  /// reports then say "not measured" rather than a percentage.
+  bool is_measured() const { return found > 0; }
   /// Adds `other`'s found and hit counts to these.
   Counts& operator+=(const Counts& other);
 };
