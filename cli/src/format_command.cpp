@@ -1,16 +1,14 @@
-#include <unistd.h>
-
 #include <chrono>
 #include <functional>
 #include <iostream>
 #include <iterator>
-#include <memory>
 
 #include <llvm/ADT/SmallString.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/raw_ostream.h>
 
 #include "commands.hpp"
+#include "progress.hpp"
 #include "retort/core/errors.hpp"
 #include "retort/core/exit_codes.hpp"
 #include "retort/core/process.hpp"
@@ -88,25 +86,6 @@ int format_stdin(const Project& project, const FormatCommandOptions& options) {
   return (options.is_check || options.is_diff) && is_changed ? exit_findings : exit_clean;
 }
 
-// A run longer than a few seconds (a big tree, a cold cache) says how far it is on
-// stderr, every two seconds: on a terminal one line rewritten, elsewhere a line each.
-std::function<void(std::size_t, std::size_t)> progress_printer() {
-  using Clock = std::chrono::steady_clock;
-  auto start = Clock::now();
-  auto last = std::make_shared<Clock::time_point>(start);
-  bool is_terminal = ::isatty(STDERR_FILENO) != 0;
-  return [start, last, is_terminal](std::size_t done, std::size_t total) {
-    auto now = Clock::now();
-    bool is_last = done == total;
-    if (now - start < std::chrono::seconds(3) ||
-        (now - *last < std::chrono::seconds(2) && !is_last))
-      return;
-    *last = now;
-    std::cerr << (is_terminal ? "\r" : "") << "format: " << done << "/" << total << " files"
-              << (is_terminal && !is_last ? "" : "\n") << std::flush;
-  };
-}
-
 int print_diffs(const format::FormatRun& run, const fs::path& root) {
   for (const auto& file : run.files) {
     if (file.status != format::FileStatus::changed) continue;
@@ -137,7 +116,7 @@ int run_format(const Project& project, const FormatCommandOptions& options,
   request.options = format::FormatOptions::from_config(project.config);
   request.display_root = project.root;
   request.jobs = options.jobs;
-  request.on_progress = progress_printer();
+  request.on_progress = progress_printer("format", "files");
   if (!options.is_cache_disabled) request.cache_root = ResultCache::default_root(project.root);
 
   auto selection = FileSelection::for_project(project.root, project.config);

@@ -8,6 +8,7 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include "commands.hpp"
+#include "progress.hpp"
 #include "retort/core/baseline.hpp"
 #include "retort/core/compile_commands.hpp"
 #include "retort/core/errors.hpp"
@@ -143,6 +144,7 @@ llvm::Expected<lint::LintRun> lint_project(const Project& project,
   request.project_root = project.root;
   request.display_root = project.root;
   request.jobs = options.jobs;
+  request.on_progress = progress_printer("lint", "translation units");
   request.settings = std::move(*settings);
   if (!options.is_cache_disabled) request.cache_root = ResultCache::default_root(project.root);
   lint::LintRun run = lint::lint(request);

@@ -176,9 +176,17 @@ bool same_finding(const Diagnostic& a, const Diagnostic& b) {
 
 LintRun lint(const LintRequest& request) {
   UnitCache cache(request);
+  std::mutex progress_mutex;
+  std::size_t done = 0;
   std::vector<UnitResult> results =
-      parallel_map(request.translation_units, request.jobs,
-                   [&](const fs::path& unit) { return lint_unit(request, cache, unit); });
+      parallel_map(request.translation_units, request.jobs, [&](const fs::path& unit) {
+        UnitResult result = lint_unit(request, cache, unit);
+        if (request.on_progress) {
+          std::lock_guard lock(progress_mutex);
+          request.on_progress(++done, request.translation_units.size());
+        }
+        return result;
+      });
   LintRun run;
   std::set<fs::path> project_files;
   std::vector<StyleObservation> observations;

@@ -5,6 +5,7 @@
 /// runs every enabled check on it, and reports findings in project files only.
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -53,6 +54,9 @@ struct LintRequest {
   std::filesystem::path display_root;
   /// Worker threads; 0 means one per hardware thread.
   unsigned jobs = 0;
+  /// Called after each translation unit (from one thread at a time), so a long run
+  /// can say how far it is; may be empty.
+  std::function<void(std::size_t done, std::size_t total)> on_progress;
   /// Which checks run, with which params, severity and priority.
   LintSettings settings;
   /// The result cache's root (usually `<project>/.retort/cache`); empty disables it.
