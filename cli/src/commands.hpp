@@ -95,6 +95,7 @@ struct TestCommandOptions {
   bool is_verbose = false;
   bool is_listing = false;
   bool is_fork_server_off = false;
+  bool is_isolated = false;
 };
 
 /// Runs `retort test` for `project`.

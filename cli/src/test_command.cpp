@@ -135,7 +135,7 @@ Iteration run_once(const TestInventory& inventory, const WorkPlan& plan, const R
   bool is_terminal = ::isatty(STDOUT_FILENO) != 0;
   ConsoleReporter console(inventory, std::cout,
                           {is_terminal, global.use_color(), options.is_verbose},
-                          plan.items.size() + plan.disabled.size());
+                          planned_tests(plan));
   Iteration iteration;
   {
     InterruptGuard guard;
@@ -170,10 +170,11 @@ int run_test(const Project& project, const TestCommandOptions& options,
     std::cout << "retort test: no tests selected (" << inventory->tests.size() << " tests known)\n";
     return exit_no_tests;
   }
-  PlanOptions plan_options{project.config.string_list("test.serial"),
-                           project.config.string_list("test.one_process"), options.seed};
-  auto plan = plan_work(*inventory, selected, history, plan_options);
   auto run = run_options(project, options);
+  PlanOptions plan_options{project.config.string_list("test.serial"),
+                           project.config.string_list("test.one_process"), options.seed,
+                           options.is_isolated || project.config.boolean("test.isolate"), run.jobs};
+  auto plan = plan_work(*inventory, selected, history, plan_options);
   std::size_t iterations = std::max(1u, options.repeat_until_failure);
   Iteration iteration;
   for (std::size_t i = 1; i <= iterations; ++i) {
@@ -196,7 +197,8 @@ void add_test_command(CLI::App& app, TestCommandOptions& options, std::function<
                       const GlobalOptions& global) {
   CLI::App* command = app.add_subcommand(
       "test",
-      "Run GoogleTest suites concurrently, one process per test (from CTest or test.binaries)");
+      "Run GoogleTest suites concurrently, isolating each failure in a process of its own "
+      "(from CTest or test.binaries)");
   command->add_option("filter", options.filters,
                       "GoogleTest filters (Suite.*, -Suite.Slow) or file.cpp:LINE");
   command->add_option("--only", options.only_tags, "Run only tests with this tag")
@@ -229,6 +231,8 @@ void add_test_command(CLI::App& app, TestCommandOptions& options, std::function<
       ->type_name("DIR");
   command->add_flag("-v,--verbose", options.is_verbose, "Also print passing and skipped tests");
   command->add_flag("--list", options.is_listing, "List the selected tests and their tags");
+  command->add_flag("--isolate", options.is_isolated,
+                    "One process per test, never batches of a program's tests (test.isolate)");
   command->add_flag("--no-fork-server", options.is_fork_server_off,
                     "Start every test with exec, not forked from its program's fork server");
   command->footer(

@@ -117,6 +117,13 @@ const std::vector<OptionSpec>& config_schema() {
                       "them) whose tests all share one; a `// retort: tags one-process` "
                       "comment does the same for one suite."},
       {.section = "test",
+       .name = "isolate",
+       .type = OptionType::boolean,
+       .default_value = true,
+       .description = "One process per test (as `retort test --isolate`); false runs a "
+                      "program's tests in a few processes (batches) and any that does not "
+                      "pass there, or never starts, runs again alone, which decides."},
+      {.section = "test",
        .name = "fork_server",
        .type = OptionType::boolean,
        .default_value = true,

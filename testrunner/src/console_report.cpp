@@ -147,7 +147,11 @@ void ConsoleReporter::print_result(const TestResult& result) {
   bool is_flaky = result.status == TestStatus::flaky;
   out_ << "\n  " << problems_ << ") " << (is_flaky ? colors.yellow(heading) : colors.red(heading))
        << where << "\n";
-  if (is_flaky)
+  if (is_flaky && result.attempts.front().is_shared_process)
+    out_ << "     failed beside other tests of its program in one process, then passed alone "
+            "(attempt "
+         << result.attempts.size() << "); the first attempt said:\n";
+  else if (is_flaky)
     out_ << "     passed on attempt " << result.attempts.size() << "; the first attempt said:\n";
   const auto& shown = is_flaky ? result.attempts.front() : attempt;
   std::string details;

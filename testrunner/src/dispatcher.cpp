@@ -31,10 +31,18 @@ bool Dispatcher::may_retry(std::size_t test, const TestAttempt& attempt) const {
   if (!is_failure(attempt.status) || is_draining()) return false;
   auto earlier = earlier_attempts_.find(test);
   std::size_t tried = earlier == earlier_attempts_.end() ? 0 : earlier->second.size();
+  // The run alone after failing in a batch is the test's first attempt, not a retry.
+  tried -= rerun_alone_.count(test);
   return tried < context_->options->retries;
 }
 
 void Dispatcher::settle(std::size_t test, TestAttempt attempt, const WorkItem& item) {
+  if (item.is_batch && is_failure(attempt.status) && !is_draining()) {
+    earlier_attempts_[test].push_back(std::move(attempt));
+    rerun_alone_.insert(test);
+    requeue_alone(item, test);
+    return;
+  }
   if (may_retry(test, attempt)) {
     earlier_attempts_[test].push_back(std::move(attempt));
     requeue(item, {test});
@@ -62,6 +70,14 @@ void Dispatcher::requeue(const WorkItem& item, std::vector<std::size_t> tests) {
   queue_.push_front(std::move(again));
 }
 
+void Dispatcher::requeue_alone(const WorkItem& item, std::size_t test) {
+  WorkItem alone = item;
+  alone.tests = {test};
+  alone.is_batch = false;
+  alone.expected.reset();
+  queue_.push_front(std::move(alone));
+}
+
 void Dispatcher::enter_draining() {
   is_stopping_ = true;
   for (const auto& [worker, items] : in_flight_)
@@ -86,8 +102,14 @@ void Dispatcher::handle_cast(const ItemFinished& finished) {
   if (found == items.end()) return;
   WorkItem item = std::move(found->second);
   items.erase(found);
+  if (finished.startup) startup_[item.program] = *finished.startup;
   for (const auto& [test, attempt] : finished.attempts) settle(test, attempt, item);
-  if (!finished.unstarted.empty()) requeue(item, finished.unstarted);
+  // A batch's tests left unjudged by its process run alone, so a second crash names
+  // its own test; a handed-back item never started and goes back whole.
+  if (item.is_batch && !finished.is_returned)
+    for (auto test : finished.unstarted) requeue_alone(item, test);
+  else if (!finished.unstarted.empty())
+    requeue(item, finished.unstarted);
   free_slots_.push_back(finished.worker);
   dispatch();
   finish_if_done();
@@ -155,6 +177,7 @@ void Dispatcher::finish_if_done() {
     }
   RunFinished finished;
   finished.is_interrupted = is_interrupted_;
+  finished.startup = startup_;
   for (auto& [test, result] : results_) finished.results.push_back(std::move(result));
   send(context_->owner, std::move(finished));
 }

@@ -1,8 +1,8 @@
 #pragma once
 
 // The dispatcher process: hands work items to idle executors (serial items never
-// two at once), retries failures, counts toward --max-failures, and tells the
-// owner when the run is over.
+// two at once), runs alone each test a batch could not pass, retries failures,
+// counts toward --max-failures, and tells the owner when the run is over.
 
 #include <deque>
 #include <map>
@@ -36,6 +36,8 @@ class Dispatcher : public GenServer<Dispatcher> {
   bool may_retry(std::size_t test, const TestAttempt& attempt) const;
   void settle(std::size_t test, TestAttempt attempt, const WorkItem& item);
   void requeue(const WorkItem& item, std::vector<std::size_t> tests);
+  // Puts `test` of the batch `item` first in the queue, in a process of its own.
+  void requeue_alone(const WorkItem& item, std::size_t test);
   void dispatch();
   void finish_if_done();
   bool is_anything_in_flight() const;
@@ -51,6 +53,9 @@ class Dispatcher : public GenServer<Dispatcher> {
   std::set<Pid> monitored_;
   std::map<std::size_t, TestResult> results_;
   std::map<std::size_t, std::vector<TestAttempt>> earlier_attempts_;
+  // Tests that failed in a batch and were queued to run alone.
+  std::set<std::size_t> rerun_alone_;
+  std::map<std::size_t, std::chrono::milliseconds> startup_;
   unsigned failures_ = 0;
   bool is_stopping_ = false;
   bool is_interrupted_ = false;

@@ -79,7 +79,7 @@ void Executor::start_next() {
 
 void Executor::return_waiting() {
   for (auto& assignment : waiting_)
-    report(ItemFinished{self(), assignment.id, {}, assignment.item.tests});
+    report(ItemFinished{self(), assignment.id, {}, assignment.item.tests, std::nullopt, true});
   waiting_.clear();
 }
 
@@ -130,7 +130,8 @@ void Executor::handle_info(const ChildExited& exited) {
   auto id = running_->id;
   running_.reset();
   start_next();
-  report(ItemFinished{self(), id, std::move(verdict.attempts), std::move(verdict.unstarted)});
+  report(ItemFinished{self(), id, std::move(verdict.attempts), std::move(verdict.unstarted),
+                      verdict.startup});
 }
 
 void Executor::handle_info(const TestTimedOut& timed_out) {

@@ -13,6 +13,11 @@ std::string seconds(std::chrono::milliseconds duration) {
          std::to_string(1000 + duration.count() % 1000).substr(1);
 }
 
+// `shared` when the attempt ran beside other tests of its program in one process.
+const char* process_key(const TestAttempt& attempt) {
+  return attempt.is_shared_process ? "shared" : "own";
+}
+
 std::string failure_message(const TestAttempt& attempt) {
   if (attempt.status == TestStatus::crashed) return "killed by " + attempt.signal_name;
   if (attempt.status == TestStatus::timed_out) return "timed out";
@@ -56,6 +61,9 @@ void write_testcase(std::ostream& out, const TestInventory& inventory, const Tes
     out << " file=\"" << xml_escape(test.file.string()) << "\" line=\"" << test.line << "\"";
   out << ">\n";
   const auto& last = result.last();
+  // pytest's place for a test's own facts: how its deciding attempt ran.
+  out << "      <properties><property name=\"retort.process\" value=\"" << process_key(last)
+      << "\"/></properties>\n";
   if (result.status == TestStatus::skipped || result.status == TestStatus::not_run)
     out << "      <skipped" << (result.status == TestStatus::not_run ? " message=\"not run\"" : "")
         << "/>\n";
@@ -138,6 +146,7 @@ llvm::json::Value results_json(const TestInventory& inventory, const RunOutcome&
       llvm::json::Object entry{{"status", std::string(status_key(attempt.status))},
                                {"ms", attempt.duration.count()},
                                {"exit_code", attempt.exit_code},
+                               {"process", process_key(attempt)},
                                {"failures", std::move(failures)}};
       if (!attempt.signal_name.empty()) entry["signal"] = attempt.signal_name;
       if (is_failure(attempt.status)) entry["output"] = attempt.output;

@@ -44,6 +44,10 @@ llvm::Expected<History> History::load(const std::filesystem::path& file) {
     for (const auto& [program, value] : *green)
       if (auto fingerprint = value.getAsString())
         history.green_[program.str()] = fingerprint->str();
+  if (const auto* startup = root->getObject("startup_ms"))
+    for (const auto& [program, value] : *startup)
+      if (auto milliseconds = value.getAsInteger())
+        history.startup_[program.str()] = std::chrono::milliseconds(*milliseconds);
   return history;
 }
 
@@ -54,9 +58,12 @@ llvm::Error History::save(const std::filesystem::path& file) const {
                                    {"status", std::string(status_key(record.status))}};
   llvm::json::Object green;
   for (const auto& [program, fingerprint] : green_) green[program] = fingerprint;
+  llvm::json::Object startup;
+  for (const auto& [program, time] : startup_) startup[program] = time.count();
   llvm::json::Value document(llvm::json::Object{{"version", history_format_version},
                                                 {"tests", std::move(tests)},
-                                                {"green", std::move(green)}});
+                                                {"green", std::move(green)},
+                                                {"startup_ms", std::move(startup)}});
   create_state_directory(file.parent_path());
   return write_file_atomically(file, llvm::formatv("{0:2}", document).str() + "\n");
 }
@@ -70,6 +77,12 @@ std::optional<TestRecord> History::find(const std::string& id) const {
 std::optional<std::string> History::green_fingerprint(const std::string& program) const {
   auto found = green_.find(program);
   if (found == green_.end()) return std::nullopt;
+  return found->second;
+}
+
+std::optional<std::chrono::milliseconds> History::startup(const std::string& program) const {
+  auto found = startup_.find(program);
+  if (found == startup_.end()) return std::nullopt;
   return found->second;
 }
 
@@ -102,6 +115,8 @@ void record_outcome(History& history, const TestInventory& inventory, const RunO
     ++ran[test.program];
     if (is_failure(result.status)) is_green[test.program] = false;
   }
+  for (const auto& [program, time] : outcome.startup)
+    history.set_startup(inventory.programs[program].display_name, time);
   for (std::size_t p = 0; p < programs; ++p)
     if (is_green[p] && ran[p] == runnable[p] && ran[p] > 0)
       history.set_green_fingerprint(inventory.programs[p].display_name,

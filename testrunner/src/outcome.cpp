@@ -121,6 +121,25 @@ std::vector<std::string> item_command(const TestInventory& inventory, const Work
   return argv;
 }
 
+namespace {
+
+// The time a finished process spent outside its tests, when every test closed.
+std::optional<std::chrono::milliseconds> startup_of(const std::vector<GtestSection>& sections,
+                                                    const ProcessEnd& end) {
+  std::chrono::milliseconds in_tests{0};
+  for (const auto& section : sections) {
+    if (!section.status || !section.milliseconds) return std::nullopt;
+    in_tests += std::chrono::milliseconds(*section.milliseconds);
+  }
+  return std::max(std::chrono::milliseconds(0), end.duration - in_tests);
+}
+
+bool is_clean(TestStatus status) {
+  return status == TestStatus::passed || status == TestStatus::skipped;
+}
+
+}  // namespace
+
 ItemVerdict judge_item(const TestInventory& inventory, const WorkItem& item,
                        const ProcessEnd& end) {
   ItemVerdict verdict;
@@ -132,12 +151,14 @@ ItemVerdict judge_item(const TestInventory& inventory, const WorkItem& item,
   auto sections = split_gtest_output(end.output);
   bool is_single = item.tests.size() == 1;
   bool has_died = end.is_timed_out || end.is_interrupted || !WIFEXITED(end.wait_status);
+  bool is_cut_short = has_died || std::any_of(sections.begin(), sections.end(),
+                                              [](const auto& s) { return !s.status; });
   for (auto index : item.tests) {
     const auto& test = inventory.tests[index];
     auto section = std::find_if(sections.begin(), sections.end(),
                                 [&](const auto& s) { return s.full_name == test.full_name(); });
     if (section == sections.end()) {
-      if (has_died && !is_single)
+      if (is_cut_short && !is_single)
         verdict.unstarted.push_back(index);
       else
         verdict.attempts.emplace_back(index, missing_test(test, end));
@@ -146,15 +167,25 @@ ItemVerdict judge_item(const TestInventory& inventory, const WorkItem& item,
     auto duration =
         is_single ? end.duration : std::chrono::milliseconds(section->milliseconds.value_or(0));
     auto attempt = judge_section(*section, end, duration);
+    attempt.is_shared_process = !is_single;
     // A test GoogleTest passed or skipped, in a process that then failed (a failing
     // suite or global tear-down, a leak checker), failed.
-    bool is_clean = attempt.status == TestStatus::passed || attempt.status == TestStatus::skipped;
-    if (is_single && is_clean && attempt.exit_code != 0) {
+    if (is_single && is_clean(attempt.status) && attempt.exit_code != 0) {
       attempt.status = TestStatus::failed;
       attempt.output = end.output;
     }
     verdict.attempts.emplace_back(index, std::move(attempt));
   }
+  // A batch whose tests all passed in a process that then failed cannot say which
+  // test to blame: each runs again alone.
+  bool is_all_clean = std::all_of(verdict.attempts.begin(), verdict.attempts.end(),
+                                  [](const auto& entry) { return is_clean(entry.second.status); });
+  if (item.is_batch && !has_died && exit_code_of(end.wait_status) != 0 && is_all_clean) {
+    for (const auto& [index, attempt] : verdict.attempts) verdict.unstarted.push_back(index);
+    verdict.attempts.clear();
+  }
+  if (!has_died && exit_code_of(end.wait_status) == 0 && verdict.unstarted.empty())
+    verdict.startup = startup_of(sections, end);
   return verdict;
 }
 

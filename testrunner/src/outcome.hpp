@@ -4,6 +4,7 @@
 // wait status: pure, so the tests can feed it GoogleTest's real output.
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,10 +22,13 @@ struct ProcessEnd {
   std::chrono::milliseconds duration{0};
 };
 
-// Each test's attempt, and the tests of a one-process item that never started.
+// Each test's attempt, the tests of a shared process that never started (or, for a
+// batch, cannot be judged from it), and the time the process spent outside its
+// tests when it ran them all cleanly.
 struct ItemVerdict {
   std::vector<std::pair<std::size_t, TestAttempt>> attempts;
   std::vector<std::size_t> unstarted;
+  std::optional<std::chrono::milliseconds> startup;
 };
 
 // Returns the command line that runs `item`'s tests.

@@ -2,6 +2,9 @@
 
 // The messages between the runner's processes, and what they share.
 
+#include <chrono>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,13 +40,16 @@ struct Assignment {
   WorkItem item;
 };
 // Executor -> dispatcher: how each test of item `id` went. Tests that never started
-// (a one-process item's process died first, or the item was handed back) are
-// `unstarted`.
+// (a shared process died first, or the item was handed back) are `unstarted`;
+// `startup` is the time the process spent outside its tests, when it ran them all.
 struct ItemFinished {
   Pid worker;
   std::uint64_t id;
   std::vector<std::pair<std::size_t, TestAttempt>> attempts;
   std::vector<std::size_t> unstarted;
+  std::optional<std::chrono::milliseconds> startup;
+  // True when the item was handed back before it started.
+  bool is_returned = false;
 };
 // Owner -> dispatcher (Ctrl-C), and dispatcher -> busy executors: stop the running
 // child and hand back the waiting item.
@@ -53,6 +59,7 @@ struct ReturnWaiting {};
 // Dispatcher -> owner.
 struct RunFinished {
   std::vector<TestResult> results;
+  std::map<std::size_t, std::chrono::milliseconds> startup;
   bool is_interrupted = false;
 };
 // Dispatcher -> reporter.

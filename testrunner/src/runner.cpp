@@ -115,6 +115,7 @@ RunOutcome run_tests(const TestInventory& inventory, const WorkPlan& plan,
     auto finished = await_run(system, inbox);
     call<bool>(system, detail::reporter_name, detail::Reporter::Flush{});
     outcome.is_interrupted = finished.is_interrupted;
+    outcome.startup = std::move(finished.startup);
     for (auto& result : finished.results) outcome.results.push_back(std::move(result));
   }
   std::sort(outcome.results.begin(), outcome.results.end(),

@@ -134,6 +134,76 @@ TEST_P(Runner, ACrashInAOneProcessSuiteRerunsTheTestsThatHadNotStarted) {
   EXPECT_EQ(fixture.result_of(outcome, "Crash.Aborts").status, TestStatus::crashed);
 }
 
+// A batch saves start-ups; what it cannot pass runs again alone, and that run decides.
+TEST_P(Runner, ATestThatFailsInABatchRunsAgainAloneAndThatRunDecides) {
+  FixtureRun fixture;
+  auto outcome = fixture.run_batch({"Math.Adds", "Math.AddsBadly"}, quick_options());
+  const auto& passed = fixture.result_of(outcome, "Math.Adds");
+  EXPECT_EQ(passed.status, TestStatus::passed);
+  ASSERT_EQ(passed.attempts.size(), 1u);
+  EXPECT_TRUE(passed.last().is_shared_process);
+  const auto& failed = fixture.result_of(outcome, "Math.AddsBadly");
+  EXPECT_EQ(failed.status, TestStatus::failed);
+  ASSERT_EQ(failed.attempts.size(), 2u);
+  EXPECT_TRUE(failed.attempts[0].is_shared_process);
+  EXPECT_FALSE(failed.attempts[1].is_shared_process);
+  EXPECT_EQ(failed.last().failures.size(), 1u);
+}
+
+TEST_P(Runner, ATestThatFailsOnlyAfterAnotherInItsBatchIsFlakyNotFailed) {
+  FixtureRun fixture;
+  auto outcome = fixture.run_batch(
+      {"OrderDependent.LeavesStateBehind", "OrderDependent.NeedsAFreshProcess"}, quick_options());
+  const auto& dependent = fixture.result_of(outcome, "OrderDependent.NeedsAFreshProcess");
+  EXPECT_EQ(dependent.status, TestStatus::flaky);
+  ASSERT_EQ(dependent.attempts.size(), 2u);
+  EXPECT_EQ(dependent.attempts[0].status, TestStatus::failed);
+  EXPECT_TRUE(dependent.attempts[0].is_shared_process);
+  EXPECT_EQ(dependent.last().status, TestStatus::passed);
+}
+
+TEST_P(Runner, ACrashInABatchNamesItsTestAndTheRestRunAloneUnharmed) {
+  FixtureRun fixture;
+  auto outcome = fixture.run_batch(
+      {"Crash.Segfaults", "Crash.Aborts", "OrderDependent.LeavesStateBehind"}, quick_options());
+  const auto& segfault = fixture.result_of(outcome, "Crash.Segfaults");
+  EXPECT_EQ(segfault.status, TestStatus::crashed);
+  EXPECT_EQ(segfault.last().signal_name, "SIGSEGV");
+  EXPECT_FALSE(segfault.last().is_shared_process);
+  const auto& aborts = fixture.result_of(outcome, "Crash.Aborts");
+  EXPECT_EQ(aborts.last().signal_name, "SIGABRT");
+  ASSERT_EQ(aborts.attempts.size(), 1u) << "it never started in the batch";
+  EXPECT_FALSE(aborts.last().is_shared_process);
+  const auto& unharmed = fixture.result_of(outcome, "OrderDependent.LeavesStateBehind");
+  EXPECT_EQ(unharmed.status, TestStatus::passed);
+  EXPECT_EQ(unharmed.attempts.size(), 1u);
+}
+
+// The process's exit code names no test: each runs alone, and only the one that
+// makes its process fail fails.
+TEST_P(Runner, ABatchThatPassesInAProcessThatFailsBlamesOnlyTheTestThatFailsItAlone) {
+  FixtureRun fixture;
+  auto outcome = fixture.run_batch(
+      {"Exit.FailsTheProcessAfterPassing", "OrderDependent.LeavesStateBehind"}, quick_options());
+  const auto& culprit = fixture.result_of(outcome, "Exit.FailsTheProcessAfterPassing");
+  EXPECT_EQ(culprit.status, TestStatus::failed);
+  EXPECT_EQ(culprit.last().exit_code, 3);
+  EXPECT_FALSE(culprit.last().is_shared_process);
+  const auto& bystander = fixture.result_of(outcome, "OrderDependent.LeavesStateBehind");
+  EXPECT_EQ(bystander.status, TestStatus::passed);
+  EXPECT_EQ(bystander.attempts.size(), 1u);
+}
+
+TEST_P(Runner, ABatchThatRanCleanlyMeasuresItsProgramsStartup) {
+  FixtureRun fixture;
+  auto outcome = fixture.run_batch({"Math.Adds", "Math.ComparesStrings"}, quick_options());
+  ASSERT_EQ(outcome.startup.size(), 1u);
+  History history;
+  record_outcome(history, fixture.inventory(), outcome);
+  const auto& program = fixture.inventory().programs[outcome.startup.begin()->first];
+  EXPECT_EQ(history.startup(program.display_name), outcome.startup.begin()->second);
+}
+
 TEST_P(Runner, MaxFailuresStopsStartingTests) {
   FixtureRun fixture;
   auto options = quick_options();

@@ -64,6 +64,19 @@ class FixtureRun {
     return run_tests(inventory_, plan, options, listener ? *listener : quiet);
   }
 
+  /// Runs the named tests as one batch (`WorkItem::is_batch`): they must be of one
+  /// program.
+  RunOutcome run_batch(const std::vector<std::string>& full_names, const RunOptions& options) {
+    WorkItem batch;
+    batch.is_batch = true;
+    for (const auto& name : full_names) batch.tests.push_back(index_of(name));
+    batch.program = inventory_.tests[batch.tests.front()].program;
+    WorkPlan plan;
+    plan.items = {batch};
+    RunListener quiet;
+    return run_tests(inventory_, plan, options, quiet);
+  }
+
   /// Returns the result of `full_name` in `outcome`.
   const TestResult& result_of(const RunOutcome& outcome, const std::string& full_name) const {
     auto index = index_of(full_name);

@@ -163,11 +163,80 @@ TEST(Plan, UnknownTestsGoFirstThenTheLongest) {
   };
   record("Math.Adds", 5ms);
   record("Slow.TakesAWhile", 400ms);
-  auto plan = plan_work(inventory, selected, history, {});
+  PlanOptions isolated;
+  isolated.is_isolated = true;
+  auto plan = plan_work(inventory, selected, history, isolated);
   std::vector<std::string> order;
   for (const auto& item : plan.items) order.push_back(inventory.tests[item.tests[0]].full_name());
   EXPECT_EQ(order,
             (std::vector<std::string>{"Math.ComparesStrings", "Slow.TakesAWhile", "Math.Adds"}));
+}
+
+// The tests of the trouble fixture that may share a process (not serial, not
+// one-process, not disabled).
+std::vector<std::size_t> batchable_trouble_tests(const FixtureRun& fixture) {
+  SelectionRequest request;
+  request.filters = {"Crash.*:Flaky.*:Exit.*:OrderDependent.*:Slow.*:TempDir.*:Hang.*"};
+  return select(fixture, request);
+}
+
+TEST(Plan, NeverRunTestsOfAProgramAreCutIntoTwoBatchesPerWorkerInTheirListedOrder) {
+  FixtureRun fixture;
+  auto tests = batchable_trouble_tests(fixture);
+  ASSERT_GE(tests.size(), 12u);
+  PlanOptions options;
+  options.workers = 2;
+  auto plan = plan_work(fixture.inventory(), tests, History(), options);
+  ASSERT_EQ(plan.items.size(), 4u);
+  std::vector<std::size_t> covered;
+  for (const auto& item : plan.items) {
+    EXPECT_TRUE(item.is_batch);
+    EXPECT_GE(item.tests.size(), tests.size() / 4);
+    EXPECT_TRUE(std::is_sorted(item.tests.begin(), item.tests.end()));
+    covered.insert(covered.end(), item.tests.begin(), item.tests.end());
+  }
+  std::sort(covered.begin(), covered.end());
+  EXPECT_EQ(covered, tests);
+  options.is_isolated = true;
+  plan = plan_work(fixture.inventory(), tests, History(), options);
+  EXPECT_EQ(plan.items.size(), tests.size());
+  for (const auto& item : plan.items) EXPECT_FALSE(item.is_batch);
+}
+
+// One long program spreads over the workers; a short one keeps its start-up once.
+TEST(Plan, FromTheHistoryALongProgramIsSplitAndAShortOneStaysWhole) {
+  FixtureRun fixture;
+  const auto& inventory = fixture.inventory();
+  auto long_tests = batchable_trouble_tests(fixture);
+  SelectionRequest request;
+  request.filters = {"Math.*:Small*"};
+  auto short_tests = select(fixture, request);
+  std::erase_if(short_tests, [&](auto index) { return inventory.tests[index].is_disabled; });
+  History history;
+  for (auto index : long_tests)
+    history.record(
+        test_id(inventory.programs[inventory.tests[index].program], inventory.tests[index]),
+        {1000ms, TestStatus::passed});
+  for (auto index : short_tests)
+    history.record(
+        test_id(inventory.programs[inventory.tests[index].program], inventory.tests[index]),
+        {1ms, TestStatus::passed});
+  const auto& short_program = inventory.programs[inventory.tests[short_tests[0]].program];
+  history.set_startup(short_program.display_name, 200ms);
+  auto selected = long_tests;
+  selected.insert(selected.end(), short_tests.begin(), short_tests.end());
+  PlanOptions options;
+  options.workers = 2;
+  auto plan = plan_work(inventory, selected, history, options);
+  std::size_t long_batches = 0, short_batches = 0;
+  for (const auto& item : plan.items)
+    (item.program == inventory.tests[short_tests[0]].program ? short_batches : long_batches)++;
+  EXPECT_EQ(short_batches, 1u);
+  EXPECT_EQ(long_batches, 4u);
+  EXPECT_EQ(plan.items.back().program, inventory.tests[short_tests[0]].program)
+      << "the shortest item goes last";
+  EXPECT_EQ(plan.items.back().expected,
+            std::chrono::milliseconds(200 + static_cast<std::int64_t>(short_tests.size())));
 }
 
 TEST(Plan, ASeedShufflesReproducibly) {

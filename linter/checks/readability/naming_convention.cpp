@@ -239,8 +239,9 @@ class NamingConvention : public Check {
     if (is_upper && variable.hasGlobalStorage() && variable.getType()->isArrayType()) return true;
     // The author's name says so: `const std::string kTestFileName = ...`, and a table
     // such as gflags' local `const char* kTrue[] = {"1", "t", "true"};`.
-    bool is_k_name =
-        name.size() > 1 && name[0] == 'k' && std::isupper(static_cast<unsigned char>(name[1]));
+    bool is_k_name = name.size() > 1 && name[0] == 'k' &&
+                     (std::isupper(static_cast<unsigned char>(name[1])) ||
+                      std::isdigit(static_cast<unsigned char>(name[1])));
     if (is_k_name && variable.getType()->isArrayType()) return true;
     if (!variable.getType().isConstQualified()) return false;
     if (is_k_name) return true;

@@ -64,15 +64,19 @@ class RawNewDelete : public Check {
         "types (`std::unique_ptr`, `std::make_shared`, containers) make ownership "
         "visible and release it for you. Placement new is not reported, nor a `new` handed "
         "straight to an owner (`std::unique_ptr<T>(new T)`, `reset(new T)`), nor a "
+        "`new` whose value is thrown away (`new Registrar;`, called for its side effect), nor a "
         "`new` handed to a function documented to take ownership of it, nor a "
-        "`new` stored in, or a `delete` of, the class's own member (or of what it takes out of "
-        "one), nor a `delete` in a "
-        "destructor or of what an override's interface hands back, nor `delete this`, nor a `new` "
-        "of "
-        "a type whose destructor is not public "
-        "(it manages its own lifetime), nor either in an `extern \"C\"` "
-        "function or through an out-parameter (`*result = new File`): a C API or an "
-        "interface's signature hands the raw pointer over.\n\n"
+        "`new` stored in the class's own member (directly, through a local, or "
+        "pushed into a member container), nor a `delete` of the class's own member (or of "
+        "what it takes out of one), nor a `delete` in a destructor or of what an override's "
+        "interface hands back, nor a `new` an override returns through its interface's "
+        "raw-pointer signature, nor the `delete` in a C-style deleter callback (of what "
+        "its `void*` parameter points to), nor `delete this`, nor a `new` of a type whose "
+        "destructor is not public (it manages its own lifetime), nor either in an "
+        "`extern \"C\"` function or through an out-parameter (`*result = new File`): a C "
+        "API or an interface's signature hands the raw pointer over. What a local "
+        "holding a `new` is then stored in, given to or returned as counts as the "
+        "`new`'s own destination.\n\n"
         "Bad: `auto* parser = new Parser(text); ... delete parser;`\n\n"
         "Good: `auto parser = std::make_unique<Parser>(text);`",
         {}};
@@ -88,6 +92,12 @@ class RawNewDelete : public Check {
       if (const auto* node = result.Nodes.getNodeAs<clang::Stmt>("owned")) owned->insert(node);
     };
     auto fresh = ignoringParenImpCasts(cxxNewExpr().bind("owned"));
+    // A `new` itself, or a local it initialised (`char* block = new char[n];
+    // blocks_.push_back(block);` in leveldb's Arena): what the local is then given to
+    // or returned as is where the object goes.
+    auto fresh_or_its_local =
+        expr(anyOf(fresh, ignoringParenImpCasts(
+                              declRefExpr(to(varDecl(hasLocalStorage(), hasInitializer(fresh)))))));
     // `std::unique_ptr<T>(new T)`, `ptr.reset(new T)`, a member initialised with it:
     // the object has an owner from its first moment (C++98 and C++11 code has no
     // make_unique).
@@ -130,10 +140,14 @@ class RawNewDelete : public Check {
                           .bind("owned")),
         record);
     // The owner's own allocation: tinyxml2's DynArray stores `new T[n]` in its member
-    // `_mem`, which it frees itself.
+    // `_mem`, which it frees itself; leveldb's Arena pushes each block into `blocks_`.
     on_match(finder, context,
-             in_own_method(binaryOperator(
-                 isAssignmentOperator(), hasLHS(ignoringParenImpCasts(own_member)), hasRHS(fresh))),
+             in_own_method(binaryOperator(isAssignmentOperator(),
+                                          hasLHS(ignoringParenImpCasts(own_member)),
+                                          hasRHS(fresh_or_its_local))),
+             record);
+    on_match(finder, context,
+             in_own_method(cxxMemberCallExpr(on(own_member), hasAnyArgument(fresh_or_its_local))),
              record);
     // An override given back what its interface handed out (leveldb's
     // `Env::UnlockFile(FileLock*)` frees what `LockFile` created).
@@ -144,6 +158,26 @@ class RawNewDelete : public Check {
                           cxxDeleteExpr(has(ignoringParenImpCasts(declRefExpr(to(parmVarDecl())))))
                               .bind("owned"))),
         record);
+    // ... and an override returning what its interface hands out (`const Snapshot*
+    // GetSnapshot() override`, given back to `ReleaseSnapshot`).
+    on_match(finder, context,
+             cxxMethodDecl(isOverride(), returns(pointerType()),
+                           forEachDescendant(returnStmt(hasReturnValue(fresh_or_its_local)))),
+             record);
+    // A C-style deleter callback frees what its `void*` argument points to: the owner
+    // that holds the object calls it (leveldb's `Cache::Insert(..., &DeleteCachedBlock)`).
+    auto void_pointer_parameter =
+        ignoringParenCasts(declRefExpr(to(parmVarDecl(hasType(pointerType(pointee(voidType())))))));
+    on_match(finder, context,
+             cxxDeleteExpr(has(ignoringParenCasts(expr(anyOf(
+                               void_pointer_parameter,
+                               declRefExpr(to(varDecl(hasInitializer(void_pointer_parameter)))))))))
+                 .bind("owned"),
+             record);
+    // A `new` whose value is thrown away is there for its allocation or its
+    // constructor's side effect (glog's `ASSERT_DEATH({ new int; }, ...)` tests a
+    // `new` hook; a self-registering object), not to hold memory: no owner fits.
+    on_match(finder, context, compoundStmt(forEach(cxxNewExpr().bind("owned"))), record);
     // A reference-counted class frees itself (`delete this` in leveldb's
     // `MemTable::Unref`), and a type whose destructor is not public cannot be owned by
     // a smart pointer at all.
@@ -172,20 +206,21 @@ class RawNewDelete : public Check {
     // `SetLogger(level, logger)`: "The logger becomes the property of the logging
     // module").
     on_match(finder, context,
-             callExpr(forEachArgumentWithParam(fresh, parmVarDecl()),
+             callExpr(forEachArgumentWithParam(fresh_or_its_local, parmVarDecl()),
                       callee(functionDecl().bind("taker"))),
              [owned, &context](const MatchResult& result) {
                const auto* taker = result.Nodes.getNodeAs<clang::FunctionDecl>("taker");
                if (is_documented(context.source_manager(), *taker, takes_ownership()))
                  owned->insert(result.Nodes.getNodeAs<clang::Stmt>("owned"));
              });
-    on_match(finder, context,
-             returnStmt(hasReturnValue(fresh), forFunction(functionDecl().bind("giver"))),
-             [owned, &context](const MatchResult& result) {
-               const auto* giver = result.Nodes.getNodeAs<clang::FunctionDecl>("giver");
-               if (is_documented(context.source_manager(), *giver, gives_ownership()))
-                 owned->insert(result.Nodes.getNodeAs<clang::Stmt>("owned"));
-             });
+    on_match(
+        finder, context,
+        returnStmt(hasReturnValue(fresh_or_its_local), forFunction(functionDecl().bind("giver"))),
+        [owned, &context](const MatchResult& result) {
+          const auto* giver = result.Nodes.getNodeAs<clang::FunctionDecl>("giver");
+          if (is_documented(context.source_manager(), *giver, gives_ownership()))
+            owned->insert(result.Nodes.getNodeAs<clang::Stmt>("owned"));
+        });
     on_match(finder, context, cxxNewExpr(unless(hasAnyPlacementArg(anything()))).bind("new"),
              [this, &context, owned](const MatchResult& result) {
                const auto* expression = result.Nodes.getNodeAs<clang::CXXNewExpr>("new");

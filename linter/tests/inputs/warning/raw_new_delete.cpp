@@ -165,3 +165,36 @@ int boxed() {
 // Returns a new point. The caller must delete the result when it is no longer needed.
 Point* new_point() { return new Point{10}; }  // no-finding
 Point* any_point() { return new Point{11}; }  // expect: warning/raw-new-delete
+
+// Round 7: a `new` reaching the class's member container through a local or directly,
+// an override returning what its interface hands out, a deleter callback, a `new`
+// called for its side effect.
+#include <vector>
+class Arena {
+ public:
+  char* allocate(unsigned size) {
+    char* block = new char[size];  // no-finding
+    blocks_.push_back(block);
+    return block;
+  }
+  void keep() { points_.push_back(new Point{8}); }  // no-finding
+
+ private:
+  std::vector<char*> blocks_;
+  std::vector<Point*> points_;
+};
+struct Snapshotter {
+  virtual ~Snapshotter() = default;
+  virtual const Point* snapshot() = 0;
+};
+struct PointSnapshotter : Snapshotter {
+  const Point* snapshot() override {
+    Point* copy = new Point{9};  // no-finding
+    return copy;
+  }
+};
+static void delete_cached_point(void* value) {
+  Point* point = reinterpret_cast<Point*>(value);
+  delete point;  // no-finding
+}
+void calls_the_allocator() { new Point{10}; }  // no-finding

@@ -3,7 +3,8 @@
 /// @file
 /// What earlier runs learnt, kept in `.retort/test/history.json`: each test's last
 /// duration and status (for longest-first scheduling and `--failed`) and each
-/// program's fingerprint at its last green run (for `--stale`).
+/// program's fingerprint at its last green run (for `--stale`) and start-up time
+/// (what a process of it costs before and after its tests, for sizing batches).
 
 #include <chrono>
 #include <filesystem>
@@ -44,10 +45,17 @@ class History {
   void set_green_fingerprint(const std::string& program, std::string fingerprint) {
     green_[program] = std::move(fingerprint);
   }
+  /// Returns how long a process of `program` last took outside its tests.
+  std::optional<std::chrono::milliseconds> startup(const std::string& program) const;
+  /// Remembers how long a process of `program` took outside its tests.
+  void set_startup(const std::string& program, std::chrono::milliseconds time) {
+    startup_[program] = time;
+  }
 
  private:
   std::map<std::string, TestRecord> tests_;
   std::map<std::string, std::string> green_;
+  std::map<std::string, std::chrono::milliseconds> startup_;
 };
 
 /// Returns the key of `test` in the history: `program::Suite.Name`.

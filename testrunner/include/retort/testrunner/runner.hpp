@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -78,6 +79,9 @@ struct RunOutcome {
   std::chrono::milliseconds runner_cpu_time{0};
   /// True when Ctrl-C (or `request_interrupt`) stopped the run.
   bool is_interrupted = false;
+  /// Per program (by index), the time its last process that ran all its tests spent
+  /// outside them: start-up and tear-down.
+  std::map<std::size_t, std::chrono::milliseconds> startup;
 };
 
 /// Runs `plan` and returns every result. Throws `std::runtime_error` when the
@@ -85,8 +89,9 @@ struct RunOutcome {
 RunOutcome run_tests(const TestInventory& inventory, const WorkPlan& plan,
                      const RunOptions& options, RunListener& listener);
 
-/// Records in `history` how each test that ran in `outcome` ended, and marks a
-/// program green (its fingerprint now) when all its enabled tests ran and none failed.
+/// Records in `history` how each test that ran in `outcome` ended and each measured
+/// program start-up, and marks a program green (its fingerprint now) when all its
+/// enabled tests ran and none failed.
 void record_outcome(History& history, const TestInventory& inventory, const RunOutcome& outcome);
 
 /// Asks the running `run_tests` to stop: every test's process group is stopped and

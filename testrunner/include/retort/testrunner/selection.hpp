@@ -60,6 +60,10 @@ struct WorkItem {
   std::vector<std::size_t> tests;
   /// True when it belongs to a serial group: no two serial items overlap.
   bool is_serial = false;
+  /// True when its tests share a process only to save start-ups (a batch): any of
+  /// them that does not pass, or never starts, runs again alone, and that run
+  /// decides. False for a single test and for a one-process group.
+  bool is_batch = false;
   /// The time the history expects it to take, when every test in it ran before.
   std::optional<std::chrono::milliseconds> expected;
 };
@@ -73,6 +77,11 @@ struct PlanOptions {
   std::vector<std::string> one_process_suites;
   /// Shuffle with this seed instead of ordering longest first.
   std::optional<std::uint64_t> seed;
+  /// One process per test, always (`--isolate`), instead of batches.
+  bool is_isolated = false;
+  /// The executors the run will have (batches are sized to keep them all busy);
+  /// 0 means one per hardware thread.
+  unsigned workers = 0;
 };
 
 /// The batches to run, in dispatch order, and the disabled tests that never run.
@@ -82,6 +91,9 @@ struct WorkPlan {
   /// Selected `DISABLED_` tests: reported as skipped without running.
   std::vector<std::size_t> disabled;
 };
+
+/// Returns the number of tests `plan` reports on: those it runs and the disabled.
+std::size_t planned_tests(const WorkPlan& plan);
 
 /// Batches `selected` into work items and orders them.
 WorkPlan plan_work(const TestInventory& inventory, const std::vector<std::size_t>& selected,

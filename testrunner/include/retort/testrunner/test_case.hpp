@@ -117,6 +117,9 @@ struct TestAttempt {
   int exit_code = 0;
   /// Its failed assertions.
   std::vector<AssertionFailure> failures;
+  /// True when it ran in one process with other tests of its program (a batch or
+  /// a one-process group), false when it had a process of its own.
+  bool is_shared_process = false;
 };
 
 /// A test's final result: its last attempt, plus earlier failed attempts on retry.
