@@ -118,7 +118,7 @@ TEST(TestCommand, NoSelectedTestsExitsFour) {
   TestProject project;
   auto result = project.run({"NoSuchSuite.*"});
   EXPECT_EQ(result.exit_code, 4);
-  EXPECT_TRUE(contains(result.standard_output, "no tests selected (27 tests known)"));
+  EXPECT_TRUE(contains(result.standard_output, "no tests selected (30 tests known)"));
 }
 
 TEST(TestCommand, BadOptionsAndBadConfigurationExitTwo) {
