@@ -180,12 +180,12 @@ ItemVerdict judge_item(const TestInventory& inventory, const WorkItem& item,
   // test to blame: each runs again alone.
   bool is_all_clean = std::all_of(verdict.attempts.begin(), verdict.attempts.end(),
                                   [](const auto& entry) { return is_clean(entry.second.status); });
-  if (item.is_batch && !has_died && exit_code_of(end.wait_status) != 0 && is_all_clean) {
+  bool has_failed = has_died || exit_code_of(end.wait_status) != 0;
+  if (item.is_batch && !has_died && has_failed && is_all_clean) {
     for (const auto& [index, attempt] : verdict.attempts) verdict.unstarted.push_back(index);
     verdict.attempts.clear();
   }
-  if (!has_died && exit_code_of(end.wait_status) == 0 && verdict.unstarted.empty())
-    verdict.startup = startup_of(sections, end);
+  if (!has_failed && verdict.unstarted.empty()) verdict.startup = startup_of(sections, end);
   return verdict;
 }
 

@@ -11,10 +11,10 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <numeric>
 #include <random>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include "retort/core/source_files.hpp"
 #include "retort/testrunner/selection.hpp"
@@ -43,30 +43,35 @@ std::set<SuiteKey> suites_tagged(const TestInventory& inventory,
 
 // What each selected test is expected to cost: its last duration, or for a test
 // never run the mean of those that did (1 ms when none did, so that cold batches
-// split by count).
+// split by count). Each test's record is looked up once.
 class CostModel {
  public:
   CostModel(const TestInventory& inventory, const std::vector<std::size_t>& selected,
             const History& history)
       : inventory_(inventory), history_(history) {
     Milliseconds known{0};
-    std::size_t count = 0;
-    for (auto index : selected)
-      if (auto record = find(index)) {
+    std::int64_t count = 0;
+    for (auto index : selected) {
+      const auto& test = inventory.tests[index];
+      auto record = history.find(test_id(inventory.programs[test.program], test));
+      if (record) {
         known += record->duration;
         ++count;
       }
-    unknown_ = count ? std::max(Milliseconds(1), known / static_cast<std::int64_t>(count))
-                     : Milliseconds(1);
+      records_.emplace(index, record);
+    }
+    if (count) unknown_ = std::max(Milliseconds(1), known / count);
   }
 
-  std::optional<TestRecord> find(std::size_t test) const {
-    const auto& entry = inventory_.tests[test];
-    return history_.find(test_id(inventory_.programs[entry.program], entry));
-  }
+  std::optional<TestRecord> find(std::size_t test) const { return records_.at(test); }
   Milliseconds cost(std::size_t test) const {
-    auto record = find(test);
+    const auto& record = records_.at(test);
     return record ? std::max(Milliseconds(1), record->duration) : unknown_;
+  }
+  Milliseconds cost(const std::vector<std::size_t>& tests) const {
+    Milliseconds total{0};
+    for (auto test : tests) total += cost(test);
+    return total;
   }
   Milliseconds startup(std::size_t program) const {
     return history_.startup(inventory_.programs[program].display_name).value_or(Milliseconds(0));
@@ -75,59 +80,58 @@ class CostModel {
  private:
   const TestInventory& inventory_;
   const History& history_;
+  std::unordered_map<std::size_t, std::optional<TestRecord>> records_;
   Milliseconds unknown_{1};
 };
 
-// The tests that may share a process, grouped by program and by serial or not.
-struct BatchGroup {
-  std::size_t program = 0;
-  bool is_serial = false;
-  std::vector<std::size_t> tests;
-};
+// The tests that may share a process, by program and by serial or not.
+using BatchKey = std::pair<std::size_t, bool>;
+using BatchGroups = std::map<BatchKey, std::vector<std::size_t>>;
 
-// Cuts `group` into consecutive runs of equal work (in the listing's order, so a
-// suite's set-up runs in as few processes as possible), as many as its share of
-// the run's `batches`.
-void cut_into_batches(const BatchGroup& group, double share_of_run, double batches,
-                      const CostModel& costs, std::vector<WorkItem>& items) {
-  Milliseconds work{0};
-  for (auto test : group.tests) work += costs.cost(test);
-  auto count = static_cast<std::size_t>(std::ceil(share_of_run * batches - 1e-9));
-  count = std::clamp<std::size_t>(count, 1, group.tests.size());
+// Cuts `tests` (costing `work`) into `count` consecutive runs of about equal work,
+// in the listing's order, so a suite's set-up runs in as few processes as possible.
+void cut_into_batches(const BatchKey& key, const std::vector<std::size_t>& tests, Milliseconds work,
+                      std::size_t count, const CostModel& costs, std::vector<WorkItem>& items) {
   auto per_batch = static_cast<double>(work.count()) / static_cast<double>(count);
-  WorkItem item{group.program, {}, group.is_serial, false, std::nullopt};
+  WorkItem item{key.first, {}, key.second, false, std::nullopt};
+  auto close = [&] {
+    item.is_batch = item.tests.size() > 1;
+    items.push_back(item);
+    item.tests.clear();
+  };
   double done = 0;
   std::size_t cut = 0;
-  for (auto test : group.tests) {
+  for (auto test : tests) {
     auto cost = static_cast<double>(costs.cost(test).count());
     // A test opens the next batch when its middle lies past this batch's end.
     if (!item.tests.empty() && cut + 1 < count && done + cost / 2 > per_batch * (cut + 1)) {
-      items.push_back(item);
-      item.tests.clear();
+      close();
       ++cut;
     }
     item.tests.push_back(test);
     done += cost;
   }
-  items.push_back(std::move(item));
+  close();
 }
 
-std::vector<WorkItem> batch(std::vector<BatchGroup> groups, const CostModel& costs,
-                            unsigned workers) {
-  Milliseconds work{0};
+// Gives each group as many batches as its share of the run's work (start-ups
+// included) is of `workers` times batches_per_worker.
+std::vector<WorkItem> batch(const BatchGroups& groups, const CostModel& costs, unsigned workers) {
+  std::vector<Milliseconds> works;
+  Milliseconds run_work{0};
   std::set<std::size_t> programs;
-  for (const auto& group : groups) {
-    for (auto test : group.tests) work += costs.cost(test);
-    if (programs.insert(group.program).second) work += costs.startup(group.program);
+  for (const auto& [key, tests] : groups) {
+    works.push_back(costs.cost(tests));
+    run_work += works.back();
+    if (programs.insert(key.first).second) run_work += costs.startup(key.first);
   }
   std::vector<WorkItem> items;
-  for (const auto& group : groups) {
-    Milliseconds group_work{0};
-    for (auto test : group.tests) group_work += costs.cost(test);
-    auto share = static_cast<double>(group_work.count()) / static_cast<double>(work.count());
-    auto first = items.size();
-    cut_into_batches(group, share, batches_per_worker * workers, costs, items);
-    for (auto i = first; i < items.size(); ++i) items[i].is_batch = items[i].tests.size() > 1;
+  auto work = works.begin();
+  for (const auto& [key, tests] : groups) {
+    auto share = static_cast<double>(work->count()) / static_cast<double>(run_work.count());
+    auto count = static_cast<std::size_t>(std::ceil(share * batches_per_worker * workers - 1e-9));
+    cut_into_batches(key, tests, *work++, std::clamp<std::size_t>(count, 1, tests.size()), costs,
+                     items);
   }
   return items;
 }
@@ -168,7 +172,7 @@ WorkPlan plan_work(const TestInventory& inventory, const std::vector<std::size_t
       one_process_programs.insert(p);
   WorkPlan plan;
   std::map<SuiteKey, std::size_t> suite_items;
-  std::map<std::pair<std::size_t, bool>, BatchGroup> groups;
+  BatchGroups groups;
   for (auto index : selected) {
     const auto& test = inventory.tests[index];
     if (test.is_disabled) {
@@ -189,25 +193,22 @@ WorkPlan plan_work(const TestInventory& inventory, const std::vector<std::size_t
       plan.items.push_back({test.program, {index}, is_serial, false, std::nullopt});
       continue;
     }
-    auto& batch_group = groups[{test.program, is_serial}];
-    batch_group.program = test.program;
-    batch_group.is_serial = is_serial;
-    batch_group.tests.push_back(index);
+    groups[{test.program, is_serial}].push_back(index);
   }
   CostModel costs(inventory, selected, history);
   if (options.seed) {
     std::mt19937_64 random(*options.seed);
-    for (auto& [key, group] : groups) std::shuffle(group.tests.begin(), group.tests.end(), random);
+    for (auto& [key, tests] : groups) std::shuffle(tests.begin(), tests.end(), random);
   }
-  std::vector<BatchGroup> batch_groups;
-  for (auto& [key, group] : groups) batch_groups.push_back(std::move(group));
-  unsigned workers =
-      options.workers ? options.workers : std::max(1u, std::thread::hardware_concurrency());
-  for (auto& item : batch(std::move(batch_groups), costs, workers))
+  for (auto& item : batch(groups, costs, resolve_jobs(options.workers)))
     plan.items.push_back(std::move(item));
   for (auto& item : plan.items) estimate(item, costs);
   order(plan.items, options.seed);
   return plan;
+}
+
+unsigned resolve_jobs(unsigned jobs) {
+  return jobs ? jobs : std::max(1u, std::thread::hardware_concurrency());
 }
 
 std::size_t planned_tests(const WorkPlan& plan) {

@@ -25,8 +25,7 @@ static_assert(std::atomic<bool>::is_always_lock_free);
 constexpr std::chrono::milliseconds owner_poll_interval{50};
 
 unsigned worker_count(const RunOptions& options, std::size_t items) {
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  return static_cast<unsigned>(std::clamp<std::size_t>(items, 1, jobs));
+  return static_cast<unsigned>(std::clamp<std::size_t>(items, 1, resolve_jobs(options.jobs)));
 }
 
 std::vector<TestResult> disabled_results(const WorkPlan& plan, RunListener& listener) {

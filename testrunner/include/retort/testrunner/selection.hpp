@@ -92,6 +92,9 @@ struct WorkPlan {
   std::vector<std::size_t> disabled;
 };
 
+/// Returns `jobs`, or one per hardware thread when it is 0 (what `--jobs` means).
+unsigned resolve_jobs(unsigned jobs);
+
 /// Returns the number of tests `plan` reports on: those it runs and the disabled.
 std::size_t planned_tests(const WorkPlan& plan);
 
