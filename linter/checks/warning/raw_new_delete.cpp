@@ -146,8 +146,13 @@ class RawNewDelete : public Check {
                                           hasLHS(ignoringParenImpCasts(own_member)),
                                           hasRHS(fresh_or_its_local))),
              record);
+    // Only a container's insertion stores it: a member's other methods (tinyxml2's
+    // `_errorStr.SetStr(buffer)`, which copies) may just read it.
+    auto insertion = cxxMethodDecl(
+        matchesName("::([Pp]ush|[Ee]mplace|[Ii]nsert)(_back|_front|_hint|Back|Front)?$"));
     on_match(finder, context,
-             in_own_method(cxxMemberCallExpr(on(own_member), hasAnyArgument(fresh_or_its_local))),
+             in_own_method(cxxMemberCallExpr(on(own_member), callee(insertion),
+                                             hasAnyArgument(fresh_or_its_local))),
              record);
     // An override given back what its interface handed out (leveldb's
     // `Env::UnlockFile(FileLock*)` frees what `LockFile` created).

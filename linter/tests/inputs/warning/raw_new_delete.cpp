@@ -169,6 +169,7 @@ Point* any_point() { return new Point{11}; }  // expect: warning/raw-new-delete
 // Round 7: a `new` reaching the class's member container through a local or directly,
 // an override returning what its interface hands out, a deleter callback, a `new`
 // called for its side effect.
+#include <string>
 #include <vector>
 class Arena {
  public:
@@ -198,3 +199,15 @@ static void delete_cached_point(void* value) {
   delete point;  // no-finding
 }
 void calls_the_allocator() { new Point{10}; }  // no-finding
+class ErrorText {
+ public:
+  void set(const char* what) {
+    char* buffer = new char[64];  // expect: warning/raw-new-delete
+    text_.assign(buffer);
+    delete[] buffer;  // expect: warning/raw-new-delete
+    (void)what;
+  }
+
+ private:
+  std::string text_;
+};
