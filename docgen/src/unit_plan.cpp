@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "retort/core/file_io.hpp"
+#include "retort/core/line_regex.hpp"
 
 namespace retort::doc {
 namespace {
@@ -32,7 +33,7 @@ HeaderFacts read_facts(const fs::path& header) {
   std::istringstream lines(*text);
   for (std::string line; std::getline(lines, line);) {
     std::smatch match;
-    if (std::regex_search(line, match, include)) facts.included_names.push_back(match[1]);
+    if (search_line(line, match, include)) facts.included_names.push_back(match[1]);
   }
   return facts;
 }
@@ -84,7 +85,7 @@ std::vector<fs::path> find_roots(const std::vector<fs::path>& headers, const Inc
 std::string as_elsewhere(const std::string& line, const fs::path& source) {
   static const std::regex quoted(R"re(^\s*#\s*include\s*"([^"]+)")re");
   std::smatch match;
-  if (!std::regex_search(line, match, quoted)) return line;
+  if (!search_line(line, match, quoted)) return line;
   fs::path beside = source.parent_path() / match[1].str();
   std::error_code error;
   return fs::is_regular_file(beside, error) ? "#include \"" + beside.string() + "\"" : line;
@@ -117,13 +118,13 @@ std::optional<std::string> source_context(const fs::path& source, const fs::path
       continue;
     }
     std::smatch match;
-    if (std::regex_search(line, match, include) && resolve(match[1], source, {header}) == header) {
+    if (search_line(line, match, include) && resolve(match[1], source, {header}) == header) {
       preamble += "#include \"" + header.string() + "\"\n";
       for (; depth > 0; --depth) preamble += "#endif\n";
       return preamble;
     }
-    if (std::regex_search(line, opens)) ++depth;
-    if (std::regex_search(line, closes)) --depth;
+    if (search_line(line, opens)) ++depth;
+    if (search_line(line, closes)) --depth;
     preamble += as_elsewhere(line, source) + "\n";
   }
   return std::nullopt;
@@ -167,12 +168,12 @@ bool has_include_guard(const std::string& text) {
     }
     if (rest.starts_with("//")) continue;
     std::smatch match;
-    if (std::regex_search(line, pragma_once)) return true;
-    if (guard.empty() && std::regex_search(line, match, ifndef)) {
+    if (search_line(line, pragma_once)) return true;
+    if (guard.empty() && search_line(line, match, ifndef)) {
       guard = match[1].matched ? match[1].str() : match[2].str();
       continue;
     }
-    return !guard.empty() && std::regex_search(line, match, define) && match[1] == guard;
+    return !guard.empty() && search_line(line, match, define) && match[1] == guard;
   }
   return false;
 }

@@ -181,6 +181,29 @@ TEST(Engine, CodeThatDoesNotParseIsReportedAndOtherUnitsAreStillLinted) {
   EXPECT_TRUE(has_cast);
 }
 
+// Generated tables and minified data put whole files on one line; std::regex, which
+// recurses per character, once overflowed the stack on such a line.
+TEST(Engine, LinesOfHundredsOfThousandsOfCharactersAreLinted) {
+  testing::TempTree tree;
+  std::string numbers;
+  for (int i = 0; i < 40'000; ++i) numbers += std::to_string(i % 10) + ", ";
+  std::string text = "int table[] = {" + numbers + "0};\n" +
+                     "struct S {\n  int a, b;\n  S()\n      : a(sizeof(\"" +
+                     std::string(100'000, 'x') + "\")),\n        b(2) {}\n};\n" +
+                     "int other[] = {" + numbers + "1};\n" + "// " + std::string(200'000, 'x') +
+                     " TODO: split this up\n";
+  auto unit = tree.write("data.cpp", text);
+  clang::tooling::FixedCompilationDatabase database(tree.root().string(), {"-std=c++20"});
+  LintRequest request{{unit}, &database, tree.root(), tree.root(), 1};
+  LintRun run = lint(request);
+  bool has_todo = false;
+  for (const auto& d : run.diagnostics) {
+    EXPECT_NE(d.check_id, "lint/parse-error") << d.message;
+    has_todo |= d.check_id == "design/todo-tags" && d.range.begin.line == 9;
+  }
+  EXPECT_TRUE(has_todo);
+}
+
 TEST(Engine, AHeaderIncludedByManyUnitsIsReportedOnceAndSystemHeadersNever) {
   testing::TempTree tree;
   tree.write("shared.hpp",

@@ -5,7 +5,6 @@
 #include "retort/testrunner/gtest_output.hpp"
 
 #include <charconv>
-#include <regex>
 
 #include "retort/core/text_lines.hpp"
 
@@ -94,18 +93,50 @@ std::vector<GtestSection> split_gtest_output(std::string_view output) {
   return sections;
 }
 
+namespace {
+
+struct FailureLocation {
+  std::string file;
+  int line = 0;
+  // `Failure`, or `error: ...` as the line has it.
+  std::string_view rest;
+};
+
+// `file:line: Failure` or `file:line: error: message`, the file being the longest
+// prefix that fits. Scanned by hand, not with std::regex: libstdc++'s matcher recurses
+// once per character and overflows the stack on a line of some 50,000 characters, and
+// a test may print any line.
+std::optional<FailureLocation> parse_failure_location(std::string_view line) {
+  for (auto colon = line.rfind(": "); colon != std::string_view::npos && colon > 0;
+       colon = line.rfind(": ", colon - 1)) {
+    std::string_view rest = line.substr(colon + 2);
+    if (rest != "Failure" && !rest.starts_with("error: ")) continue;
+    auto before_digits = line.find_last_not_of("0123456789", colon - 1);
+    if (before_digits == std::string_view::npos || before_digits == 0 ||
+        before_digits + 1 == colon || line[before_digits] != ':')
+      continue;
+    FailureLocation location;
+    location.file = std::string(line.substr(0, before_digits));
+    std::from_chars(line.data() + before_digits + 1, line.data() + colon, location.line);
+    location.rest = rest;
+    return location;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::vector<AssertionFailure> parse_assertion_failures(std::string_view test_output) {
-  static const std::regex location(R"(^(.+):(\d+): (Failure|error: .*)$)");
   auto lines = split_lines(test_output);
   std::vector<AssertionFailure> failures;
   std::vector<std::size_t> starts;
-  std::cmatch match;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (!std::regex_match(lines[i].begin(), lines[i].end(), match, location)) continue;
+    auto location = parse_failure_location(lines[i]);
+    if (!location) continue;
     AssertionFailure failure;
-    failure.file = match[1].str();
-    failure.line = std::stoi(match[2].str());
-    if (match[3].str() != "Failure") failure.message = match[3].str() + "\n";
+    failure.file = std::move(location->file);
+    failure.line = location->line;
+    if (location->rest != "Failure") failure.message = std::string(location->rest) + "\n";
     failures.push_back(std::move(failure));
     starts.push_back(i);
   }

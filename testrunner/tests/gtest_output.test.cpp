@@ -61,6 +61,33 @@ TEST(GtestOutput, KeepsTheMessageOfOtherAssertions) {
   EXPECT_FALSE(failures[0].compared.has_value());
 }
 
+TEST(GtestOutput, TheFileIsTheLongestPrefixBeforeALineNumber) {
+  auto failures = parse_assertion_failures(
+      "C:\\src\\a:1:b.cpp:42: Failure\nboom\nsrc/c.cpp:7: error: Death test: f()\n");
+  ASSERT_EQ(failures.size(), 2u);
+  EXPECT_EQ(failures[0].file, "C:\\src\\a:1:b.cpp");
+  EXPECT_EQ(failures[0].line, 42);
+  EXPECT_EQ(failures[0].message, "boom\n");
+  EXPECT_EQ(failures[1].file, "src/c.cpp");
+  EXPECT_EQ(failures[1].line, 7);
+  EXPECT_EQ(failures[1].message, "error: Death test: f()\n");
+}
+
+TEST(GtestOutput, ALineWithoutANumberBeforeTheMarkIsNoFailure) {
+  EXPECT_TRUE(parse_assertion_failures("x.cpp: Failure\n:3: Failure\nx.cpp:3: Failures\n").empty());
+}
+
+// A test may print any line; a matcher that recurses per character once took the
+// runner down on a line of 50,000.
+TEST(GtestOutput, AVeryLongLineIsReadLikeAnyOther) {
+  std::string output(300'000, 'x');
+  output += ":5: Failure\n" + std::string(300'000, 'y') + "\n";
+  auto failures = parse_assertion_failures(output);
+  ASSERT_EQ(failures.size(), 1u);
+  EXPECT_EQ(failures[0].file.size(), 300'000u);
+  EXPECT_EQ(failures[0].line, 5);
+}
+
 TEST(GtestOutput, LastLinesKeepsTheTail) {
   EXPECT_EQ(last_lines("a\nb\nc\n", 2), "b\nc\n");
   EXPECT_EQ(last_lines("a\nb\n", 5), "a\nb\n");

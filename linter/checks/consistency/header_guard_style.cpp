@@ -1,6 +1,7 @@
 #include <regex>
 
 #include "../factories.hpp"
+#include "retort/core/line_regex.hpp"
 
 namespace retort::lint {
 namespace {
@@ -30,12 +31,12 @@ class HeaderGuardStyle : public Check {
     for (std::size_t i = 0; i < file.lines.size(); ++i) {
       std::smatch match;
       const std::string& line = file.lines[i];
-      if (std::regex_search(line, pragma_once)) {
+      if (search_line(line, pragma_once)) {
         return observe(file, i, "#pragma once", context);
       }
-      if (std::regex_search(line, match, ifndef) && i + 1 < file.lines.size() &&
-          std::regex_search(file.lines[i + 1],
-                            std::regex(R"(^\s*#\s*define\s+)" + match[1].str() + R"(\b)"))) {
+      if (search_line(line, match, ifndef) && i + 1 < file.lines.size() &&
+          search_line(file.lines[i + 1],
+                      std::regex(R"(^\s*#\s*define\s+)" + match[1].str() + R"(\b)"))) {
         return observe(file, i, "include guards", context);
       }
       // Only comments and blank lines may come before the guard.

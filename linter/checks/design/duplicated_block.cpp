@@ -10,6 +10,7 @@
 
 #include "../factories.hpp"
 #include "retort/core/directives.hpp"
+#include "retort/core/line_regex.hpp"
 
 namespace retort::lint {
 namespace {
@@ -44,7 +45,7 @@ bool is_declaration(const std::string& line) {
       R"((\s*=\s*[^()=]+)?;$)");
   static const std::regex statement_keyword(
       R"(^(return|delete|throw|goto|co_return|co_yield|co_await|case|else|new)\b)");
-  return std::regex_match(line, declaration) && !std::regex_search(line, statement_keyword);
+  return match_line(line, declaration) && !search_line(line, statement_keyword);
 }
 
 bool has_balanced_brackets(const std::string& line) {
@@ -64,8 +65,8 @@ bool is_member_initializer(const std::string& line) {
   static const std::regex control(R"(^(if|for|while|switch|catch|return|else|do)\b)");
   bool is_in_a_list = line.front() == ':' || line.front() == ',' || line.back() == ',' ||
                       line.back() == '{' || line.back() == '}';
-  return is_in_a_list && line.find(';') == std::string::npos && !std::regex_search(line, control) &&
-         std::regex_match(line, entry) && has_balanced_brackets(line);
+  return is_in_a_list && line.find(';') == std::string::npos && !search_line(line, control) &&
+         match_line(line, entry) && has_balanced_brackets(line);
 }
 
 // A line of only literals is data: a table's row (`0x0009, 0x000A,`) or the last
@@ -115,7 +116,7 @@ bool is_significant(const std::string& line) {
       R"(^[{}\s]*(else|do|try|break|continue|return|default|public|private|protected)?\s*[:;{}]*\s*$)"
       R"(|^\s*case\b.*:\s*[{]?\s*$)"
       R"(|^[}\s]*return\s+(\*?this|true|false|nullptr|NULL|-?[0-9][0-9a-fA-FxXuUlL.]*)\s*;\s*$)");
-  return !std::regex_match(line, trivial);
+  return !match_line(line, trivial);
 }
 
 // How deep in braces each line starts, from the lines' code (string and character
