@@ -96,6 +96,9 @@ struct TestCommandOptions {
   bool is_listing = false;
   bool is_fork_server_off = false;
   bool is_isolated = false;
+  std::string report_format = "text";
+  // Set by `retort cover` when its own report takes standard output.
+  bool is_progress_on_stderr = false;
 };
 
 /// Runs `retort test` for `project`.
@@ -124,6 +127,7 @@ struct CoverCommandOptions {
   std::optional<double> minimum;
   std::string since;
   std::optional<double> minimum_diff;
+  std::string report_format = "text";
 };
 
 /// Runs `retort cover` for `project`.

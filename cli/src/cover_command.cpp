@@ -11,6 +11,7 @@
 #include "retort/core/errors.hpp"
 #include "retort/core/exit_codes.hpp"
 #include "retort/core/file_io.hpp"
+#include "retort/coverage/diagnostics.hpp"
 #include "retort/coverage/exclusions.hpp"
 #include "retort/coverage/gcov.hpp"
 #include "retort/coverage/html_report.hpp"
@@ -38,6 +39,7 @@ int run_tests_for_coverage(const Project& project, const CoverCommandOptions& op
   if (!std::filesystem::is_directory(build)) return exit_clean;  // collection explains it
   remove_gcda_files(build);
   TestCommandOptions test;
+  test.is_progress_on_stderr = parse_report_format(options.report_format) != ReportFormat::text;
   test.build_directory = build;
   test.partition = options.partition;
   test.jobs = options.jobs;
@@ -98,14 +100,6 @@ llvm::Error write_reports(const Project& project, const CoverCommandOptions& opt
   return llvm::Error::success();
 }
 
-// Returns exit_findings when `counts` falls short of `minimum` percent, saying so.
-int gate(const char* what, const Counts& counts, std::optional<double> minimum) {
-  if (!minimum || counts.percent() >= *minimum) return exit_clean;
-  std::cout << "retort cover: " << what << " " << format_percent(counts.percent())
-            << "% is below the minimum of " << *minimum << "%\n";
-  return exit_findings;
-}
-
 std::optional<double> configured_minimum(const Project& project, std::optional<double> option,
                                          const char* key) {
   if (option) return option;
@@ -114,28 +108,63 @@ std::optional<double> configured_minimum(const Project& project, std::optional<d
   return static_cast<double>(configured);
 }
 
+// The gates that fail, as diagnostics.
+std::vector<Diagnostic> failed_gates(const Project& project, const CoverCommandOptions& options,
+                                     const CoverageData& data, const DiffCoverage* diff) {
+  std::vector<Diagnostic> failed;
+  if (auto gate = gate_diagnostic("line coverage", totals_of(data).lines,
+                                  configured_minimum(project, options.minimum, "cover.minimum")))
+    failed.push_back(std::move(*gate));
+  if (diff) {
+    if (auto gate = gate_diagnostic(
+            "diff coverage", diff->counts(),
+            configured_minimum(project, options.minimum_diff, "cover.minimum_diff")))
+      failed.push_back(std::move(*gate));
+  }
+  return failed;
+}
+
+// The report `--format` asks for, on standard output; text is what `report` printed.
+void write_formatted_report(ReportFormat format, const Project& project, const CoverageData& data,
+                            const DiffCoverage* diff, std::vector<Diagnostic> diagnostics,
+                            const ReportContext& context) {
+  if (format == ReportFormat::text) return;
+  if (format == ReportFormat::json) {
+    std::cout << llvm::formatv("{0:2}", coverage_json(data, project.root, diff)).str() << "\n";
+    return;
+  }
+  if (diff) {
+    auto uncovered = uncovered_change_diagnostics(*diff);
+    diagnostics.insert(diagnostics.end(), uncovered.begin(), uncovered.end());
+  }
+  write_report(format, diagnostics, context, std::cout);
+}
+
 llvm::Expected<int> report(const Project& project, const CoverCommandOptions& options,
-                           const GlobalOptions& global, const CoverageData& data) {
+                           const GlobalOptions& global, const CoverageData& data,
+                           std::chrono::steady_clock::time_point start) {
+  ReportFormat format = report_format_or_throw(options.report_format);
+  std::ostream& human = format == ReportFormat::text ? std::cout : std::cerr;
   const auto& skip_files = project.config.string_list("cover.skip_files");
-  print_table(std::cout, file_rows(data, project.root), is_reporting_branches(project, options));
+  print_table(human, file_rows(data, project.root), is_reporting_branches(project, options));
   if (options.is_detailed)
-    print_detail(std::cout, data, project.root, {options.filter, global.use_color()});
+    print_detail(human, data, project.root,
+                 {options.filter, format == ReportFormat::text && global.use_color()});
   std::optional<DiffCoverage> diff;
   if (!options.since.empty()) {
     auto changed = changed_lines_since(project.root, options.since);
     if (!changed) return changed.takeError();
     diff = diff_coverage(data, *changed, project.root, skip_files);
-    print_diff_coverage(std::cout, *diff, options.since);
+    print_diff_coverage(human, *diff, options.since);
   }
-  if (auto error = write_reports(project, options, data, diff ? &*diff : nullptr)) return error;
-  int exit_code = gate("line coverage", totals_of(data).lines,
-                       configured_minimum(project, options.minimum, "cover.minimum"));
-  if (diff) {
-    exit_code = std::max(
-        exit_code, gate("diff coverage", diff->counts(),
-                        configured_minimum(project, options.minimum_diff, "cover.minimum_diff")));
-  }
-  return exit_code;
+  const DiffCoverage* shown_diff = diff ? &*diff : nullptr;
+  if (auto error = write_reports(project, options, data, shown_diff)) return error;
+  auto gates = failed_gates(project, options, data, shown_diff);
+  for (const auto& gate : gates) human << "retort cover: " << gate.message << "\n";
+  auto context =
+      make_report_context("cover", coverage_rules(), data.files.size(), start, global);
+  write_formatted_report(format, project, data, shown_diff, gates, context);
+  return gates.empty() ? exit_clean : exit_findings;
 }
 
 // What the command reads and writes, checked before the tests run: a missing input
@@ -156,6 +185,8 @@ llvm::Error check_paths(const CoverCommandOptions& options) {
 
 int run_cover(const Project& project, const CoverCommandOptions& options,
               const GlobalOptions& global) {
+  auto start = std::chrono::steady_clock::now();
+  report_format_or_throw(options.report_format);
   if (auto error = check_paths(options)) return report_error(std::move(error), llvm::errs());
   int test_exit = exit_clean;
   if (options.added_tracefiles.empty() && !options.is_skipping_tests) {
@@ -167,10 +198,11 @@ int run_cover(const Project& project, const CoverCommandOptions& options,
   auto warnings = apply_exclusions(
       *data, ExclusionOptions{project.root, project.config.string_list("cover.skip_files")});
   for (const auto& warning : warnings) std::cerr << "retort: warning: " << warning << "\n";
-  auto exit_code = report(project, options, global, *data);
+  auto exit_code = report(project, options, global, *data, start);
   if (!exit_code) return report_error(exit_code.takeError(), llvm::errs());
   if (test_exit == exit_findings)
-    std::cout << "retort cover: tests failed; coverage is of the run above\n";
+    (parse_report_format(options.report_format) == ReportFormat::text ? std::cout : std::cerr)
+        << "retort cover: tests failed; coverage is of the run above\n";
   return std::max(*exit_code, test_exit);
 }
 
@@ -207,6 +239,10 @@ void add_cover_command(CLI::App& app, CoverCommandOptions& options, std::functio
   command->add_option("--cobertura", options.cobertura_file, "Write a Cobertura XML report")
       ->type_name("FILE");
   command->add_option("--json", options.json_file, "Write a JSON report")->type_name("FILE");
+  command->add_option("--format", options.report_format,
+                      "Print a report on standard output (the table goes to standard error): "
+                      "text, json, or failed gates and uncovered changes as sarif, github "
+                      "or junit");
   command->add_option("--minimum", options.minimum, "Exit 1 when line coverage is below PCT")
       ->type_name("PCT")
       ->check(CLI::Range(0.0, 100.0));

@@ -13,8 +13,8 @@
 #include "retort/core/file_io.hpp"
 #include "retort/core/result_cache.hpp"
 #include "retort/core/source_files.hpp"
-#include "retort/coverage/coverage_data.hpp"
 #include "retort/docgen/extract.hpp"
+#include "retort/docgen/gates.hpp"
 #include "retort/docgen/report.hpp"
 
 namespace retort::cli {
@@ -104,44 +104,40 @@ int explain(const std::vector<GradedSymbol>& graded, const std::string& query) {
   return exit_clean;
 }
 
-// Applies --min-grade and --fail-under (or their settings), printing what fails on
-// `out`; returns whether they pass.
-bool passes_gates(const Project& project, const DocGradeCommandOptions& options,
-                  const std::vector<GradedSymbol>& graded, std::ostream& out) {
-  bool passes = true;
+// --min-grade and --fail-under, or their settings.
+GateSettings gate_settings(const Project& project, const DocGradeCommandOptions& options) {
+  GateSettings settings;
   std::string min_grade =
       options.min_grade.empty() ? project.config.string("doc.min_grade") : options.min_grade;
-  if (auto wanted = grade_from_letter(min_grade)) {
-    std::vector<const GradedSymbol*> below;
-    for (const auto& symbol : graded) {
-      if (symbol.assessment.grade > *wanted) below.push_back(&symbol);
-    }
-    if (!below.empty()) {
-      passes = false;
-      out << "\ndoc-grade: " << below.size() << " public symbol(s) graded below " << min_grade
-          << " (--min-grade " << min_grade << "):\n";
-      for (const auto* symbol : below)
-        out << "  " << grade_letter(symbol->assessment.grade) << "  "
-            << symbol->symbol.display_name() << "  " << symbol->symbol.file << ":"
-            << symbol->symbol.line << "\n";
-    }
+  settings.min_grade = grade_from_letter(min_grade);
+  settings.fail_under = options.fail_under
+                            ? *options.fail_under
+                            : static_cast<double>(project.config.integer("doc.fail_under"));
+  return settings;
+}
+
+// Suggestions (text) or the report `--format` asks for, on standard output.
+void write_grades(ReportFormat format, const std::vector<GradedSymbol>& graded,
+                  const DocGradeCommandOptions& options, const GlobalOptions& global,
+                  const std::vector<Diagnostic>& diagnostics, const ReportContext& context) {
+  if (format == ReportFormat::json) {
+    std::cout << grades_to_json(graded);
+  } else if (format == ReportFormat::text) {
+    SuggestionOptions suggestions;
+    suggestions.is_all = options.is_all;
+    suggestions.use_color = global.use_color();
+    print_suggestions(std::cout, graded, suggestions);
+  } else {
+    write_report(format, diagnostics, context, std::cout);
   }
-  double fail_under = options.fail_under
-                          ? *options.fail_under
-                          : static_cast<double>(project.config.integer("doc.fail_under"));
-  double percent = summarize(graded).percent_b_or_better();
-  if (percent < fail_under) {
-    passes = false;
-    out << "\ndoc-grade: " << coverage::format_percent(percent)
-        << "% of public symbols are graded B or better, under --fail-under " << fail_under << "\n";
-  }
-  return passes;
 }
 
 }  // namespace
 
 int run_doc_grade(const Project& project, const DocGradeCommandOptions& options,
                   const GlobalOptions& global) {
+  auto start = std::chrono::steady_clock::now();
+  ReportFormat format = report_format_or_throw(options.report_format);
   if (!options.min_grade.empty() && options.min_grade != "none" &&
       !grade_from_letter(options.min_grade))
     throw CLI::ValidationError("--min-grade", "must be A, B or C, got '" + options.min_grade + "'");
@@ -156,18 +152,16 @@ int run_doc_grade(const Project& project, const DocGradeCommandOptions& options,
     if (auto error = write_report_file(options.lcov_file, doc_coverage_lcov(graded, project.root)))
       return report_error(std::move(error), llvm::errs());
   }
-  if (options.report_format == "json") {
-    std::cout << grades_to_json(graded);
-  } else {
-    SuggestionOptions suggestions;
-    suggestions.is_all = options.is_all;
-    suggestions.use_color = global.use_color();
-    print_suggestions(std::cout, graded, suggestions);
-  }
-  // With JSON on stdout, what a gate reports goes to stderr so stdout stays JSON.
-  std::ostream& gate_output = options.report_format == "json" ? std::cerr : std::cout;
-  bool passes = passes_gates(project, options, graded, gate_output);
-  return passes && extraction->parse_errors.empty() ? exit_clean : exit_findings;
+  auto settings = gate_settings(project, options);
+  auto gates = apply_gates(graded, settings);
+  auto diagnostics = gate_diagnostics(gates, settings, extraction->parse_errors);
+  auto context = make_report_context("doc-grade", doc_grade_rules(),
+                                     extraction->headers_parsed + extraction->headers_cached, start,
+                                     global);
+  write_grades(format, graded, options, global, diagnostics, context);
+  // With a report on stdout, what a gate reports goes to stderr so stdout stays parseable.
+  print_gate_failures(format == ReportFormat::text ? std::cout : std::cerr, gates, settings);
+  return gates.passes() && extraction->parse_errors.empty() ? exit_clean : exit_findings;
 }
 
 void add_doc_grade_command(CLI::App& app, DocGradeCommandOptions& options,
@@ -185,8 +179,9 @@ void add_doc_grade_command(CLI::App& app, DocGradeCommandOptions& options,
                    "Exit 1 when fewer than PCT% of public symbols are graded B or better")
       ->type_name("PCT")
       ->check(CLI::Range(0.0, 100.0));
-  command->add_option("--format", options.report_format, "Output: text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  command->add_option("--format", options.report_format,
+                      "Output: text (suggestions), json (every grade), or failed gates and "
+                      "headers that do not compile as sarif, github or junit");
   command->add_option("--lcov", options.lcov_file,
                       "Also write documentation coverage as an lcov tracefile");
   command->add_option("-j,--jobs", options.jobs, "Parallel translation units (default: all cores)");

@@ -14,6 +14,7 @@
 #include "retort/core/errors.hpp"
 #include "retort/core/exit_codes.hpp"
 #include "retort/core/file_io.hpp"
+#include "retort/testrunner/diagnostics.hpp"
 #include "retort/testrunner/report.hpp"
 
 namespace retort::cli {
@@ -61,7 +62,9 @@ llvm::Error write_reports(const TestCommandOptions& options, const TestInventory
     if (auto error = write_report_file(options.junit_file, junit.str())) return error;
   }
   if (!options.json_file.empty()) {
-    auto json = llvm::formatv("{0:2}", results_json(inventory, outcome)).str() + "\n";
+    auto json = llvm::formatv("{0:2}", results_json(inventory, outcome, options.is_flaky_failing))
+                    .str() +
+                "\n";
     if (auto error = write_report_file(options.json_file, json)) return error;
   }
   return llvm::Error::success();
@@ -130,11 +133,52 @@ struct Iteration {
   int exit_code = exit_clean;
 };
 
+// Where the run's progress and summary go: standard output, unless a report in
+// another format takes it (`--format json|junit|sarif|github`), then standard error.
+struct HumanOutput {
+  std::ostream& out;
+  bool is_terminal;
+  bool use_color;
+};
+
+HumanOutput human_output(bool is_on_stderr, const GlobalOptions& global) {
+  if (!is_on_stderr) return {std::cout, ::isatty(STDOUT_FILENO) != 0, global.use_color()};
+  bool is_terminal = ::isatty(STDERR_FILENO) != 0;
+  return {std::cerr, is_terminal, is_terminal && global.color != "never"};
+}
+
+// The report `--format` asks for, on standard output.
+void write_formatted_report(ReportFormat format, const Project& project,
+                            const TestCommandOptions& options, const TestInventory& inventory,
+                            const RunOutcome& outcome, const GlobalOptions& global,
+                            std::chrono::steady_clock::time_point start) {
+  switch (format) {
+    case ReportFormat::text:
+      return;
+    case ReportFormat::json:
+      std::cout << llvm::formatv("{0:2}",
+                                 results_json(inventory, outcome, options.is_flaky_failing))
+                       .str()
+                << "\n";
+      return;
+    case ReportFormat::junit:
+      write_junit(std::cout, inventory, outcome);
+      return;
+    case ReportFormat::sarif:
+    case ReportFormat::github: {
+      auto diagnostics =
+          test_diagnostics(inventory, outcome, project.root, options.is_flaky_failing);
+      auto context = make_report_context("test", test_rules(), outcome.results.size(), start, global);
+      write_report(format, diagnostics, context, std::cout);
+      return;
+    }
+  }
+}
+
 Iteration run_once(const TestInventory& inventory, const WorkPlan& plan, const RunOptions& run,
-                   const TestCommandOptions& options, const GlobalOptions& global) {
-  bool is_terminal = ::isatty(STDOUT_FILENO) != 0;
-  ConsoleReporter console(inventory, std::cout,
-                          {is_terminal, global.use_color(), options.is_verbose},
+                   const TestCommandOptions& options, const HumanOutput& human) {
+  ConsoleReporter console(inventory, human.out,
+                          {human.is_terminal, human.use_color, options.is_verbose},
                           planned_tests(plan));
   Iteration iteration;
   {
@@ -142,8 +186,8 @@ Iteration run_once(const TestInventory& inventory, const WorkPlan& plan, const R
     iteration.outcome = run_tests(inventory, plan, run, console);
   }
   console.finish();
-  print_summary(std::cout, inventory, iteration.outcome,
-                {options.slowest, options.seed, options.is_flaky_failing, global.use_color()});
+  print_summary(human.out, inventory, iteration.outcome,
+                {options.slowest, options.seed, options.is_flaky_failing, human.use_color});
   iteration.exit_code = run_exit_code(iteration.outcome, options.is_flaky_failing);
   return iteration;
 }
@@ -152,6 +196,10 @@ Iteration run_once(const TestInventory& inventory, const WorkPlan& plan, const R
 
 int run_test(const Project& project, const TestCommandOptions& options,
              const GlobalOptions& global) {
+  auto start = std::chrono::steady_clock::now();
+  ReportFormat format = report_format_or_throw(options.report_format);
+  auto human =
+      human_output(format != ReportFormat::text || options.is_progress_on_stderr, global);
   std::optional<Partition> partition;
   if (!options.partition.empty()) {
     auto parsed = parse_partition(options.partition);
@@ -167,7 +215,7 @@ int run_test(const Project& project, const TestCommandOptions& options,
       *inventory, selection_request(options, partition ? &*partition : nullptr), history);
   if (options.is_listing) return list_selected(*inventory, selected);
   if (selected.empty()) {
-    std::cout << "retort test: no tests selected (" << inventory->tests.size() << " tests known)\n";
+    human.out << "retort test: no tests selected (" << inventory->tests.size() << " tests known)\n";
     return exit_no_tests;
   }
   auto run = run_options(project, options);
@@ -178,11 +226,11 @@ int run_test(const Project& project, const TestCommandOptions& options,
   std::size_t iterations = std::max(1u, options.repeat_until_failure);
   Iteration iteration;
   for (std::size_t i = 1; i <= iterations; ++i) {
-    if (iterations > 1) std::cout << "==> iteration " << i << " of " << iterations << "\n";
-    iteration = run_once(*inventory, plan, run, options, global);
+    if (iterations > 1) human.out << "==> iteration " << i << " of " << iterations << "\n";
+    iteration = run_once(*inventory, plan, run, options, human);
     record_outcome(history, *inventory, iteration.outcome);
     if (iteration.exit_code != exit_clean) {
-      if (iterations > 1) std::cout << "Failed on iteration " << i << " of " << iterations << "\n";
+      if (iterations > 1) human.out << "Failed on iteration " << i << " of " << iterations << "\n";
       break;
     }
   }
@@ -190,6 +238,7 @@ int run_test(const Project& project, const TestCommandOptions& options,
     return report_error(std::move(error), llvm::errs());
   if (auto error = write_reports(options, *inventory, iteration.outcome))
     return report_error(std::move(error), llvm::errs());
+  write_formatted_report(format, project, options, *inventory, iteration.outcome, global, start);
   return iteration.exit_code;
 }
 
@@ -223,6 +272,9 @@ void add_test_command(CLI::App& app, TestCommandOptions& options, std::function<
                       "Run slice K of N (K/N), by a stable hash of each test's name");
   command->add_option("--repeat-until-failure", options.repeat_until_failure,
                       "Run the selection up to N times, stopping at the first failure");
+  command->add_option("--format", options.report_format,
+                      "Print a report on standard output (progress goes to standard error): "
+                      "text, json, junit, sarif or github (failures as annotations)");
   command->add_option("--junit", options.junit_file, "Write a JUnit XML report")->type_name("FILE");
   command->add_option("--json", options.json_file, "Write a JSON report")->type_name("FILE");
   command

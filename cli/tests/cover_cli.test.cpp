@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include <gtest/gtest.h>
+#include <llvm/Support/JSON.h>
 
 #include "cli_test_support.hpp"
 
@@ -78,6 +79,24 @@ TEST_F(CoverCommand, MinimumGatesTheExitCodeFromTheCommandLineOrTheConfig) {
   EXPECT_EQ(below.exit_code, 1);
   EXPECT_TRUE(contains(below.standard_output, "line coverage 81.8% is below the minimum of 90%"));
   EXPECT_EQ(cover({"--no-test", "--minimum", "81.8"}).exit_code, 0);
+}
+
+// With --format the report alone is on standard output; the table (and the test run
+// before it) goes to standard error.
+TEST_F(CoverCommand, FormatPrintsAFailedGateAsAnAnnotationOrTheJsonReport) {
+  auto github = cover({"--minimum", "90", "--format", "github"});
+  EXPECT_EQ(github.exit_code, 1) << github.standard_error;
+  EXPECT_EQ(github.standard_output,
+            "::error title=cover/below-minimum::line coverage 81.8%25 is below the minimum of "
+            "90%25\n");
+  EXPECT_TRUE(contains(github.standard_error, "4 passed, 0 failed, 0 skipped\n"))
+      << github.standard_error;
+  EXPECT_TRUE(contains(github.standard_error, "[TOTAL]  81.8%\n")) << github.standard_error;
+  auto json = cover({"--no-test", "--format", "json"});
+  EXPECT_EQ(json.exit_code, 0);
+  auto parsed = llvm::json::parse(json.standard_output);
+  ASSERT_TRUE(static_cast<bool>(parsed)) << json.standard_output;
+  EXPECT_NE(parsed->getAsObject()->get("files"), nullptr) << json.standard_output;
 }
 
 TEST_F(CoverCommand, DetailPrintsTheFilteredSourceWithHitCounts) {
@@ -167,6 +186,19 @@ TEST(CoverSince, ReportsTheChangedLinesAndGatesOnTheirOwnMinimum) {
                        "calc.cpp: missed 34-35\n"))
       << result.standard_output;
   EXPECT_TRUE(contains(result.standard_output, "diff coverage 0.0% is below the minimum of 50%"));
+  auto sarif = retort(project.tree, {"cover", "--no-test", "--since", "HEAD", "--minimum-diff",
+                                     "50", "--format", "sarif"});
+  EXPECT_EQ(sarif.exit_code, 1);
+  auto parsed = llvm::json::parse(sarif.standard_output);
+  ASSERT_TRUE(static_cast<bool>(parsed)) << sarif.standard_output;
+  auto* results =
+      parsed->getAsObject()->getArray("runs")->front().getAsObject()->getArray("results");
+  ASSERT_EQ(results->size(), 2u) << sarif.standard_output;
+  EXPECT_EQ(results->front().getAsObject()->getString("ruleId"), "cover/below-minimum");
+  auto* uncovered = results->back().getAsObject();
+  EXPECT_EQ(uncovered->getString("ruleId"), "cover/uncovered-change");
+  EXPECT_EQ(uncovered->getObject("message")->getString("text"),
+            "2 changed lines not executed by any test");
 }
 
 TEST(CoverSince, IsAStepOfEnsureConsistency) {

@@ -71,6 +71,33 @@ TEST(DocGradeCommand, GatesOnMinGradeAndFailUnder) {
   EXPECT_THAT(json.standard_error, HasSubstr("graded below B"));
 }
 
+// The gates as diagnostics, for a pull request's annotations and the gate's merged report.
+TEST(DocGradeCommand, FormatPrintsWhatFailsTheGatesAsAnnotationsOrSarif) {
+  TempTree tree;
+  write_library(tree);
+  auto github = retort(tree, {"doc-grade", "--format", "github", "--min-grade", "B",
+                              "--fail-under", "80"});
+  EXPECT_EQ(github.exit_code, 1);
+  EXPECT_EQ(github.standard_output,
+            "::error file=include/lib/api.hpp,line=8,col=1,endLine=8,endColumn=1,"
+            "title=doc/below-min-grade::lib::undocumented(int) is graded U, below the minimum "
+            "of B\n"
+            "::error title=doc/under-fail-under::75.0%25 of public symbols are graded B or "
+            "better, under 80%25\n");
+  EXPECT_THAT(github.standard_error, HasSubstr("graded below B"));
+  auto clean = retort(tree, {"doc-grade", "--format", "sarif"});
+  EXPECT_EQ(clean.exit_code, 0);
+  auto sarif = llvm::json::parse(clean.standard_output);
+  ASSERT_TRUE(static_cast<bool>(sarif)) << clean.standard_output;
+  EXPECT_TRUE(sarif->getAsObject()
+                  ->getArray("runs")
+                  ->front()
+                  .getAsObject()
+                  ->getArray("results")
+                  ->empty());
+  EXPECT_EQ(retort(tree, {"doc-grade", "--format", "yaml"}).exit_code, 2);
+}
+
 TEST(DocGradeCommand, GatesComeFromTheConfigToo) {
   TempTree tree;
   write_library(tree);

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include <gtest/gtest.h>
+#include <llvm/Support/JSON.h>
 
 #include "cli_test_support.hpp"
 #include "retort/core/file_io.hpp"
@@ -114,6 +115,44 @@ TEST(TestCommand, JUnitHasErrorsFailuresOutputAndTimesAndParsesAsXml) {
   EXPECT_EQ(parsed->standard_output, "3\n");
 }
 
+// With --format the report alone is on standard output, for a CI step to upload or
+// the gate to merge; the progress and the closing line go to standard error.
+TEST(TestCommand, FormatPrintsFailuresAsAnnotationsOrSarifAndTheProgressOnStandardError) {
+  TestProject project;
+  auto github = project.run({"Math.AddsBadly:Crash.Segfaults", "--format", "github"});
+  EXPECT_EQ(github.exit_code, 1) << github.standard_error;
+  EXPECT_TRUE(contains(github.standard_output, "basic.cpp,line=15,col=1,endLine=15,endColumn=1,"
+                                               "title=test/failed::Math.AddsBadly failed: "
+                                               "expected equality of add(2, 2) = 4 and 5\n"))
+      << github.standard_output;
+  EXPECT_TRUE(contains(github.standard_output, "title=test/crashed::Crash.Segfaults crashed (SIGSEGV)"))
+      << github.standard_output;
+  for (std::size_t at = 0; at < github.standard_output.size();
+       at = github.standard_output.find('\n', at) + 1)
+    EXPECT_TRUE(github.standard_output.compare(at, 8, "::error ") == 0) << github.standard_output;
+  EXPECT_TRUE(github.standard_error.ends_with("0 passed, 2 failed, 0 skipped, 1 crashed\n"))
+      << github.standard_error;
+
+  auto sarif = project.run({"Math.AddsBadly:Crash.Segfaults", "--format", "sarif"});
+  auto parsed = llvm::json::parse(sarif.standard_output);
+  ASSERT_TRUE(static_cast<bool>(parsed)) << sarif.standard_output;
+  auto* results = parsed->getAsObject()->getArray("runs")->front().getAsObject()->getArray(
+      "results");
+  ASSERT_EQ(results->size(), 2u);
+  EXPECT_EQ(results->front().getAsObject()->getString("ruleId"), "test/failed");
+}
+
+TEST(TestCommand, FormatJsonCountsFlakyTestsAsFailuresUnderFlakyFails) {
+  TestProject project;
+  auto result = project.run(
+      {"Flaky.PassesOnTheSecondTry", "--retries", "1", "--flaky-fails", "--format", "json"});
+  EXPECT_EQ(result.exit_code, 1);
+  auto parsed = llvm::json::parse(result.standard_output);
+  ASSERT_TRUE(static_cast<bool>(parsed)) << result.standard_output;
+  EXPECT_EQ(parsed->getAsObject()->getString("summary"), "0 passed, 1 failed, 0 skipped, 1 flaky");
+  EXPECT_EQ(parsed->getAsObject()->getInteger("exit_code"), 1);
+}
+
 TEST(TestCommand, NoSelectedTestsExitsFour) {
   TestProject project;
   auto result = project.run({"NoSuchSuite.*"});
@@ -126,6 +165,9 @@ TEST(TestCommand, BadOptionsAndBadConfigurationExitTwo) {
   auto partition = project.run({"--partition", "5/4"});
   EXPECT_EQ(partition.exit_code, 2);
   EXPECT_TRUE(contains(partition.standard_error, "--partition: expected K/N"));
+  auto format = project.run({"--format", "yaml"});
+  EXPECT_EQ(format.exit_code, 2);
+  EXPECT_TRUE(contains(format.standard_error, "unknown format 'yaml'")) << format.standard_error;
   project.tree.write(".retort.yaml", "test:\n  timeout: soon\n");
   auto config = project.run({"--list"});
   EXPECT_EQ(config.exit_code, 2);

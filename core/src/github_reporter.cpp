@@ -52,10 +52,12 @@ void write_github_report(const std::vector<Diagnostic>& diagnostics, const Repor
                          std::ostream& out) {
   (void)context;  // annotations carry everything they need themselves
   for (const auto& d : diagnostics) {
-    out << "::" << command_for(d.severity) << " file=" << escape(d.range.file, true)
-        << ",line=" << d.range.begin.line << ",col=" << d.range.begin.column
-        << ",endLine=" << d.range.end.line << ",endColumn=" << d.range.end.column
-        << ",title=" << escape(d.check_id, true) << "::" << escape(d.message, false) << "\n";
+    out << "::" << command_for(d.severity) << " ";
+    if (!d.range.file.empty())
+      out << "file=" << escape(d.range.file, true) << ",line=" << d.range.begin.line
+          << ",col=" << d.range.begin.column << ",endLine=" << d.range.end.line
+          << ",endColumn=" << d.range.end.column << ",";
+    out << "title=" << escape(d.check_id, true) << "::" << escape(d.message, false) << "\n";
   }
 }
 

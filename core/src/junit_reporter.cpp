@@ -17,8 +17,10 @@ void write_junit_report(const std::vector<Diagnostic>& diagnostics, const Report
   if (diagnostics.empty())
     out << "    <testcase classname=\"" << suite << "\" name=\"no findings\"/>\n";
   for (const auto& d : diagnostics) {
-    std::string location = d.range.file + ":" + std::to_string(d.range.begin.line) + ":" +
-                           std::to_string(d.range.begin.column);
+    std::string location = d.range.file.empty()
+                               ? std::string("project")
+                               : d.range.file + ":" + std::to_string(d.range.begin.line) + ":" +
+                                     std::to_string(d.range.begin.column);
     out << "    <testcase classname=\"" << xml_escape(d.range.file) << "\" name=\""
         << xml_escape(d.check_id + " at " + location) << "\">\n";
     out << "      <failure type=\"" << xml_escape(d.check_id) << "\" message=\""

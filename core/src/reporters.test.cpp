@@ -148,6 +148,26 @@ TEST(Reporters, JunitHasOneFailedCasePerFinding) {
   EXPECT_THAT(render(ReportFormat::junit, {}), HasSubstr("failures=\"0\""));
 }
 
+// A coverage gate is about the whole project: it has no file, and no format invents one.
+TEST(Reporters, AFindingWithoutAFileHasNoLocationInAnyFormat) {
+  std::vector<Diagnostic> project_wide{
+      make("cover/below-minimum", "coverage", Severity::error, "line coverage 70% < 80%", "", 1)};
+  auto sarif = llvm::json::parse(render(ReportFormat::sarif, project_wide));
+  ASSERT_TRUE(static_cast<bool>(sarif));
+  auto* result = sarif->getAsObject()
+                     ->getArray("runs")
+                     ->front()
+                     .getAsObject()
+                     ->getArray("results")
+                     ->front()
+                     .getAsObject();
+  EXPECT_TRUE(result->getArray("locations")->empty());
+  EXPECT_EQ(render(ReportFormat::github, project_wide),
+            "::error title=cover/below-minimum::line coverage 70%25 < 80%25\n");
+  EXPECT_THAT(render(ReportFormat::text, project_wide), HasSubstr("      #(cover/below-minimum)"));
+  EXPECT_THAT(render(ReportFormat::junit, project_wide), HasSubstr("cover/below-minimum at project"));
+}
+
 TEST(Reporters, FormatsAreParsedByName) {
   EXPECT_EQ(parse_report_format("sarif"), ReportFormat::sarif);
   EXPECT_FALSE(parse_report_format("xml").has_value());

@@ -47,9 +47,11 @@ void write_finding(const Diagnostic& finding, const Palette& palette, std::ostre
   out << colour << "┃ " << palette.reset() << "[" << colour << severity_letter(finding.severity)
       << palette.reset() << "] " << colour << priority_arrow(finding.priority) << palette.reset()
       << " " << finding.message << "\n";
-  out << colour << "┃ " << palette.reset() << "      " << palette.faint() << finding.range.file
-      << ":" << finding.range.begin.line << ":" << finding.range.begin.column << " #("
-      << finding.check_id << ")" << palette.reset() << "\n";
+  out << colour << "┃ " << palette.reset() << "      " << palette.faint();
+  if (!finding.range.file.empty())
+    out << finding.range.file << ":" << finding.range.begin.line << ":"
+        << finding.range.begin.column << " ";
+  out << "#(" << finding.check_id << ")" << palette.reset() << "\n";
   if (!finding.explanation.empty()) {
     out << colour << "┃ " << palette.reset() << "      " << finding.explanation << "\n";
   }

@@ -59,11 +59,4 @@ Totals totals_of(const CoverageData& data) {
   return totals;
 }
 
-std::string format_percent(double percent) {
-  // Rounded down, so a gate's shortfall never prints as its threshold (99.96 is 99.9).
-  char text[16];
-  std::snprintf(text, sizeof text, "%.1f", std::floor(percent * 10 + 1e-9) / 10);
-  return text;
-}
-
 }  // namespace retort::coverage

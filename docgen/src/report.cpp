@@ -7,6 +7,7 @@
 #include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/JSON.h>
 
+#include "retort/core/format_number.hpp"
 #include "retort/coverage/coverage_data.hpp"
 #include "retort/coverage/tracefile.hpp"
 
@@ -149,7 +150,7 @@ void print_suggestions(std::ostream& out, const std::vector<GradedSymbol>& grade
   }
   out << summary.total << " public symbols: " << summary.counts[0] << " A, " << summary.counts[1]
       << " B, " << summary.counts[2] << " C, " << summary.counts[3] << " U; "
-      << coverage::format_percent(summary.percent_b_or_better()) << "% graded B or better.\n";
+      << format_percent(summary.percent_b_or_better()) << "% graded B or better.\n";
 }
 
 void print_explanation(std::ostream& out, const GradedSymbol& graded) {

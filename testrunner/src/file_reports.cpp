@@ -133,7 +133,8 @@ void write_junit(std::ostream& out, const TestInventory& inventory, const RunOut
   out << "</testsuites>\n";
 }
 
-llvm::json::Value results_json(const TestInventory& inventory, const RunOutcome& outcome) {
+llvm::json::Value results_json(const TestInventory& inventory, const RunOutcome& outcome,
+                               bool is_flaky_failing) {
   llvm::json::Array tests;
   for (const auto& result : outcome.results) {
     const auto& test = inventory.tests[result.test];
@@ -164,7 +165,8 @@ llvm::json::Value results_json(const TestInventory& inventory, const RunOutcome&
     tests.push_back(std::move(entry));
   }
   return llvm::json::Object{{"version", 1},
-                            {"summary", closing_line(outcome)},
+                            {"summary", closing_line(outcome, is_flaky_failing)},
+                            {"exit_code", run_exit_code(outcome, is_flaky_failing)},
                             {"wall_ms", outcome.wall_time.count()},
                             {"test_ms", outcome.test_time.count()},
                             {"runner_cpu_ms", outcome.runner_cpu_time.count()},

@@ -27,7 +27,8 @@ struct SourcePosition {
 
 /// A span of a file. `end` is inclusive of its line and exclusive of its column.
 struct SourceRange {
-  /// The file, relative to the project root when it lies inside it.
+  /// The file, relative to the project root when it lies inside it; empty for a
+  /// finding about the whole project (a coverage gate), which has no location.
   std::string file;
   /// Where the span starts.
   SourcePosition begin;

@@ -11,6 +11,8 @@
 #include <string>
 #include <tuple>
 
+#include "retort/core/format_number.hpp"
+
 namespace retort::coverage {
 
 /// One function: where it starts and how often it was entered.
@@ -97,8 +99,5 @@ Totals totals_of(const FileCoverage& file);
 
 /// Returns the counts of every file of `data` added up.
 Totals totals_of(const CoverageData& data);
-
-/// Formats `percent` with one decimal, as every report shows it (`87.5`).
-std::string format_percent(double percent);
 
 }  // namespace retort::coverage

@@ -43,6 +43,12 @@ struct ParseError {
   std::string location;
   /// Clang's message.
   std::string message;
+  /// The file of `location`, empty when Clang named none.
+  std::string file;
+  /// The line of `location`.
+  unsigned line = 0;
+  /// The column of `location`.
+  unsigned column = 0;
 };
 
 /// A header left ungraded because the project's own build does not compile it here

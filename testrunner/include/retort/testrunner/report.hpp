@@ -98,8 +98,10 @@ int run_exit_code(const RunOutcome& outcome, bool is_flaky_failing);
 void write_junit(std::ostream& out, const TestInventory& inventory, const RunOutcome& outcome);
 
 /// Returns the run as JSON: each test with its status, attempts, durations and
-/// failures, and the summary counts.
-llvm::json::Value results_json(const TestInventory& inventory, const RunOutcome& outcome);
+/// failures, the closing line and the exit code the run earns (both counting flaky
+/// tests as failures when `is_flaky_failing`, as `--flaky-fails` does).
+llvm::json::Value results_json(const TestInventory& inventory, const RunOutcome& outcome,
+                               bool is_flaky_failing = false);
 
 /// Returns the command that reruns just `test`.
 std::string rerun_command(const TestCase& test);
