@@ -4,6 +4,18 @@
 
 namespace retort {
 
+Diagnostic make_finding(std::string tool, std::string check_id, std::string category,
+                        Severity severity, std::string message) {
+  Diagnostic d;
+  d.tool = std::move(tool);
+  d.check_id = std::move(check_id);
+  d.category = std::move(category);
+  d.priority = Priority::high;
+  d.severity = severity;
+  d.message = std::move(message);
+  return d;
+}
+
 std::string_view severity_name(Severity severity) {
   switch (severity) {
     case Severity::note:

@@ -6,14 +6,7 @@ namespace retort::coverage {
 namespace {
 
 Diagnostic make_diagnostic(const char* check_id, Severity severity, std::string message) {
-  Diagnostic d;
-  d.tool = "cover";
-  d.check_id = check_id;
-  d.category = "coverage";
-  d.priority = Priority::high;
-  d.severity = severity;
-  d.message = std::move(message);
-  return d;
+  return make_finding("cover", check_id, "coverage", severity, std::move(message));
 }
 
 std::string format_minimum(double minimum) {

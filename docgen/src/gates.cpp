@@ -8,14 +8,7 @@ namespace retort::doc {
 namespace {
 
 Diagnostic make_diagnostic(const char* check_id, std::string message) {
-  Diagnostic d;
-  d.tool = "doc-grade";
-  d.check_id = check_id;
-  d.category = "documentation";
-  d.priority = Priority::high;
-  d.severity = Severity::error;
-  d.message = std::move(message);
-  return d;
+  return make_finding("doc-grade", check_id, "documentation", Severity::error, std::move(message));
 }
 
 SourceRange point(std::string file, unsigned line, unsigned column) {

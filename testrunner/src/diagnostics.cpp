@@ -26,13 +26,7 @@ std::string first_line(const std::string& text) { return text.substr(0, text.fin
 
 Diagnostic make_diagnostic(const char* check_id, Severity severity, std::string message,
                            SourceRange range, const TestCase& test) {
-  Diagnostic d;
-  d.tool = "test";
-  d.check_id = check_id;
-  d.category = "test";
-  d.priority = Priority::high;
-  d.severity = severity;
-  d.message = std::move(message);
+  auto d = make_finding("test", check_id, "test", severity, std::move(message));
   d.range = std::move(range);
   d.explanation = "Rerun it alone: " + rerun_command(test);
   return d;

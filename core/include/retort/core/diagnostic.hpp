@@ -66,6 +66,11 @@ struct Diagnostic {
   std::string explanation;
 };
 
+/// Returns a high-priority finding of `tool` without a location yet: what a tool that
+/// reports about runs rather than source text (test, cover, doc-grade) starts from.
+Diagnostic make_finding(std::string tool, std::string check_id, std::string category,
+                        Severity severity, std::string message);
+
 /// Returns the lowercase name of `severity`: `note`, `warning` or `error`.
 std::string_view severity_name(Severity severity);
 
