@@ -10,7 +10,16 @@ namespace {
 using namespace clang::ast_matchers;
 
 // The lines of `body` that hold code: a comment that explains an algorithm (with an
-// ASCII diagram, as double-conversion's RoundWeed has) or a blank line is no step.
+// ASCII diagram, as double-conversion's RoundWeed has), a blank line, a preprocessor
+// line (pugixml's `#ifdef PUGIXML_COMPACT` around its variants) and the body's own
+// braces on lines of their own are no step.
+// `{` or `}` with at most a comment after it.
+bool is_only_brace(llvm::StringRef line, char brace) {
+  if (!line.consume_front(llvm::StringRef(&brace, 1))) return false;
+  line = line.trim();
+  return line.empty() || line.starts_with("//") || line.starts_with("/*");
+}
+
 unsigned code_lines(const clang::SourceManager& manager, const clang::Stmt& body) {
   clang::SourceLocation begin = manager.getExpansionLoc(body.getBeginLoc());
   clang::SourceLocation end = manager.getExpansionLoc(body.getEndLoc());
@@ -22,12 +31,15 @@ unsigned code_lines(const clang::SourceManager& manager, const clang::Stmt& body
   text.split(lines, '\n');
   unsigned count = 0;
   bool in_block_comment = false;
-  for (llvm::StringRef line : lines) {
-    line = line.trim();
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    llvm::StringRef line = lines[i].trim();
     if (in_block_comment) {
       in_block_comment = !line.contains("*/");
       continue;
     }
+    bool is_own_brace = (i == 0 && is_only_brace(line, '{')) ||
+                        (i + 1 == lines.size() && is_only_brace(line, '}'));
+    if (is_own_brace || line.starts_with("#")) continue;
     if (line.empty() || line.starts_with("//")) continue;
     if (line.starts_with("/*")) {
       in_block_comment = !line.contains("*/");
@@ -48,8 +60,9 @@ class FunctionLength : public Check {
         "A function body is longer than a screen.",
         "A function that does not fit on a screen cannot be read at once: the reader "
         "scrolls and forgets. Long functions usually do several things; name each "
-        "thing by extracting it. Lines of code are counted: blank lines and comments (an "
-        "algorithm explained at length is a good thing) are not.\n\n"
+        "thing by extracting it. Lines of code between the body's braces are counted: "
+        "blank lines, comments (an algorithm explained at length is a good thing) and "
+        "preprocessor lines are not.\n\n"
         "Bad: one 120-line `load_config()` that reads, parses, validates and applies.\n\n"
         "Good: `load_config()` calling `read_file()`, `parse()`, `validate()` and "
         "`apply()`, each a few lines.",

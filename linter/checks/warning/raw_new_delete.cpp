@@ -171,12 +171,16 @@ class RawNewDelete : public Check {
              record);
     // A C-style deleter callback frees what its `void*` argument points to: the owner
     // that holds the object calls it (leveldb's `Cache::Insert(..., &DeleteCachedBlock)`).
+    // So does its `delete` of what that object holds (`delete tf->table;` before
+    // `delete tf;` in leveldb's DeleteEntry).
     auto void_pointer_parameter =
         ignoringParenCasts(declRefExpr(to(parmVarDecl(hasType(pointerType(pointee(voidType())))))));
+    auto callback_object = expr(anyOf(
+        void_pointer_parameter, declRefExpr(to(varDecl(hasInitializer(void_pointer_parameter))))));
     on_match(finder, context,
              cxxDeleteExpr(has(ignoringParenCasts(expr(anyOf(
-                               void_pointer_parameter,
-                               declRefExpr(to(varDecl(hasInitializer(void_pointer_parameter)))))))))
+                               callback_object,
+                               memberExpr(hasObjectExpression(ignoringParenCasts(callback_object))))))))
                  .bind("owned"),
              record);
     // A `new` whose value is thrown away is there for its allocation or its
@@ -210,22 +214,37 @@ class RawNewDelete : public Check {
     // A function documented to take ownership of what it is given (glog's
     // `SetLogger(level, logger)`: "The logger becomes the property of the logging
     // module").
+    // Matched from the enclosing function, which comes before the `new` in a local's
+    // initialiser, so the hand-over is known when that `new` is seen.
     on_match(finder, context,
-             callExpr(forEachArgumentWithParam(fresh_or_its_local, parmVarDecl()),
-                      callee(functionDecl().bind("taker"))),
+             functionDecl(forEachDescendant(
+                 callExpr(forEachArgumentWithParam(fresh_or_its_local, parmVarDecl()),
+                          callee(functionDecl().bind("taker"))))),
              [owned, &context](const MatchResult& result) {
                const auto* taker = result.Nodes.getNodeAs<clang::FunctionDecl>("taker");
                if (is_documented(context.source_manager(), *taker, takes_ownership()))
                  owned->insert(result.Nodes.getNodeAs<clang::Stmt>("owned"));
              });
-    on_match(
-        finder, context,
-        returnStmt(hasReturnValue(fresh_or_its_local), forFunction(functionDecl().bind("giver"))),
-        [owned, &context](const MatchResult& result) {
-          const auto* giver = result.Nodes.getNodeAs<clang::FunctionDecl>("giver");
-          if (is_documented(context.source_manager(), *giver, gives_ownership()))
-            owned->insert(result.Nodes.getNodeAs<clang::Stmt>("owned"));
-        });
+    auto gives = [owned, &context](const MatchResult& result) {
+      const auto* giver = result.Nodes.getNodeAs<clang::FunctionDecl>("giver");
+      if (is_documented(context.source_manager(), *giver, gives_ownership()))
+        owned->insert(result.Nodes.getNodeAs<clang::Stmt>("owned"));
+    };
+    on_match(finder, context,
+             functionDecl(forEachDescendant(returnStmt(hasReturnValue(fresh_or_its_local))))
+                 .bind("giver"),
+             gives);
+    // ... also through a local assigned after its declaration (`Compaction* c; ...
+    // c = new Compaction(...); ... return c;` in leveldb's PickCompaction).
+    auto local = declRefExpr(to(varDecl(hasLocalStorage()).bind("local")));
+    on_match(finder, context,
+             functionDecl(forEachDescendant(binaryOperator(
+                              isAssignmentOperator(), hasLHS(ignoringParenImpCasts(local)),
+                              hasRHS(fresh))),
+                          hasDescendant(returnStmt(hasReturnValue(ignoringParenImpCasts(
+                              declRefExpr(to(varDecl(equalsBoundNode("local")))))))))
+                 .bind("giver"),
+             gives);
     on_match(finder, context, cxxNewExpr(unless(hasAnyPlacementArg(anything()))).bind("new"),
              [this, &context, owned](const MatchResult& result) {
                const auto* expression = result.Nodes.getNodeAs<clang::CXXNewExpr>("new");

@@ -29,6 +29,9 @@ class Reader {
   Reader* base() { return this; }  // no-finding
   int ReadAll();  // no-finding
   int Count() const;  // no-finding
+  // Defined in another unit, where it is judged: it may be an accessor there.
+  int status() const;  // no-finding
+  int checksum() const;  // expect: readability/naming-convention
 
  private:
   int offset_ = 0;
@@ -45,6 +48,12 @@ int Scale(int value) {  // no-finding
 int Mask(int value) {  // no-finding
   const unsigned long BYTE_MARK = 0x80;  // expect: readability/naming-convention
   return value & static_cast<int>(BYTE_MARK);
+}
+
+// Its body is seen, and it is no accessor.
+int Reader::checksum() const {
+  int sum = offset_;
+  return sum * 31;
 }
 
 int Twice(int value);  // no-finding

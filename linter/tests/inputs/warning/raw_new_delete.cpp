@@ -211,3 +211,36 @@ class ErrorText {
  private:
   std::string text_;
 };
+// Round 8: a local given to a documented taker or returned by a documented giver
+// after its declaration, and a deleter callback freeing what its object holds.
+// Takes ownership of the point.
+void adopt(Point* point);
+void adopts_through_a_local() {
+  Point* point = new Point{12};  // no-finding
+  adopt(point);
+}
+// Picks a point. Caller should delete the result.
+Point* pick_point(bool big) {
+  Point* picked;
+  if (big) {
+    picked = new Point{13};  // no-finding
+  } else {
+    picked = new Point{14};  // no-finding
+  }
+  return picked;
+}
+Point* pick_undocumented() {
+  Point* picked;
+  picked = new Point{15};  // expect: warning/raw-new-delete
+  return picked;
+}
+struct Entry {
+  Point* point;
+  char* name;
+};
+static void delete_entry(void* value) {
+  Entry* entry = reinterpret_cast<Entry*>(value);
+  delete entry->point;  // no-finding
+  delete[] entry->name;  // no-finding
+  delete entry;  // no-finding
+}
