@@ -161,8 +161,7 @@ llvm::Expected<int> report(const Project& project, const CoverCommandOptions& op
   if (auto error = write_reports(project, options, data, shown_diff)) return error;
   auto gates = failed_gates(project, options, data, shown_diff);
   for (const auto& gate : gates) human << "retort cover: " << gate.message << "\n";
-  auto context =
-      make_report_context("cover", coverage_rules(), data.files.size(), start, global);
+  auto context = make_report_context("cover", coverage_rules(), data.files.size(), start, global);
   write_formatted_report(format, project, data, shown_diff, gates, context);
   return gates.empty() ? exit_clean : exit_findings;
 }

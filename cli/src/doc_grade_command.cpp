@@ -155,9 +155,9 @@ int run_doc_grade(const Project& project, const DocGradeCommandOptions& options,
   auto settings = gate_settings(project, options);
   auto gates = apply_gates(graded, settings);
   auto diagnostics = gate_diagnostics(gates, settings, extraction->parse_errors);
-  auto context = make_report_context("doc-grade", doc_grade_rules(),
-                                     extraction->headers_parsed + extraction->headers_cached, start,
-                                     global);
+  auto context =
+      make_report_context("doc-grade", doc_grade_rules(),
+                          extraction->headers_parsed + extraction->headers_cached, start, global);
   write_grades(format, graded, options, global, diagnostics, context);
   // With a report on stdout, what a gate reports goes to stderr so stdout stays parseable.
   print_gate_failures(format == ReportFormat::text ? std::cout : std::cerr, gates, settings);

@@ -62,9 +62,9 @@ llvm::Error write_reports(const TestCommandOptions& options, const TestInventory
     if (auto error = write_report_file(options.junit_file, junit.str())) return error;
   }
   if (!options.json_file.empty()) {
-    auto json = llvm::formatv("{0:2}", results_json(inventory, outcome, options.is_flaky_failing))
-                    .str() +
-                "\n";
+    auto json =
+        llvm::formatv("{0:2}", results_json(inventory, outcome, options.is_flaky_failing)).str() +
+        "\n";
     if (auto error = write_report_file(options.json_file, json)) return error;
   }
   return llvm::Error::success();
@@ -168,7 +168,8 @@ void write_formatted_report(ReportFormat format, const Project& project,
     case ReportFormat::github: {
       auto diagnostics =
           test_diagnostics(inventory, outcome, project.root, options.is_flaky_failing);
-      auto context = make_report_context("test", test_rules(), outcome.results.size(), start, global);
+      auto context =
+          make_report_context("test", test_rules(), outcome.results.size(), start, global);
       write_report(format, diagnostics, context, std::cout);
       return;
     }
@@ -198,8 +199,7 @@ int run_test(const Project& project, const TestCommandOptions& options,
              const GlobalOptions& global) {
   auto start = std::chrono::steady_clock::now();
   ReportFormat format = report_format_or_throw(options.report_format);
-  auto human =
-      human_output(format != ReportFormat::text || options.is_progress_on_stderr, global);
+  auto human = human_output(format != ReportFormat::text || options.is_progress_on_stderr, global);
   std::optional<Partition> partition;
   if (!options.partition.empty()) {
     auto parsed = parse_partition(options.partition);

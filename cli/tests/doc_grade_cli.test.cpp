@@ -75,8 +75,8 @@ TEST(DocGradeCommand, GatesOnMinGradeAndFailUnder) {
 TEST(DocGradeCommand, FormatPrintsWhatFailsTheGatesAsAnnotationsOrSarif) {
   TempTree tree;
   write_library(tree);
-  auto github = retort(tree, {"doc-grade", "--format", "github", "--min-grade", "B",
-                              "--fail-under", "80"});
+  auto github =
+      retort(tree, {"doc-grade", "--format", "github", "--min-grade", "B", "--fail-under", "80"});
   EXPECT_EQ(github.exit_code, 1);
   EXPECT_EQ(github.standard_output,
             "::error file=include/lib/api.hpp,line=8,col=1,endLine=8,endColumn=1,"
@@ -89,12 +89,8 @@ TEST(DocGradeCommand, FormatPrintsWhatFailsTheGatesAsAnnotationsOrSarif) {
   EXPECT_EQ(clean.exit_code, 0);
   auto sarif = llvm::json::parse(clean.standard_output);
   ASSERT_TRUE(static_cast<bool>(sarif)) << clean.standard_output;
-  EXPECT_TRUE(sarif->getAsObject()
-                  ->getArray("runs")
-                  ->front()
-                  .getAsObject()
-                  ->getArray("results")
-                  ->empty());
+  EXPECT_TRUE(
+      sarif->getAsObject()->getArray("runs")->front().getAsObject()->getArray("results")->empty());
   EXPECT_EQ(retort(tree, {"doc-grade", "--format", "yaml"}).exit_code, 2);
 }
 

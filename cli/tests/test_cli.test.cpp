@@ -121,11 +121,13 @@ TEST(TestCommand, FormatPrintsFailuresAsAnnotationsOrSarifAndTheProgressOnStanda
   TestProject project;
   auto github = project.run({"Math.AddsBadly:Crash.Segfaults", "--format", "github"});
   EXPECT_EQ(github.exit_code, 1) << github.standard_error;
-  EXPECT_TRUE(contains(github.standard_output, "basic.cpp,line=15,col=1,endLine=15,endColumn=1,"
-                                               "title=test/failed::Math.AddsBadly failed: "
-                                               "expected equality of add(2, 2) = 4 and 5\n"))
+  EXPECT_TRUE(contains(github.standard_output,
+                       "basic.cpp,line=15,col=1,endLine=15,endColumn=1,"
+                       "title=test/failed::Math.AddsBadly failed: "
+                       "expected equality of add(2, 2) = 4 and 5\n"))
       << github.standard_output;
-  EXPECT_TRUE(contains(github.standard_output, "title=test/crashed::Crash.Segfaults crashed (SIGSEGV)"))
+  EXPECT_TRUE(
+      contains(github.standard_output, "title=test/crashed::Crash.Segfaults crashed (SIGSEGV)"))
       << github.standard_output;
   for (std::size_t at = 0; at < github.standard_output.size();
        at = github.standard_output.find('\n', at) + 1)
@@ -136,8 +138,8 @@ TEST(TestCommand, FormatPrintsFailuresAsAnnotationsOrSarifAndTheProgressOnStanda
   auto sarif = project.run({"Math.AddsBadly:Crash.Segfaults", "--format", "sarif"});
   auto parsed = llvm::json::parse(sarif.standard_output);
   ASSERT_TRUE(static_cast<bool>(parsed)) << sarif.standard_output;
-  auto* results = parsed->getAsObject()->getArray("runs")->front().getAsObject()->getArray(
-      "results");
+  auto* results =
+      parsed->getAsObject()->getArray("runs")->front().getAsObject()->getArray("results");
   ASSERT_EQ(results->size(), 2u);
   EXPECT_EQ(results->front().getAsObject()->getString("ruleId"), "test/failed");
 }

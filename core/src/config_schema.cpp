@@ -119,7 +119,7 @@ const std::vector<OptionSpec>& config_schema() {
       {.section = "test",
        .name = "isolate",
        .type = OptionType::boolean,
-       .default_value = true,
+       .default_value = false,
        .description = "One process per test (as `retort test --isolate`); false runs a "
                       "program's tests in a few processes (batches) and any that does not "
                       "pass there, or never starts, runs again alone, which decides."},

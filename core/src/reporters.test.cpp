@@ -165,7 +165,8 @@ TEST(Reporters, AFindingWithoutAFileHasNoLocationInAnyFormat) {
   EXPECT_EQ(render(ReportFormat::github, project_wide),
             "::error title=cover/below-minimum::line coverage 70%25 < 80%25\n");
   EXPECT_THAT(render(ReportFormat::text, project_wide), HasSubstr("      #(cover/below-minimum)"));
-  EXPECT_THAT(render(ReportFormat::junit, project_wide), HasSubstr("cover/below-minimum at project"));
+  EXPECT_THAT(render(ReportFormat::junit, project_wide),
+              HasSubstr("cover/below-minimum at project"));
 }
 
 TEST(Reporters, FormatsAreParsedByName) {

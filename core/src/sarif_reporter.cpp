@@ -51,8 +51,8 @@ llvm::json::Object result_json(const Diagnostic& d, const std::map<std::string, 
       {"ruleId", d.check_id},
       {"level", std::string(severity_name(d.severity))},  // SARIF uses the same three names
       {"message", llvm::json::Object{{"text", d.message}}},
-      {"locations", d.range.file.empty() ? llvm::json::Array{}
-                                         : llvm::json::Array{location_json(d.range)}},
+      {"locations",
+       d.range.file.empty() ? llvm::json::Array{} : llvm::json::Array{location_json(d.range)}},
       {"partialFingerprints", llvm::json::Object{{"retortFingerprint/v1", fingerprint(d, seen)}}}};
   if (auto found = rule_index.find(d.check_id); found != rule_index.end()) {
     result["ruleIndex"] = found->second;

@@ -44,10 +44,10 @@ std::vector<Diagnostic> uncovered_change_diagnostics(const DiffCoverage& diff) {
       for (end = begin + 1; end < missed.size() && missed[end] == missed[end - 1] + 1; ++end) {
       }
       auto count = end - begin;
-      auto d = make_diagnostic("cover/uncovered-change", Severity::warning,
-                               count == 1 ? "changed line not executed by any test"
-                                          : std::to_string(count) +
-                                                " changed lines not executed by any test");
+      auto d = make_diagnostic(
+          "cover/uncovered-change", Severity::warning,
+          count == 1 ? "changed line not executed by any test"
+                     : std::to_string(count) + " changed lines not executed by any test");
       d.range.file = file.shown_path;
       d.range.begin = {missed[begin], 1};
       d.range.end = {missed[end - 1], 1};

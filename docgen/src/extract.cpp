@@ -206,8 +206,7 @@ UnitOutcome parse_unit(const ExtractRequest& request, const HeaderGroup& group,
   ExtractActionFactory factory(job);
   run_clang_tool(database, {unit_name, unit_text, {"-xc++"}}, factory, request.display_root,
                  [&](const ClangError& error) {
-                   ParseError parse_error{"", error.message, error.file, error.line,
-                                          error.column};
+                   ParseError parse_error{"", error.message, error.file, error.line, error.column};
                    if (!error.file.empty())
                      parse_error.location = error.file + ":" + std::to_string(error.line) + ":" +
                                             std::to_string(error.column);

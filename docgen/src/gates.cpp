@@ -42,9 +42,8 @@ void print_gate_failures(std::ostream& out, const GateResult& result,
     out << "\ndoc-grade: " << result.below_min_grade.size() << " public symbol(s) graded below "
         << letter << " (--min-grade " << letter << "):\n";
     for (const auto* symbol : result.below_min_grade)
-      out << "  " << grade_letter(symbol->assessment.grade) << "  "
-          << symbol->symbol.display_name() << "  " << symbol->symbol.file << ":"
-          << symbol->symbol.line << "\n";
+      out << "  " << grade_letter(symbol->assessment.grade) << "  " << symbol->symbol.display_name()
+          << "  " << symbol->symbol.file << ":" << symbol->symbol.line << "\n";
   }
   if (result.is_under_fail_under)
     out << "\ndoc-grade: " << format_percent(result.percent_b_or_better)
@@ -77,10 +76,10 @@ std::vector<Diagnostic> gate_diagnostics(const GateResult& result, const GateSet
     diagnostics.push_back(std::move(d));
   }
   if (result.is_under_fail_under)
-    diagnostics.push_back(make_diagnostic(
-        "doc/under-fail-under", format_percent(result.percent_b_or_better) +
-                                    "% of public symbols are graded B or better, under " +
-                                    number(settings.fail_under) + "%"));
+    diagnostics.push_back(make_diagnostic("doc/under-fail-under",
+                                          format_percent(result.percent_b_or_better) +
+                                              "% of public symbols are graded B or better, under " +
+                                              number(settings.fail_under) + "%"));
   for (const auto& error : parse_errors) {
     auto d = make_diagnostic("doc/does-not-compile", "does not compile: " + error.message);
     if (!error.file.empty()) d.range = point(error.file, error.line, error.column);

@@ -48,10 +48,10 @@ void add_failure(std::vector<Diagnostic>& out, const TestCase& test, const TestA
                                   name + " failed: " + assertion_text(failure),
                                   location(failure.file, failure.line, root), test));
   if (attempt.failures.empty())
-    out.push_back(make_diagnostic(
-        "test/failed", Severity::error,
-        name + " failed (exit code " + std::to_string(attempt.exit_code) + ")",
-        location(test.file, test.line, root), test));
+    out.push_back(
+        make_diagnostic("test/failed", Severity::error,
+                        name + " failed (exit code " + std::to_string(attempt.exit_code) + ")",
+                        location(test.file, test.line, root), test));
 }
 
 // How a flaky test came to pass, as the console says it.
@@ -101,9 +101,9 @@ std::vector<Diagnostic> test_diagnostics(const TestInventory& inventory, const R
                                               test.full_name() + " timed out", at_test, test));
         break;
       case TestStatus::flaky:
-        diagnostics.push_back(make_diagnostic(
-            "test/flaky", is_flaky_failing ? Severity::error : Severity::warning,
-            test.full_name() + " is flaky: " + flaky_story(result), at_test, test));
+        diagnostics.push_back(
+            make_diagnostic("test/flaky", is_flaky_failing ? Severity::error : Severity::warning,
+                            test.full_name() + " is flaky: " + flaky_story(result), at_test, test));
         break;
       default:
         break;

@@ -45,10 +45,9 @@ TestAttempt judge_plain_command(const TestProgram& program, const ProcessEnd& en
   // matcher. llvm::Regex, not std::regex: libstdc++'s recurses once per character and
   // overflows the stack on a long output.
   if (!program.pass_patterns.empty())
-    is_success = std::any_of(program.pass_patterns.begin(), program.pass_patterns.end(),
-                             [&](const std::string& pattern) {
-                               return llvm::Regex(pattern).match(end.output);
-                             });
+    is_success = std::any_of(
+        program.pass_patterns.begin(), program.pass_patterns.end(),
+        [&](const std::string& pattern) { return llvm::Regex(pattern).match(end.output); });
   if (program.is_expected_to_fail) is_success = !is_success;
   attempt.status = is_success ? TestStatus::passed : TestStatus::failed;
   return attempt;

@@ -29,10 +29,9 @@ class TodoTags : public Check {
     for (std::size_t i = 0; i < file.lines.size(); ++i) {
       auto tag = find_tag(file.lines[i]);
       if (!tag) continue;
-      context.report_at(info(), file.path, static_cast<unsigned>(i + 1),
-                        static_cast<unsigned>(tag->first + 1),
-                        std::string(tag->second) +
-                            " comment: finish the work or track it in an issue");
+      context.report_at(
+          info(), file.path, static_cast<unsigned>(i + 1), static_cast<unsigned>(tag->first + 1),
+          std::string(tag->second) + " comment: finish the work or track it in an issue");
     }
   }
 
@@ -40,13 +39,12 @@ class TodoTags : public Check {
   // The first tag that is a word of its own in the line's comment (not in a string
   // literal): its column and the tag. By hand rather than a regex, which cannot skip
   // string literals and recurses per character on a long line.
-  static std::optional<std::pair<std::size_t, std::string_view>> find_tag(
-      std::string_view line) {
+  static std::optional<std::pair<std::size_t, std::string_view>> find_tag(std::string_view line) {
     auto start = comment_start(line);
     if (!start) return std::nullopt;
     auto is_word = [&](std::size_t at) {
-      return at < line.size() && (std::isalnum(static_cast<unsigned char>(line[at])) ||
-                                  line[at] == '_');
+      return at < line.size() &&
+             (std::isalnum(static_cast<unsigned char>(line[at])) || line[at] == '_');
     };
     for (std::size_t at = *start; at < line.size(); ++at) {
       if (at > *start && is_word(at - 1)) continue;

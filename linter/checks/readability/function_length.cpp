@@ -37,8 +37,8 @@ unsigned code_lines(const clang::SourceManager& manager, const clang::Stmt& body
       in_block_comment = !line.contains("*/");
       continue;
     }
-    bool is_own_brace = (i == 0 && is_only_brace(line, '{')) ||
-                        (i + 1 == lines.size() && is_only_brace(line, '}'));
+    bool is_own_brace =
+        (i == 0 && is_only_brace(line, '{')) || (i + 1 == lines.size() && is_only_brace(line, '}'));
     if (is_own_brace || line.starts_with("#")) continue;
     if (line.empty() || line.starts_with("//")) continue;
     if (line.starts_with("/*")) {

@@ -178,9 +178,9 @@ class RawNewDelete : public Check {
     auto callback_object = expr(anyOf(
         void_pointer_parameter, declRefExpr(to(varDecl(hasInitializer(void_pointer_parameter))))));
     on_match(finder, context,
-             cxxDeleteExpr(has(ignoringParenCasts(expr(anyOf(
-                               callback_object,
-                               memberExpr(hasObjectExpression(ignoringParenCasts(callback_object))))))))
+             cxxDeleteExpr(has(ignoringParenCasts(expr(
+                               anyOf(callback_object, memberExpr(hasObjectExpression(
+                                                          ignoringParenCasts(callback_object))))))))
                  .bind("owned"),
              record);
     // A `new` whose value is thrown away is there for its allocation or its
@@ -238,11 +238,11 @@ class RawNewDelete : public Check {
     // c = new Compaction(...); ... return c;` in leveldb's PickCompaction).
     auto local = declRefExpr(to(varDecl(hasLocalStorage()).bind("local")));
     on_match(finder, context,
-             functionDecl(forEachDescendant(binaryOperator(
-                              isAssignmentOperator(), hasLHS(ignoringParenImpCasts(local)),
-                              hasRHS(fresh))),
-                          hasDescendant(returnStmt(hasReturnValue(ignoringParenImpCasts(
-                              declRefExpr(to(varDecl(equalsBoundNode("local")))))))))
+             functionDecl(
+                 forEachDescendant(binaryOperator(
+                     isAssignmentOperator(), hasLHS(ignoringParenImpCasts(local)), hasRHS(fresh))),
+                 hasDescendant(returnStmt(hasReturnValue(
+                     ignoringParenImpCasts(declRefExpr(to(varDecl(equalsBoundNode("local")))))))))
                  .bind("giver"),
              gives);
     on_match(finder, context, cxxNewExpr(unless(hasAnyPlacementArg(anything()))).bind("new"),

@@ -40,8 +40,7 @@ struct GateResult {
 GateResult apply_gates(const std::vector<GradedSymbol>& graded, const GateSettings& settings);
 
 /// Prints what fails the gates, as `retort doc-grade` does after its suggestions.
-void print_gate_failures(std::ostream& out, const GateResult& result,
-                         const GateSettings& settings);
+void print_gate_failures(std::ostream& out, const GateResult& result, const GateSettings& settings);
 
 /// The rules of the diagnostics below: `doc/below-min-grade`, `doc/under-fail-under`
 /// and `doc/does-not-compile`.
