@@ -172,6 +172,23 @@ TEST(Gcov, AnObjectNoTestReachedIsReportedWithEveryLineUnrun) {
   EXPECT_EQ(totals_of(calc).functions.hit, 0u);
 }
 
+// A unit without functions (only a preprocessor check, as pugixml's test_version.cpp)
+// has notes gcov finds nothing in: nothing to count, not an error.
+TEST(Gcov, AnObjectWithoutFunctionsHasNothingToCount) {
+  retort::testing::TempTree tree;
+  tree.write("version_check.cpp", "#if __cplusplus < 201103L\n#error too old\n#endif\n");
+  ProcessOptions in_tree;
+  in_tree.working_directory = tree.root();
+  auto compiled =
+      run_process({"g++", "--coverage", "-c", "version_check.cpp", "-o", "version_check.o"}, in_tree);
+  ASSERT_TRUE(compiled && compiled->exit_code == 0);
+  GcovOptions options;
+  options.project_root = tree.root();
+  auto data = collect_gcov(find_unreached_notes(tree.root()), options);
+  ASSERT_TRUE(static_cast<bool>(data)) << llvm::toString(data.takeError());
+  EXPECT_TRUE(data->files.empty());
+}
+
 // genhtml splits `FN:<line>,<name>` at commas: the tracefile names functions as the
 // object does, so genhtml reads exactly the functions the tracefile lists.
 TEST(Gcov, GenhtmlReadsEveryFunctionTheTracefileLists) {
