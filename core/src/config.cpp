@@ -284,25 +284,30 @@ llvm::Expected<Config> load_config_file(const std::filesystem::path& path) {
   return config;
 }
 
-std::optional<std::filesystem::path> find_config_file(const std::filesystem::path& start) {
+std::optional<std::filesystem::path> find_config_file(const std::filesystem::path& start,
+                                                      const std::filesystem::path& top) {
   std::filesystem::path directory = std::filesystem::absolute(start).lexically_normal();
   while (true) {
     std::filesystem::path candidate = directory / config_file_name;
     std::error_code error;
     if (std::filesystem::is_regular_file(candidate, error)) return candidate;
-    if (directory == directory.root_path() || !directory.has_parent_path()) return std::nullopt;
+    if (directory == top || directory == directory.root_path() || !directory.has_parent_path())
+      return std::nullopt;
     directory = directory.parent_path();
   }
 }
 
 llvm::Expected<Project> load_project(const std::filesystem::path& start) {
   std::filesystem::path absolute_start = std::filesystem::absolute(start).lexically_normal();
-  if (auto file = find_config_file(absolute_start)) {
+  // A git repository is a project of its own: a checkout inside another project (a
+  // submodule, a copy under its build tree) does not take the outer one's settings.
+  auto git_top = git_toplevel(absolute_start);
+  if (auto file = find_config_file(absolute_start, git_top.value_or(std::filesystem::path()))) {
     auto config = load_config_file(*file);
     if (!config) return config.takeError();
     return Project{file->parent_path(), std::move(*config)};
   }
-  std::filesystem::path root = git_toplevel(absolute_start).value_or(absolute_start);
+  std::filesystem::path root = git_top.value_or(absolute_start);
   return Project{root, Config::defaults()};
 }
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "retort/core/errors.hpp"
+#include "retort/core/process.hpp"
 #include "retort/testing/temp_tree.hpp"
 
 namespace retort {
@@ -152,6 +153,22 @@ TEST(Config, IsFoundByWalkingUpFromTheWorkingDirectory) {
   EXPECT_EQ(project->root, tree.root());
   EXPECT_EQ(project->config.integer("format.line_length"), 90);
   EXPECT_EQ(project->config.source_file, tree.root() / ".retort.yaml");
+}
+
+// A checkout inside another project (a submodule, a copy under its build tree) is a
+// project of its own: the outer project's settings and root are not its.
+TEST(Config, ANestedGitRepositoryIsAProjectOfItsOwn) {
+  testing::TempTree tree;
+  tree.write(".retort.yaml", "format:\n  line_length: 90\n");
+  tree.write("build/checkout/src/a.cpp", "int a;\n");
+  auto inner = tree.root() / "build" / "checkout";
+  auto git = run_process({"git", "init", "-q", inner.string()});
+  ASSERT_TRUE(git && git->exit_code == 0);
+  auto project = load_project(inner / "src");
+  ASSERT_TRUE(static_cast<bool>(project)) << llvm::toString(project.takeError());
+  EXPECT_EQ(std::filesystem::canonical(project->root), std::filesystem::canonical(inner));
+  EXPECT_EQ(project->config.integer("format.line_length"),
+            Config::defaults().integer("format.line_length"));
 }
 
 TEST(Config, ABadFileStopsTheProjectFromLoading) {

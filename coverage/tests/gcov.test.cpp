@@ -179,8 +179,8 @@ TEST(Gcov, AnObjectWithoutFunctionsHasNothingToCount) {
   tree.write("version_check.cpp", "#if __cplusplus < 201103L\n#error too old\n#endif\n");
   ProcessOptions in_tree;
   in_tree.working_directory = tree.root();
-  auto compiled =
-      run_process({"g++", "--coverage", "-c", "version_check.cpp", "-o", "version_check.o"}, in_tree);
+  auto compiled = run_process(
+      {"g++", "--coverage", "-c", "version_check.cpp", "-o", "version_check.o"}, in_tree);
   ASSERT_TRUE(compiled && compiled->exit_code == 0);
   GcovOptions options;
   options.project_root = tree.root();

@@ -124,8 +124,10 @@ llvm::Expected<Config> load_config_file(const std::filesystem::path& path);
 /// else an empty string; used by every "unknown key" error.
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
 
-/// Returns the nearest `.retort.yaml` in `start` or one of its parents, if any.
-std::optional<std::filesystem::path> find_config_file(const std::filesystem::path& start);
+/// Returns the nearest `.retort.yaml` in `start` or one of its parents up to `top`
+/// (the git work tree's top; empty: up to the file system's root), if any.
+std::optional<std::filesystem::path> find_config_file(const std::filesystem::path& start,
+                                                      const std::filesystem::path& top = {});
 
 /// Where a command runs: the project root and its configuration.
 struct Project {
