@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include <iostream>
 
 #include <llvm/Support/raw_ostream.h>
@@ -9,10 +11,12 @@
 
 namespace retort::cli {
 
-bool GlobalOptions::use_color() const {
+bool GlobalOptions::use_color() const { return use_color_on(STDOUT_FILENO); }
+
+bool GlobalOptions::use_color_on(int fd) const {
   if (color == "always") return true;
   if (color == "never") return false;
-  return stdout_supports_color();
+  return stream_supports_color(fd);
 }
 
 ReportContext make_report_context(std::string tool, RuleCatalog rules, std::size_t files_checked,

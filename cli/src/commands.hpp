@@ -26,6 +26,8 @@ struct GlobalOptions {
 
   /// Returns whether text output may be coloured.
   bool use_color() const;
+  /// Returns whether text written to file descriptor `fd` may be coloured.
+  bool use_color_on(int fd) const;
 };
 
 /// `retort format`'s options.

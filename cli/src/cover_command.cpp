@@ -32,14 +32,20 @@ bool is_reporting_branches(const Project& project, const CoverCommandOptions& op
   return options.is_collecting_branches || project.config.boolean("cover.branches");
 }
 
+// Where the table, the test run and gate messages go: standard output, unless a
+// report in another format takes it.
+std::ostream& human_output(ReportFormat format) {
+  return format == ReportFormat::text ? std::cout : std::cerr;
+}
+
 // Runs the coverage build's tests from zero counts; returns retort test's exit code.
 int run_tests_for_coverage(const Project& project, const CoverCommandOptions& options,
-                           const GlobalOptions& global) {
+                           ReportFormat format, const GlobalOptions& global) {
   auto build = coverage_build(project, options);
   if (!std::filesystem::is_directory(build)) return exit_clean;  // collection explains it
   remove_gcda_files(build);
   TestCommandOptions test;
-  test.is_progress_on_stderr = parse_report_format(options.report_format) != ReportFormat::text;
+  test.is_progress_on_stderr = format != ReportFormat::text;
   test.build_directory = build;
   test.partition = options.partition;
   test.jobs = options.jobs;
@@ -141,10 +147,9 @@ void write_formatted_report(ReportFormat format, const Project& project, const C
 }
 
 llvm::Expected<int> report(const Project& project, const CoverCommandOptions& options,
-                           const GlobalOptions& global, const CoverageData& data,
-                           std::chrono::steady_clock::time_point start) {
-  ReportFormat format = report_format_or_throw(options.report_format);
-  std::ostream& human = format == ReportFormat::text ? std::cout : std::cerr;
+                           ReportFormat format, const GlobalOptions& global,
+                           const CoverageData& data, std::chrono::steady_clock::time_point start) {
+  std::ostream& human = human_output(format);
   const auto& skip_files = project.config.string_list("cover.skip_files");
   print_table(human, file_rows(data, project.root), is_reporting_branches(project, options));
   if (options.is_detailed)
@@ -185,11 +190,11 @@ llvm::Error check_paths(const CoverCommandOptions& options) {
 int run_cover(const Project& project, const CoverCommandOptions& options,
               const GlobalOptions& global) {
   auto start = std::chrono::steady_clock::now();
-  report_format_or_throw(options.report_format);
+  ReportFormat format = report_format_or_throw(options.report_format);
   if (auto error = check_paths(options)) return report_error(std::move(error), llvm::errs());
   int test_exit = exit_clean;
   if (options.added_tracefiles.empty() && !options.is_skipping_tests) {
-    test_exit = run_tests_for_coverage(project, options, global);
+    test_exit = run_tests_for_coverage(project, options, format, global);
     if (test_exit != exit_clean && test_exit != exit_findings) return test_exit;
   }
   auto data = collect(project, options);
@@ -197,11 +202,10 @@ int run_cover(const Project& project, const CoverCommandOptions& options,
   auto warnings = apply_exclusions(
       *data, ExclusionOptions{project.root, project.config.string_list("cover.skip_files")});
   for (const auto& warning : warnings) std::cerr << "retort: warning: " << warning << "\n";
-  auto exit_code = report(project, options, global, *data, start);
+  auto exit_code = report(project, options, format, global, *data, start);
   if (!exit_code) return report_error(exit_code.takeError(), llvm::errs());
   if (test_exit == exit_findings)
-    (parse_report_format(options.report_format) == ReportFormat::text ? std::cout : std::cerr)
-        << "retort cover: tests failed; coverage is of the run above\n";
+    human_output(format) << "retort cover: tests failed; coverage is of the run above\n";
   return std::max(*exit_code, test_exit);
 }
 

@@ -143,8 +143,7 @@ struct HumanOutput {
 
 HumanOutput human_output(bool is_on_stderr, const GlobalOptions& global) {
   if (!is_on_stderr) return {std::cout, ::isatty(STDOUT_FILENO) != 0, global.use_color()};
-  bool is_terminal = ::isatty(STDERR_FILENO) != 0;
-  return {std::cerr, is_terminal, is_terminal && global.color != "never"};
+  return {std::cerr, ::isatty(STDERR_FILENO) != 0, global.use_color_on(STDERR_FILENO)};
 }
 
 // The report `--format` asks for, on standard output.

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <sstream>
 
 namespace retort {
 
@@ -9,6 +10,12 @@ std::string format_percent(double percent) {
   char text[16];
   std::snprintf(text, sizeof text, "%.1f", std::floor(percent * 10 + 1e-9) / 10);
   return text;
+}
+
+std::string format_threshold(double value) {
+  std::ostringstream text;
+  text << value;
+  return text.str();
 }
 
 }  // namespace retort

@@ -51,10 +51,12 @@ void write_report(ReportFormat format, const std::vector<Diagnostic>& diagnostic
   }
 }
 
-bool stdout_supports_color() {
+bool stdout_supports_color() { return stream_supports_color(STDOUT_FILENO); }
+
+bool stream_supports_color(int fd) {
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color != nullptr && *no_color != '\0') return false;
-  return isatty(STDOUT_FILENO) != 0;
+  return isatty(fd) != 0;
 }
 
 }  // namespace retort

@@ -1,18 +1,10 @@
 #include "retort/coverage/diagnostics.hpp"
 
-#include <sstream>
-
 namespace retort::coverage {
 namespace {
 
 Diagnostic make_diagnostic(const char* check_id, Severity severity, std::string message) {
   return make_finding("cover", check_id, "coverage", severity, std::move(message));
-}
-
-std::string format_minimum(double minimum) {
-  std::ostringstream text;
-  text << minimum;
-  return text.str();
 }
 
 }  // namespace
@@ -33,7 +25,7 @@ std::optional<Diagnostic> gate_diagnostic(const std::string& what, const Counts&
   if (!minimum || counts.percent() >= *minimum) return std::nullopt;
   return make_diagnostic("cover/below-minimum", Severity::error,
                          what + " " + format_percent(counts.percent()) +
-                             "% is below the minimum of " + format_minimum(*minimum) + "%");
+                             "% is below the minimum of " + format_threshold(*minimum) + "%");
 }
 
 std::vector<Diagnostic> uncovered_change_diagnostics(const DiffCoverage& diff) {

@@ -1,7 +1,5 @@
 #include "retort/docgen/gates.hpp"
 
-#include <sstream>
-
 #include "retort/core/format_number.hpp"
 
 namespace retort::doc {
@@ -14,12 +12,6 @@ Diagnostic make_diagnostic(const char* check_id, std::string message) {
 SourceRange point(std::string file, unsigned line, unsigned column) {
   SourcePosition at{std::max(line, 1u), std::max(column, 1u)};
   return {std::move(file), at, at};
-}
-
-std::string number(double value) {
-  std::ostringstream text;
-  text << value;
-  return text.str();
 }
 
 }  // namespace
@@ -48,7 +40,7 @@ void print_gate_failures(std::ostream& out, const GateResult& result,
   if (result.is_under_fail_under)
     out << "\ndoc-grade: " << format_percent(result.percent_b_or_better)
         << "% of public symbols are graded B or better, under --fail-under "
-        << number(settings.fail_under) << "\n";
+        << format_threshold(settings.fail_under) << "\n";
 }
 
 RuleCatalog doc_grade_rules() {
@@ -79,7 +71,7 @@ std::vector<Diagnostic> gate_diagnostics(const GateResult& result, const GateSet
     diagnostics.push_back(make_diagnostic("doc/under-fail-under",
                                           format_percent(result.percent_b_or_better) +
                                               "% of public symbols are graded B or better, under " +
-                                              number(settings.fail_under) + "%"));
+                                              format_threshold(settings.fail_under) + "%"));
   for (const auto& error : parse_errors) {
     auto d = make_diagnostic("doc/does-not-compile", "does not compile: " + error.message);
     if (!error.file.empty()) d.range = point(error.file, error.line, error.column);

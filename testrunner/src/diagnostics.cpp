@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "retort/core/source_files.hpp"
 #include "retort/testrunner/report.hpp"
 
 namespace retort::testrunner {
@@ -11,12 +12,8 @@ namespace {
 SourceRange location(const std::filesystem::path& file, int line,
                      const std::filesystem::path& project_root) {
   SourceRange range;
-  if (!file.empty()) {
-    auto absolute = file.is_absolute() ? file : project_root / file;
-    auto relative = absolute.lexically_normal().lexically_relative(project_root);
-    bool is_inside = !relative.empty() && *relative.begin() != "..";
-    range.file = (is_inside ? relative : file).generic_string();
-  }
+  if (!file.empty())
+    range.file = display_path(file.is_absolute() ? file : project_root / file, project_root);
   range.begin.line = static_cast<unsigned>(std::max(line, 1));
   range.end = range.begin;
   return range;

@@ -15,4 +15,11 @@ namespace retort {
 /// ```
 std::string format_percent(double percent);
 
+/// Formats a threshold as the user wrote it: `80`, `81.8`.
+///
+/// ```cpp
+/// retort::format_threshold(80.0);  // "80"
+/// ```
+std::string format_threshold(double value);
+
 }  // namespace retort

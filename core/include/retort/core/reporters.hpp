@@ -52,4 +52,8 @@ void write_report(ReportFormat format, const std::vector<Diagnostic>& diagnostic
 /// terminal and `NO_COLOR` is unset or empty.
 bool stdout_supports_color();
 
+/// Returns true when text written to file descriptor `fd` may be coloured: it is a
+/// terminal and `NO_COLOR` is unset or empty.
+bool stream_supports_color(int fd);
+
 }  // namespace retort
