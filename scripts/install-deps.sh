@@ -8,7 +8,7 @@ set -euo pipefail
 
 build_packages=(
   cmake ninja-build ccache g++ git pkg-config
-  llvm-16-dev libclang-16-dev libclang-cpp16-dev clang-16
+  llvm-16-dev libclang-16-dev libclang-cpp16-dev clang-16 libclang-rt-16-dev llvm-16 libzstd-dev
   libyaml-cpp-dev libcli11-dev libgtest-dev libgmock-dev
   libcmark-gfm-dev libbenchmark-dev lcov
   libfmt-dev googletest

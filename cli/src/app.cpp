@@ -50,7 +50,7 @@ llvm::Expected<Project> load_project_for(const GlobalOptions& global) {
   return load_project(std::filesystem::current_path());
 }
 
-int run(int argc, char** argv) {
+int run(int argc, char** argv, CommandAdder add_commands) {
   CLI::App app{"retort: formatting and consistency checks for C++ (and an actor runtime)",
                "retort"};
   app.set_version_flag("--version", std::string("retort ") + std::string(version()));
@@ -66,20 +66,8 @@ int run(int argc, char** argv) {
       "internal error, 4 no tests selected, 130 interrupted.");
 
   std::function<int()> action;
-  FormatCommandOptions format_options;
-  EnsureConsistencyOptions ensure_options;
-  InstallHookOptions hook_options;
-  LintCommandOptions lint_options;
-  TestCommandOptions test_options;
-  CoverCommandOptions cover_options;
-  DocGradeCommandOptions doc_grade_options;
-  add_format_command(app, format_options, action, global);
-  add_ensure_consistency_command(app, ensure_options, action, global);
-  add_lint_command(app, lint_options, action, global);
-  add_test_command(app, test_options, action, global);
-  add_cover_command(app, cover_options, action, global);
-  add_doc_grade_command(app, doc_grade_options, action, global);
-  add_install_hook_command(app, hook_options, action, global);
+  CommandOptions options;
+  add_commands(app, options, action, global);
 
   try {
     app.parse(argc, argv);

@@ -101,6 +101,8 @@ struct TestCommandOptions {
   std::string report_format = "text";
   // Set by `retort cover` when its own report takes standard output.
   bool is_progress_on_stderr = false;
+  // `NAME=value` entries for every test process, e.g. cover's LLVM_PROFILE_FILE.
+  std::vector<std::string> extra_environment;
 };
 
 /// Runs `retort test` for `project`.
@@ -167,8 +169,40 @@ struct InstallHookOptions {
   bool is_forced = false;
 };
 
-/// Runs the `retort` command line; returns the process exit code.
-int run(int argc, char** argv);
+/// Every command's options, alive while the command line is parsed and run.
+struct CommandOptions {
+  /// `retort format`'s.
+  FormatCommandOptions format;
+  /// `retort ensure-consistency`'s.
+  EnsureConsistencyOptions ensure;
+  /// `retort install-hook`'s.
+  InstallHookOptions hook;
+  /// `retort lint`'s.
+  LintCommandOptions lint;
+  /// `retort test`'s.
+  TestCommandOptions test;
+  /// `retort cover`'s.
+  CoverCommandOptions cover;
+  /// `retort doc-grade`'s.
+  DocGradeCommandOptions doc_grade;
+};
+
+/// Adds an executable's subcommands to `app`; each sets `action` when chosen.
+using CommandAdder = void (*)(CLI::App& app, CommandOptions& options, std::function<int()>& action,
+                              const GlobalOptions& global);
+
+/// Adds every subcommand (the `retort-clang` executable).
+void add_every_command(CLI::App& app, CommandOptions& options, std::function<int()>& action,
+                       const GlobalOptions& global);
+
+/// Adds `retort test` and `retort cover`, which need no Clang (the `retort` executable,
+/// which hands every other command to `retort-clang`).
+void add_test_commands(CLI::App& app, CommandOptions& options, std::function<int()>& action,
+                       const GlobalOptions& global);
+
+/// Runs the command line with the subcommands `add_commands` adds; returns the process
+/// exit code.
+int run(int argc, char** argv, CommandAdder add_commands);
 
 /// Adds `retort format` to `app`; `action` is set to the command to run.
 void add_format_command(CLI::App& app, FormatCommandOptions& options, std::function<int()>& action,

@@ -15,6 +15,7 @@
 #include "retort/coverage/exclusions.hpp"
 #include "retort/coverage/gcov.hpp"
 #include "retort/coverage/html_report.hpp"
+#include "retort/coverage/llvm_cov.hpp"
 #include "retort/coverage/reports.hpp"
 #include "retort/coverage/tracefile.hpp"
 
@@ -44,12 +45,33 @@ int run_tests_for_coverage(const Project& project, const CoverCommandOptions& op
   auto build = coverage_build(project, options);
   if (!std::filesystem::is_directory(build)) return exit_clean;  // collection explains it
   remove_gcda_files(build);
+  remove_profiles(build);
   TestCommandOptions test;
+  test.extra_environment = {profile_file_setting(build)};
   test.is_progress_on_stderr = format != ReportFormat::text;
   test.build_directory = build;
   test.partition = options.partition;
   test.jobs = options.jobs;
   return run_test(project, test, global);
+}
+
+void print_warning(const std::string& warning) {
+  std::cerr << "retort: warning: " << warning << "\n";
+}
+
+// A Clang build with -fprofile-instr-generate -fcoverage-mapping.
+llvm::Expected<CoverageData> collect_source_based(const Project& project,
+                                                  const CoverCommandOptions& options,
+                                                  const std::filesystem::path& build) {
+  LlvmCovOptions llvm_cov;
+  llvm_cov.project_root = project.root;
+  llvm_cov.excluded_directories = {build};
+  llvm_cov.is_collecting_branches = is_reporting_branches(project, options);
+  llvm_cov.jobs = options.jobs;
+  llvm_cov.profdata_executable = project.config.string("cover.llvm_profdata");
+  llvm_cov.cov_executable = project.config.string("cover.llvm_cov");
+  llvm_cov.on_warning = print_warning;
+  return collect_llvm_cov(build, llvm_cov);
 }
 
 llvm::Expected<CoverageData> collect(const Project& project, const CoverCommandOptions& options) {
@@ -63,6 +85,7 @@ llvm::Expected<CoverageData> collect(const Project& project, const CoverCommandO
     return merged;
   }
   auto build = coverage_build(project, options);
+  if (is_source_based_build(build)) return collect_source_based(project, options, build);
   auto gcda_files = find_gcda_files(build);
   if (!gcda_files) return gcda_files.takeError();
   GcovOptions gcov;
@@ -73,9 +96,7 @@ llvm::Expected<CoverageData> collect(const Project& project, const CoverCommandO
                                      project.config.boolean("cover.exclude_throw_branches");
   gcov.jobs = options.jobs;
   gcov.gcov_executable = project.config.string("cover.gcov");
-  gcov.on_warning = [](const std::string& warning) {
-    std::cerr << "retort: warning: " << warning << "\n";
-  };
+  gcov.on_warning = print_warning;
   // Objects no test reached are reported at 0%, as gcovr does, not left out.
   auto inputs = *gcda_files;
   for (auto& notes : find_unreached_notes(build)) inputs.push_back(std::move(notes));

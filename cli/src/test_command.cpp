@@ -40,6 +40,9 @@ llvm::Expected<TestInventory> discover(const Project& project, const TestCommand
     if (!from_ctest) return from_ctest.takeError();
     programs = std::move(*from_ctest);
   }
+  for (auto& program : programs)
+    program.environment.insert(program.environment.end(), options.extra_environment.begin(),
+                               options.extra_environment.end());
   auto inventory = list_tests(std::move(programs), options.jobs, &cache);
   for (const auto& warning : inventory.warnings)
     std::cerr << "retort: warning: " << warning << "\n";

@@ -320,6 +320,40 @@ TEST(TestCommand, TakesTestsFromCTestOneProgramPerBinaryAndRunsPlainCommands) {
       << result.standard_output;
 }
 
+// Each command fails when the other holds the shared directory, as two scripts that
+// write the same files fail each other: kept apart, both pass.
+std::string claims_shared_directory(const std::string& name, const std::filesystem::path& root) {
+  auto shared = (root / "shared").string();
+  return "add_test(" + name + " \"/bin/sh\" \"-c\" \"mkdir " + shared +
+         " || exit 1; sleep 0.4; rmdir " + shared + "\")\n";
+}
+
+TEST(TestCommand, KeepsPlainCommandsHoldingOneResourceLockApart) {
+  TestProject project;
+  auto root = project.tree.root();
+  project.tree.write("build/CTestTestfile.cmake",
+                     claims_shared_directory("WritesA", root) +
+                         claims_shared_directory("WritesB", root) +
+                         "set_tests_properties(WritesA WritesB PROPERTIES RESOURCE_LOCK data)\n");
+  project.tree.write(".retort.yaml", "test:\n  build_directory: build\n");
+  auto result = project.run({"-j", "2"});
+  EXPECT_EQ(result.exit_code, 0) << result.standard_output << result.standard_error;
+  EXPECT_TRUE(result.standard_output.ends_with("2 passed, 0 failed, 0 skipped\n"))
+      << result.standard_output;
+}
+
+TEST(TestCommand, SerialGlobsNamePlainCommandsByTheirCTestName) {
+  TestProject project;
+  auto root = project.tree.root();
+  project.tree.write("build/CTestTestfile.cmake", claims_shared_directory("WritesA", root) +
+                                                      claims_shared_directory("WritesB", root));
+  project.tree.write(".retort.yaml", "test:\n  build_directory: build\n  serial: [\"Writes*\"]\n");
+  auto result = project.run({"-j", "2"});
+  EXPECT_EQ(result.exit_code, 0) << result.standard_output << result.standard_error;
+  EXPECT_TRUE(result.standard_output.ends_with("2 passed, 0 failed, 0 skipped\n"))
+      << result.standard_output;
+}
+
 TEST(TestCommand, IsAStepOfEnsureConsistency) {
   TestProject project;
   project.tree.write(

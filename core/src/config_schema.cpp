@@ -175,6 +175,18 @@ const std::vector<OptionSpec>& config_schema() {
        .default_value = std::string("gcov"),
        .description = "The gcov executable matching the compiler that built the coverage "
                       "build, e.g. gcov-12."},
+      {.section = "cover",
+       .name = "llvm_profdata",
+       .type = OptionType::string,
+       .default_value = std::string("llvm-profdata-16"),
+       .description = "For a Clang source-based coverage build: the llvm-profdata matching "
+                      "the Clang that built it."},
+      {.section = "cover",
+       .name = "llvm_cov",
+       .type = OptionType::string,
+       .default_value = std::string("llvm-cov-16"),
+       .description = "For a Clang source-based coverage build: the llvm-cov matching the "
+                      "Clang that built it."},
       {.section = "doc",
        .name = "min_grade",
        .type = OptionType::string,

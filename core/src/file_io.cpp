@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -123,6 +124,18 @@ bool create_state_directory(const std::filesystem::path& directory) {
         write_file_atomically(ignore, "# Written by retort: its state is not source.\n*\n"));
   }
   return true;
+}
+
+std::vector<std::filesystem::path> files_with_extension(const std::filesystem::path& directory,
+                                                        std::string_view extension) {
+  std::vector<std::filesystem::path> files;
+  std::error_code error;
+  for (std::filesystem::recursive_directory_iterator it(directory, error), end; !error && it != end;
+       it.increment(error)) {
+    if (it->path().extension() == extension) files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 }  // namespace retort

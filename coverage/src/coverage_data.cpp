@@ -36,6 +36,10 @@ Totals& Totals::operator+=(const Totals& other) {
   return *this;
 }
 
+bool is_compiler_generated_function(std::string_view mangled_name, std::string_view name) {
+  return mangled_name.starts_with("_GLOBAL__") || name.starts_with("__");
+}
+
 Totals totals_of(const FileCoverage& file) {
   Totals totals;
   for (const auto& [line, count] : file.lines) {

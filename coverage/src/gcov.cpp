@@ -8,6 +8,7 @@
 #include <llvm/Support/JSON.h>
 
 #include "retort/core/errors.hpp"
+#include "retort/core/file_io.hpp"
 #include "retort/core/parallel.hpp"
 #include "retort/core/process.hpp"
 #include "retort/core/source_files.hpp"
@@ -17,23 +18,6 @@ namespace retort::coverage {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Static initialisers and the like: gcovr leaves them out of function coverage too.
-bool is_internal_function(llvm::StringRef mangled_name, llvm::StringRef demangled_name) {
-  return mangled_name.starts_with("_GLOBAL__") || demangled_name.starts_with("__");
-}
-
-// Every file below `directory` with `extension`, sorted; unreadable parts are skipped.
-std::vector<fs::path> files_with_extension(const fs::path& directory, std::string_view extension) {
-  std::vector<fs::path> files;
-  std::error_code error;
-  for (fs::recursive_directory_iterator it(directory, error), end; !error && it != end;
-       it.increment(error)) {
-    if (it->path().extension() == extension) files.push_back(it->path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 llvm::Error no_data_error(const fs::path& build_directory) {
   if (!files_with_extension(build_directory, ".gcno").empty()) {
@@ -96,7 +80,7 @@ void add_functions(const llvm::json::Array& functions, FileCoverage& file) {
     if (!function) continue;
     auto mangled = function->getString("name").value_or("");
     auto demangled = function->getString("demangled_name").value_or(mangled);
-    if (is_internal_function(mangled, demangled)) continue;
+    if (is_compiler_generated_function(mangled, demangled)) continue;
     auto& hits = file.functions[demangled.str()];
     hits.line = static_cast<unsigned>(function->getInteger("start_line").value_or(0));
     hits.count += static_cast<std::uint64_t>(function->getInteger("execution_count").value_or(0));

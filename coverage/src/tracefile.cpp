@@ -32,10 +32,12 @@ void write_functions(llvm::raw_string_ostream& out, const FileCoverage& file) {
 }
 
 // A tracefile names functions as they were written: a mangled name is shown demangled
-// (as reports show gcov's functions) and kept for writing back.
+// (as reports show gcov's functions) and kept for writing back. llvm-cov prefixes a
+// function of internal linkage with its file (`calc.cpp:_ZL4halfi`).
 FunctionHits& function_named(FileCoverage& record, llvm::StringRef name) {
-  if (!name.starts_with("_Z")) return record.functions[name.str()];
-  auto& hits = record.functions[llvm::demangle(name.str())];
+  auto mangled = name.starts_with("_Z") ? name : name.rsplit(':').second;
+  if (!mangled.starts_with("_Z")) return record.functions[name.str()];
+  auto& hits = record.functions[llvm::demangle(mangled.str())];
   hits.mangled_name = name.str();
   return hits;
 }

@@ -18,11 +18,19 @@ namespace retort::coverage::testing {
 /// A built copy of the fixture project.
 class FixtureBuild {
  public:
-  /// Copies the fixture into a fresh tree and builds it into `build/coverage`.
-  FixtureBuild() {
+  /// Copies the fixture into a fresh tree and builds it into `build/coverage`: with
+  /// g++ and `--coverage`, or with `is_source_based`, with clang++-16 and Clang's
+  /// source-based coverage.
+  explicit FixtureBuild(bool is_source_based = false) {
     std::filesystem::copy(std::filesystem::path(RETORT_COVERAGE_FIXTURE_DIR), project(),
                           std::filesystem::copy_options::recursive);
-    run({"cmake", "-S", project().string(), "-B", build().string(), "-G", "Ninja"});
+    std::vector<std::string> configure = {
+        "cmake", "-S", project().string(), "-B", build().string(), "-G", "Ninja"};
+    if (is_source_based) {
+      configure.push_back("-DCMAKE_CXX_COMPILER=clang++-16");
+      configure.push_back("-DSOURCE_BASED=ON");
+    }
+    run(configure);
     run({"cmake", "--build", build().string()});
   }
 

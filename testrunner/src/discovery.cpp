@@ -46,6 +46,8 @@ void apply_ctest_properties(const llvm::json::Array* properties, TestProgram& pr
       program.is_expected_to_fail = value->getAsBoolean().value_or(false);
     } else if (name == "RUN_SERIAL") {
       program.is_serial = value->getAsBoolean().value_or(false);
+    } else if (name == "RESOURCE_LOCK") {
+      program.resource_locks = string_values(value);
     } else if (name == "TIMEOUT") {
       if (auto seconds = value->getAsNumber())
         program.timeout = std::chrono::milliseconds(static_cast<long>(*seconds * 1000));

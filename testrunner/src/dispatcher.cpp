@@ -91,6 +91,16 @@ bool Dispatcher::is_serial_in_flight() const {
   return false;
 }
 
+bool Dispatcher::holds_a_lock_of(const WorkItem& item) const {
+  const auto& wanted = context_->inventory->programs[item.program].resource_locks;
+  if (wanted.empty()) return false;
+  for (const auto& [worker, items] : in_flight_)
+    for (const auto& [id, running] : items)
+      for (const auto& held : context_->inventory->programs[running.program].resource_locks)
+        if (std::find(wanted.begin(), wanted.end(), held) != wanted.end()) return true;
+  return false;
+}
+
 bool Dispatcher::is_anything_in_flight() const {
   return std::any_of(in_flight_.begin(), in_flight_.end(),
                      [](const auto& worker) { return !worker.second.empty(); });
@@ -144,7 +154,7 @@ void Dispatcher::dispatch() {
   while (!is_draining() && !free_slots_.empty()) {
     bool is_serial_running = is_serial_in_flight();
     auto next = std::find_if(queue_.begin(), queue_.end(), [&](const WorkItem& item) {
-      return !item.is_serial || !is_serial_running;
+      return (!item.is_serial || !is_serial_running) && !holds_a_lock_of(item);
     });
     if (next == queue_.end()) return;
     WorkItem item = std::move(*next);

@@ -42,6 +42,8 @@ class Dispatcher : public GenServer<Dispatcher> {
   void finish_if_done();
   bool is_anything_in_flight() const;
   bool is_serial_in_flight() const;
+  // Whether a running item holds one of the resource locks `item` needs.
+  bool holds_a_lock_of(const WorkItem& item) const;
   void enter_draining();
 
   RunContext* context_;

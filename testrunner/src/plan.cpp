@@ -34,8 +34,9 @@ std::set<SuiteKey> suites_tagged(const TestInventory& inventory,
   std::set<SuiteKey> suites;
   for (auto index : selected) {
     const auto& test = inventory.tests[index];
-    if (test.suite.empty()) continue;
-    if (test.has_tag(tag) || matches_any_glob(test.suite, globs))
+    // A plain command has no suite: the globs name it by its CTest name.
+    const auto& name = test.suite.empty() ? test.name : test.suite;
+    if (test.has_tag(tag) || matches_any_glob(name, globs))
       suites.insert({test.program, test.suite});
   }
   return suites;

@@ -44,4 +44,9 @@ llvm::Error prepare_report_paths(const std::vector<std::filesystem::path>& paths
 /// the directory cannot be created.
 bool create_state_directory(const std::filesystem::path& directory);
 
+/// Returns every file below `directory` whose name ends in `extension` (".gcda"),
+/// sorted; parts that cannot be read are skipped.
+std::vector<std::filesystem::path> files_with_extension(const std::filesystem::path& directory,
+                                                        std::string_view extension);
+
 }  // namespace retort

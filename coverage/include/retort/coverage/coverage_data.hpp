@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <tuple>
 
 #include "retort/core/format_number.hpp"
@@ -93,6 +94,11 @@ struct Totals {
   /// Adds `other`'s counts to these.
   Totals& operator+=(const Totals& other);
 };
+
+/// Whether a function is one the compiler made rather than the user wrote (static
+/// initialisers, `__cxx_global_var_init`): gcovr leaves them out of function
+/// coverage, and so do retort's readers.
+bool is_compiler_generated_function(std::string_view mangled_name, std::string_view name);
 
 /// Returns the counts of `file`.
 Totals totals_of(const FileCoverage& file);

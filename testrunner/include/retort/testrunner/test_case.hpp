@@ -34,6 +34,9 @@ struct TestProgram {
   bool is_expected_to_fail = false;
   /// For a plain command: it must not overlap other serial tests (CTest's `RUN_SERIAL`).
   bool is_serial = false;
+  /// Resources it holds while it runs (CTest's `RESOURCE_LOCK`): no two tests holding
+  /// one of the same name overlap.
+  std::vector<std::string> resource_locks;
   /// For a plain command: its own timeout (CTest's `TIMEOUT`), if it set one.
   std::optional<std::chrono::milliseconds> timeout;
 };
