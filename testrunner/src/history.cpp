@@ -90,15 +90,24 @@ std::string test_id(const TestProgram& program, const TestCase& test) {
   return program.display_name + "::" + test.full_name();
 }
 
-std::string program_fingerprint(const TestProgram& program) {
-  auto contents = read_file(program.command.front());
+std::optional<std::uint64_t> ExecutableHashes::of(const std::filesystem::path& path) {
+  auto [place, is_new] = hashes_.try_emplace(path);
+  if (!is_new) return place->second;
+  auto contents = read_file(path);
   if (!contents) {
     llvm::consumeError(contents.takeError());
-    return "";
+    return std::nullopt;
   }
+  place->second = llvm::xxHash64(*contents);
+  return place->second;
+}
+
+std::string program_fingerprint(const TestProgram& program, ExecutableHashes& hashes) {
+  auto executable = hashes.of(program.command.front());
+  if (!executable) return "";
   std::string command;
   for (const auto& argument : program.command) command += argument + '\0';
-  std::uint64_t hash = llvm::xxHash64(*contents) ^ (llvm::xxHash64(command) * 31);
+  std::uint64_t hash = *executable ^ (llvm::xxHash64(command) * 31);
   return llvm::utohexstr(hash);
 }
 
@@ -117,10 +126,11 @@ void record_outcome(History& history, const TestInventory& inventory, const RunO
   }
   for (const auto& [program, time] : outcome.startup)
     history.set_startup(inventory.programs[program].display_name, time);
+  ExecutableHashes hashes;
   for (std::size_t p = 0; p < programs; ++p)
     if (is_green[p] && ran[p] == runnable[p] && ran[p] > 0)
       history.set_green_fingerprint(inventory.programs[p].display_name,
-                                    program_fingerprint(inventory.programs[p]));
+                                    program_fingerprint(inventory.programs[p], hashes));
 }
 
 }  // namespace retort::testrunner

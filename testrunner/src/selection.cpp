@@ -111,10 +111,12 @@ bool matches_gtest_filter(const std::string& full_name, const std::string& filte
 std::vector<std::size_t> select_tests(const TestInventory& inventory,
                                       const SelectionRequest& request, const History& history) {
   std::map<std::size_t, bool> is_stale;
+  ExecutableHashes hashes;
   if (request.is_stale_only)
     for (std::size_t p = 0; p < inventory.programs.size(); ++p) {
       const auto& program = inventory.programs[p];
-      is_stale[p] = history.green_fingerprint(program.display_name) != program_fingerprint(program);
+      is_stale[p] =
+          history.green_fingerprint(program.display_name) != program_fingerprint(program, hashes);
     }
   std::vector<std::size_t> selected;
   for (std::size_t i = 0; i < inventory.tests.size(); ++i) {

@@ -108,13 +108,28 @@ TEST(Selection, StalePicksProgramsThatChangedSinceTheirLastGreenRun) {
   FixtureRun fixture;
   const auto& programs = fixture.inventory().programs;
   History history;
-  history.set_green_fingerprint(programs[0].display_name, program_fingerprint(programs[0]));
+  ExecutableHashes hashes;
+  history.set_green_fingerprint(programs[0].display_name, program_fingerprint(programs[0], hashes));
   history.set_green_fingerprint(programs[1].display_name, "an older build");
   SelectionRequest request;
   request.is_stale_only = true;
   for (auto index : select(fixture, request, history))
     EXPECT_EQ(fixture.inventory().tests[index].program, 1u);
   EXPECT_FALSE(select(fixture, request, history).empty());
+}
+
+// Within one run an executable is read once, however many programs run it; a new
+// run reads it again.
+TEST(Selection, ExecutableHashesReadEachFileOncePerRun) {
+  retort::testing::TempTree tree;
+  tree.write("tool", "first build");
+  ExecutableHashes run;
+  auto first = run.of(tree.root() / "tool");
+  ASSERT_TRUE(first.has_value());
+  tree.write("tool", "second build");
+  EXPECT_EQ(run.of(tree.root() / "tool"), first);
+  EXPECT_NE(ExecutableHashes().of(tree.root() / "tool"), first);
+  EXPECT_FALSE(run.of(tree.root() / "missing").has_value());
 }
 
 TEST(Selection, PartitionsCoverEveryTestOnceAndStayPutWhenTestsAreAdded) {

@@ -7,6 +7,7 @@
 /// (what a process of it costs before and after its tests, for sizing batches).
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -61,8 +62,19 @@ class History {
 /// Returns the key of `test` in the history: `program::Suite.Name`.
 std::string test_id(const TestProgram& program, const TestCase& test);
 
+/// Content hashes of executables, each file read once however many programs run it:
+/// fifty CTest tests may all run `cmake -P` (9 MB), as gflags' do.
+class ExecutableHashes {
+ public:
+  /// Returns the xxHash64 of `path`'s contents; none when it cannot be read.
+  std::optional<std::uint64_t> of(const std::filesystem::path& path);
+
+ private:
+  std::map<std::filesystem::path, std::optional<std::uint64_t>> hashes_;
+};
+
 /// Returns a fingerprint of what `program` runs: a hash of its executable's contents
-/// and its command line. Empty when the executable cannot be read.
-std::string program_fingerprint(const TestProgram& program);
+/// (from `hashes`) and its command line. Empty when the executable cannot be read.
+std::string program_fingerprint(const TestProgram& program, ExecutableHashes& hashes);
 
 }  // namespace retort::testrunner
