@@ -328,6 +328,13 @@ std::string claims_shared_directory(const std::string& name, const std::filesyst
          " || exit 1; sleep 0.4; rmdir " + shared + "\")\n";
 }
 
+void expect_both_writers_pass(TestProject& project) {
+  auto result = project.run({"-j", "2"});
+  EXPECT_EQ(result.exit_code, 0) << result.standard_output << result.standard_error;
+  EXPECT_TRUE(result.standard_output.ends_with("2 passed, 0 failed, 0 skipped\n"))
+      << result.standard_output;
+}
+
 TEST(TestCommand, KeepsPlainCommandsHoldingOneResourceLockApart) {
   TestProject project;
   auto root = project.tree.root();
@@ -336,10 +343,7 @@ TEST(TestCommand, KeepsPlainCommandsHoldingOneResourceLockApart) {
                          claims_shared_directory("WritesB", root) +
                          "set_tests_properties(WritesA WritesB PROPERTIES RESOURCE_LOCK data)\n");
   project.tree.write(".retort.yaml", "test:\n  build_directory: build\n");
-  auto result = project.run({"-j", "2"});
-  EXPECT_EQ(result.exit_code, 0) << result.standard_output << result.standard_error;
-  EXPECT_TRUE(result.standard_output.ends_with("2 passed, 0 failed, 0 skipped\n"))
-      << result.standard_output;
+  expect_both_writers_pass(project);
 }
 
 TEST(TestCommand, SerialGlobsNamePlainCommandsByTheirCTestName) {
@@ -348,10 +352,7 @@ TEST(TestCommand, SerialGlobsNamePlainCommandsByTheirCTestName) {
   project.tree.write("build/CTestTestfile.cmake", claims_shared_directory("WritesA", root) +
                                                       claims_shared_directory("WritesB", root));
   project.tree.write(".retort.yaml", "test:\n  build_directory: build\n  serial: [\"Writes*\"]\n");
-  auto result = project.run({"-j", "2"});
-  EXPECT_EQ(result.exit_code, 0) << result.standard_output << result.standard_error;
-  EXPECT_TRUE(result.standard_output.ends_with("2 passed, 0 failed, 0 skipped\n"))
-      << result.standard_output;
+  expect_both_writers_pass(project);
 }
 
 TEST(TestCommand, IsAStepOfEnsureConsistency) {

@@ -138,4 +138,12 @@ std::vector<std::filesystem::path> files_with_extension(const std::filesystem::p
   return files;
 }
 
+std::size_t remove_files_with_extension(const std::filesystem::path& directory,
+                                        std::string_view extension) {
+  auto files = files_with_extension(directory, extension);
+  std::error_code error;
+  for (const auto& file : files) std::filesystem::remove(file, error);
+  return files.size();
+}
+
 }  // namespace retort

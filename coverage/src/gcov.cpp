@@ -228,10 +228,7 @@ std::vector<fs::path> find_unreached_notes(const fs::path& build_directory) {
 }
 
 std::size_t remove_gcda_files(const fs::path& build_directory) {
-  auto files = files_with_extension(build_directory, ".gcda");
-  std::error_code error;
-  for (const auto& file : files) fs::remove(file, error);
-  return files.size();
+  return remove_files_with_extension(build_directory, ".gcda");
 }
 
 llvm::Error add_gcov_json(std::string_view json_text, const GcovOptions& options,

@@ -160,10 +160,7 @@ std::vector<fs::path> find_profiles(const fs::path& build_directory) {
 }
 
 std::size_t remove_profiles(const fs::path& build_directory) {
-  auto profiles = find_profiles(build_directory);
-  std::error_code error;
-  for (const auto& profile : profiles) fs::remove(profile, error);
-  return profiles.size();
+  return remove_files_with_extension(build_directory, ".profraw");
 }
 
 std::vector<fs::path> find_instrumented_objects(const fs::path& build_directory) {

@@ -49,4 +49,9 @@ bool create_state_directory(const std::filesystem::path& directory);
 std::vector<std::filesystem::path> files_with_extension(const std::filesystem::path& directory,
                                                         std::string_view extension);
 
+/// Removes every file below `directory` whose name ends in `extension`; returns how
+/// many there were.
+std::size_t remove_files_with_extension(const std::filesystem::path& directory,
+                                        std::string_view extension);
+
 }  // namespace retort
