@@ -31,6 +31,18 @@ TEST(Cli, VersionAndHelpListTheWorkingCommands) {
   EXPECT_EQ(retort(tree, {"format", "--help"}).exit_code, 0);
 }
 
+// A repository under review may hold files named like the libraries retort loads; the
+// build tree's retort must not look for its libraries in the directory it runs in
+// (CMake pads a build RUNPATH with an empty entry, which the loader reads as ".").
+TEST(Cli, LibrariesInTheWorkingDirectoryAreNeverLoaded) {
+  testing::TempTree tree;
+  for (const char* library : {"libyaml-cpp.so.0.7", "libstdc++.so.6", "libclang-cpp.so.16"})
+    tree.write(library, "not a library\n");
+  auto version = retort(tree, {"--version"});
+  EXPECT_EQ(version.exit_code, 0) << version.standard_error;
+  EXPECT_EQ(retort(tree, {"format", "--help"}).exit_code, 0);
+}
+
 TEST(Cli, UsageMistakesExitWithTwo) {
   testing::TempTree tree;
   EXPECT_EQ(retort(tree, {}).exit_code, 2);

@@ -46,10 +46,21 @@ llvm::Expected<std::string> read_file(const std::filesystem::path& path) {
   }
   std::ifstream stream(path, std::ios::binary);
   if (!stream) return os_error("read", path);
-  std::ostringstream contents;
-  contents << stream.rdbuf();
+  // One read of the size the file has: a stream copy into a growing string costs a
+  // test run 40 ms on a 15 MB test program it hashes.
+  std::error_code size_error;
+  auto expected_size = std::filesystem::file_size(path, size_error);
+  std::string contents(size_error ? 0 : expected_size, '\0');
+  stream.read(contents.data(), static_cast<std::streamsize>(contents.size()));
+  contents.resize(static_cast<std::size_t>(stream.gcount()));
+  if (stream) {
+    // The file grew, or its size said nothing (as /proc's files): read to the end.
+    std::ostringstream rest;
+    rest << stream.rdbuf();
+    contents += std::move(rest).str();
+  }
   if (stream.bad()) return os_error("read", path);
-  return std::move(contents).str();
+  return contents;
 }
 
 llvm::Error write_file_atomically(const std::filesystem::path& path, std::string_view contents) {

@@ -47,5 +47,19 @@ TEST(FileIo, ReadingADirectoryOrMissingFileIsAnErrorNamingIt) {
   EXPECT_NE(llvm::toString(directory.takeError()).find("not a regular file"), std::string::npos);
 }
 
+TEST(FileIo, ReadsEveryByteOfBinaryFilesAndOfFilesWhoseSizeSaysNothing) {
+  testing::TempTree tree;
+  std::string binary(3 << 20, '\0');
+  for (std::size_t i = 0; i < binary.size(); ++i) binary[i] = static_cast<char>(i * 7 % 251);
+  auto file = tree.write("program", binary);
+  auto read = read_file(file);
+  ASSERT_TRUE(static_cast<bool>(read)) << llvm::toString(read.takeError());
+  EXPECT_EQ(*read, binary);
+  // /proc reports a size of 0 for files that have contents.
+  auto status = read_file("/proc/self/status");
+  ASSERT_TRUE(static_cast<bool>(status)) << llvm::toString(status.takeError());
+  EXPECT_NE(status->find("Pid:"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace retort
