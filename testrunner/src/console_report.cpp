@@ -23,10 +23,10 @@ struct Colors {
   std::string dim(std::string_view text) const { return paint("2", text); }
 };
 
-std::string seconds_text(std::chrono::milliseconds duration) {
+std::string seconds_text(std::chrono::microseconds duration) {
   std::ostringstream text;
-  text << std::fixed << std::setprecision(duration.count() < 10000 ? 2 : 1)
-       << duration.count() / 1000.0 << " s";
+  text << std::fixed << std::setprecision(duration < std::chrono::seconds(10) ? 2 : 1)
+       << static_cast<double>(duration.count()) / 1e6 << " s";
   return text.str();
 }
 

@@ -120,7 +120,13 @@ void Dispatcher::handle_cast(const ItemFinished& finished) {
     for (auto test : finished.unstarted) requeue_alone(item, test);
   else if (!finished.unstarted.empty())
     requeue(item, finished.unstarted);
-  free_slots_.push_back(finished.worker);
+  if (finished.is_returned) {
+    ++withheld_slots_[finished.worker];
+  } else {
+    auto& withheld = withheld_slots_[finished.worker];
+    free_slots_.insert(free_slots_.end(), 1 + withheld, finished.worker);
+    withheld = 0;
+  }
   dispatch();
   finish_if_done();
 }
@@ -134,6 +140,7 @@ void Dispatcher::handle_cast(const Interrupt&) {
 
 void Dispatcher::handle_info(const Down& down) {
   std::erase(free_slots_, down.pid);
+  withheld_slots_.erase(down.pid);
   auto found = in_flight_.find(down.pid);
   if (found == in_flight_.end()) return;
   auto items = std::move(found->second);

@@ -50,6 +50,9 @@ class Dispatcher : public GenServer<Dispatcher> {
   Pid reporter_;
   std::deque<WorkItem> queue_;
   std::vector<Pid> free_slots_;
+  // Slots of workers that handed their waiting items back because the item they run
+  // is long: given back when that item ends, so the items go to another worker.
+  std::map<Pid, std::size_t> withheld_slots_;
   std::map<Pid, std::map<std::uint64_t, WorkItem>> in_flight_;
   std::uint64_t next_item_id_ = 1;
   std::set<Pid> monitored_;
@@ -57,7 +60,7 @@ class Dispatcher : public GenServer<Dispatcher> {
   std::map<std::size_t, std::vector<TestAttempt>> earlier_attempts_;
   // Tests that failed in a batch and were queued to run alone.
   std::set<std::size_t> rerun_alone_;
-  std::map<std::size_t, std::chrono::milliseconds> startup_;
+  std::map<std::size_t, std::chrono::microseconds> startup_;
   unsigned failures_ = 0;
   bool is_stopping_ = false;
   bool is_interrupted_ = false;

@@ -57,7 +57,9 @@ void Executor::start_next() {
   Pid me = self();
   auto child = context_->watcher->start(
       command,
-      ChildListener{[me](std::string_view chunk) { send(me, ChildOutput{std::string(chunk)}); },
+      ChildListener{[me](std::string_view chunk) {
+                      send(me, ChildOutput{std::string(chunk), std::chrono::steady_clock::now()});
+                    },
                     [me](int status) { send(me, ChildExited{status}); }});
   if (!child) {
     ItemFinished finished;
@@ -106,6 +108,7 @@ void Executor::note_new_output() {
   if (output.size() > context_->options->output_limit) {
     auto cut = output.size() - context_->options->output_limit / 2;
     output.erase(0, cut);
+    running_->cut += cut;
     running_->scanned = running_->scanned > cut ? running_->scanned - cut : 0;
   }
 }
@@ -113,6 +116,9 @@ void Executor::note_new_output() {
 void Executor::handle_info(const ChildOutput& output) {
   if (!running_) return;
   running_->output += output.chunk;
+  running_->arrivals.push_back(
+      {running_->cut + running_->output.size(),
+       std::chrono::duration_cast<std::chrono::microseconds>(output.arrived - running_->started)});
   note_new_output();
 }
 
@@ -121,10 +127,12 @@ void Executor::handle_info(const ChildExited& exited) {
   cancel_timer(running_->timeout);
   ProcessEnd end;
   end.output = std::move(running_->output);
+  end.cut = running_->cut;
+  end.arrivals = std::move(running_->arrivals);
   end.wait_status = exited.wait_status;
   end.is_timed_out = running_->is_timed_out;
   end.is_interrupted = running_->is_interrupted;
-  end.duration = std::chrono::duration_cast<std::chrono::milliseconds>(
+  end.duration = std::chrono::duration_cast<std::chrono::microseconds>(
       std::chrono::steady_clock::now() - running_->started);
   auto verdict = judge_item(*context_->inventory, running_->item, end);
   auto id = running_->id;

@@ -42,6 +42,8 @@ class Executor : public GenServer<Executor> {
     WorkItem item;
     pid_t child = -1;
     std::string output;
+    std::size_t cut = 0;
+    std::vector<OutputArrival> arrivals;
     std::size_t scanned = 0;
     std::size_t tests_started = 0;
     bool is_timed_out = false;

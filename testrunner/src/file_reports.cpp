@@ -8,9 +8,10 @@
 namespace retort::testrunner {
 namespace {
 
-std::string seconds(std::chrono::milliseconds duration) {
-  return std::to_string(duration.count() / 1000) + "." +
-         std::to_string(1000 + duration.count() % 1000).substr(1);
+std::string seconds(std::chrono::microseconds duration) {
+  auto milliseconds = std::chrono::duration_cast<std::chrono::milliseconds>(duration).count();
+  return std::to_string(milliseconds / 1000) + "." +
+         std::to_string(1000 + milliseconds % 1000).substr(1);
 }
 
 // `shared` when the attempt ran beside other tests of its program in one process.
@@ -93,7 +94,7 @@ std::string iso_timestamp(std::chrono::system_clock::time_point when) {
 // Counts of one suite's (or the whole run's) results, as JUnit's attributes name them.
 struct SuiteCounts {
   std::size_t failures = 0, errors = 0, skipped = 0;
-  std::chrono::milliseconds time{0};
+  std::chrono::microseconds time{0};
 
   void add(const TestResult& result) {
     errors += is_error(result.status);
@@ -144,11 +145,12 @@ llvm::json::Value results_json(const TestInventory& inventory, const RunOutcome&
       for (const auto& failure : attempt.failures)
         failures.push_back(llvm::json::Object{
             {"file", failure.file}, {"line", failure.line}, {"message", failure.message}});
-      llvm::json::Object entry{{"status", std::string(status_key(attempt.status))},
-                               {"ms", attempt.duration.count()},
-                               {"exit_code", attempt.exit_code},
-                               {"process", process_key(attempt)},
-                               {"failures", std::move(failures)}};
+      llvm::json::Object entry{
+          {"status", std::string(status_key(attempt.status))},
+          {"ms", std::chrono::duration_cast<std::chrono::milliseconds>(attempt.duration).count()},
+          {"exit_code", attempt.exit_code},
+          {"process", process_key(attempt)},
+          {"failures", std::move(failures)}};
       if (!attempt.signal_name.empty()) entry["signal"] = attempt.signal_name;
       if (is_failure(attempt.status)) entry["output"] = attempt.output;
       attempts.push_back(std::move(entry));
@@ -164,15 +166,16 @@ llvm::json::Value results_json(const TestInventory& inventory, const RunOutcome&
     }
     tests.push_back(std::move(entry));
   }
-  return llvm::json::Object{{"version", 1},
-                            {"summary", closing_line(outcome, is_flaky_failing)},
-                            {"exit_code", run_exit_code(outcome, is_flaky_failing)},
-                            {"wall_ms", outcome.wall_time.count()},
-                            {"test_ms", outcome.test_time.count()},
-                            {"runner_cpu_ms", outcome.runner_cpu_time.count()},
-                            {"workers", outcome.workers},
-                            {"interrupted", outcome.is_interrupted},
-                            {"tests", std::move(tests)}};
+  return llvm::json::Object{
+      {"version", 1},
+      {"summary", closing_line(outcome, is_flaky_failing)},
+      {"exit_code", run_exit_code(outcome, is_flaky_failing)},
+      {"wall_ms", outcome.wall_time.count()},
+      {"test_ms", std::chrono::duration_cast<std::chrono::milliseconds>(outcome.test_time).count()},
+      {"runner_cpu_ms", outcome.runner_cpu_time.count()},
+      {"workers", outcome.workers},
+      {"interrupted", outcome.is_interrupted},
+      {"tests", std::move(tests)}};
 }
 
 }  // namespace retort::testrunner

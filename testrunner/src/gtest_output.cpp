@@ -73,9 +73,16 @@ std::optional<std::pair<std::string, std::string>> parse_equality(std::string_vi
 std::vector<GtestSection> split_gtest_output(std::string_view output) {
   std::vector<GtestSection> sections;
   bool is_open = false;
+  auto offset_of = [&](std::string_view line) {
+    return static_cast<std::size_t>(line.data() - output.data());
+  };
   for (auto line : split_lines(output)) {
     if (line.starts_with(run_marker)) {
-      sections.push_back({std::string(line.substr(run_marker.size())), {}, {}, {}});
+      GtestSection section;
+      section.full_name = line.substr(run_marker.size());
+      section.begin_offset = offset_of(line);
+      section.end_offset = output.size();
+      sections.push_back(std::move(section));
       is_open = true;
       continue;
     }
@@ -84,6 +91,7 @@ std::vector<GtestSection> split_gtest_output(std::string_view output) {
     if (closing && closing->full_name == sections.back().full_name) {
       sections.back().status = closing->status;
       sections.back().milliseconds = closing->milliseconds;
+      sections.back().end_offset = offset_of(line) + line.size();
       is_open = false;
       continue;
     }

@@ -3,6 +3,7 @@
 #include <llvm/ADT/StringExtras.h>
 #include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/JSON.h>
+#include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/xxhash.h>
 
 #include "retort/core/errors.hpp"
@@ -13,6 +14,15 @@ namespace retort::testrunner {
 namespace {
 
 constexpr int history_format_version = 1;
+
+// A time in microseconds under `key_us`, or in milliseconds under `key_ms` as
+// histories written before microseconds were.
+std::optional<std::chrono::microseconds> read_time(const llvm::json::Object& object,
+                                                   llvm::StringRef key_us, llvm::StringRef key_ms) {
+  if (auto micro = object.getInteger(key_us)) return std::chrono::microseconds(*micro);
+  if (auto milli = object.getInteger(key_ms)) return std::chrono::milliseconds(*milli);
+  return std::nullopt;
+}
 
 llvm::Error malformed(const std::filesystem::path& file, const std::string& why) {
   return usage_error(file.string() + ": not a retort test history (" + why + ")");
@@ -36,25 +46,25 @@ llvm::Expected<History> History::load(const std::filesystem::path& file) {
       auto status =
           entry ? parse_status_key(entry->getString("status").value_or("")) : std::nullopt;
       if (!status) return malformed(file, "test '" + id.str() + "' has no valid status");
-      auto milliseconds = entry->getInteger("ms").value_or(0);
-      history.tests_[id.str()] = {std::chrono::milliseconds(milliseconds), *status};
+      auto duration = read_time(*entry, "us", "ms").value_or(std::chrono::microseconds(0));
+      history.tests_[id.str()] = {duration, *status};
     }
   }
   if (const auto* green = root->getObject("green"))
     for (const auto& [program, value] : *green)
       if (auto fingerprint = value.getAsString())
         history.green_[program.str()] = fingerprint->str();
-  if (const auto* startup = root->getObject("startup_ms"))
+  if (const auto* startup = root->getObject("startup_us"))
     for (const auto& [program, value] : *startup)
-      if (auto milliseconds = value.getAsInteger())
-        history.startup_[program.str()] = std::chrono::milliseconds(*milliseconds);
+      if (auto micro = value.getAsInteger())
+        history.startup_[program.str()] = std::chrono::microseconds(*micro);
   return history;
 }
 
 llvm::Error History::save(const std::filesystem::path& file) const {
   llvm::json::Object tests;
   for (const auto& [id, record] : tests_)
-    tests[id] = llvm::json::Object{{"ms", record.duration.count()},
+    tests[id] = llvm::json::Object{{"us", record.duration.count()},
                                    {"status", std::string(status_key(record.status))}};
   llvm::json::Object green;
   for (const auto& [program, fingerprint] : green_) green[program] = fingerprint;
@@ -63,7 +73,7 @@ llvm::Error History::save(const std::filesystem::path& file) const {
   llvm::json::Value document(llvm::json::Object{{"version", history_format_version},
                                                 {"tests", std::move(tests)},
                                                 {"green", std::move(green)},
-                                                {"startup_ms", std::move(startup)}});
+                                                {"startup_us", std::move(startup)}});
   create_state_directory(file.parent_path());
   return write_file_atomically(file, llvm::formatv("{0:2}", document).str() + "\n");
 }
@@ -80,7 +90,7 @@ std::optional<std::string> History::green_fingerprint(const std::string& program
   return found->second;
 }
 
-std::optional<std::chrono::milliseconds> History::startup(const std::string& program) const {
+std::optional<std::chrono::microseconds> History::startup(const std::string& program) const {
   auto found = startup_.find(program);
   if (found == startup_.end()) return std::nullopt;
   return found->second;
@@ -93,12 +103,11 @@ std::string test_id(const TestProgram& program, const TestCase& test) {
 std::optional<std::uint64_t> ExecutableHashes::of(const std::filesystem::path& path) {
   auto [place, is_new] = hashes_.try_emplace(path);
   if (!is_new) return place->second;
-  auto contents = read_file(path);
-  if (!contents) {
-    llvm::consumeError(contents.takeError());
-    return std::nullopt;
-  }
-  place->second = llvm::xxHash64(*contents);
+  // Mapped, not read: a test program can be tens of megabytes.
+  auto contents = llvm::MemoryBuffer::getFile(path.string(), /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+  if (!contents) return std::nullopt;
+  place->second = llvm::xxHash64((*contents)->getBuffer());
   return place->second;
 }
 

@@ -8,6 +8,7 @@
 
 #include <llvm/Support/JSON.h>
 
+#include "listing_record.hpp"
 #include "retort/core/errors.hpp"
 #include "retort/core/file_io.hpp"
 #include "retort/core/parallel.hpp"
@@ -60,7 +61,7 @@ struct Listing {
 };
 
 CacheKey listing_key(const TestProgram& program) {
-  auto key = file_stamp_key(program.command.front()).add("gtest-listing");
+  auto key = file_stamp_key(program.command.front()).add("gtest-listing-record");
   key.add(program.working_directory.string());
   for (const auto& part : program.command) key.add(part);
   for (const auto& part : program.environment) key.add(part);
@@ -79,7 +80,7 @@ Listing parse_listing(const TestProgram& program, std::size_t index, const std::
 }
 
 // Asks the binary for its tests; returns GoogleTest's JSON listing.
-Listing list_gtest_program(const TestProgram& program, std::size_t index, std::string& json) {
+Listing list_gtest_program(const TestProgram& program, std::size_t index) {
   auto listing_path = temporary_listing_path();
   auto argv = program.command;
   argv.push_back("--gtest_list_tests");
@@ -101,18 +102,21 @@ Listing list_gtest_program(const TestProgram& program, std::size_t index, std::s
             program.display_name + ": --gtest_list_tests failed (exit " +
                 std::to_string(listed->exit_code) + ")"};
   }
-  json = std::move(*listing);
-  return parse_listing(program, index, json);
+  return parse_listing(program, index, *listing);
 }
 
 Listing list_gtest_program_cached(const TestProgram& program, std::size_t index,
                                   const ResultCache* cache) {
   auto key = listing_key(program);
   if (cache)
-    if (auto stored = cache->load(key)) return parse_listing(program, index, *stored);
-  std::string json;
-  auto listing = list_gtest_program(program, index, json);
-  if (cache && listing.error.empty()) cache->store(key, json);
+    if (auto stored = cache->load(key))
+      if (auto tests = detail::decode_listing(*stored, index)) {
+        for (auto& test : *tests)
+          test.is_disabled = is_disabled_name(test.suite) || is_disabled_name(test.name);
+        return {std::move(*tests), ""};
+      }
+  auto listing = list_gtest_program(program, index);
+  if (cache && listing.error.empty()) cache->store(key, detail::encode_listing(listing.tests));
   return listing;
 }
 

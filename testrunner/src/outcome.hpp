@@ -13,13 +13,24 @@
 
 namespace retort::testrunner::detail {
 
+// A child's output had reached `end` bytes (counted from its first, including any
+// the runner has since cut) `at` after the child started.
+struct OutputArrival {
+  std::size_t end = 0;
+  std::chrono::microseconds at{0};
+};
+
 // How one child process ended.
 struct ProcessEnd {
   std::string output;
+  // Bytes cut from the front of `output` to keep it within the output limit.
+  std::size_t cut = 0;
+  // When each chunk of output arrived, in order.
+  std::vector<OutputArrival> arrivals;
   int wait_status = 0;
   bool is_timed_out = false;
   bool is_interrupted = false;
-  std::chrono::milliseconds duration{0};
+  std::chrono::microseconds duration{0};
 };
 
 // Each test's attempt, the tests of a shared process that never started (or, for a
@@ -28,7 +39,7 @@ struct ProcessEnd {
 struct ItemVerdict {
   std::vector<std::pair<std::size_t, TestAttempt>> attempts;
   std::vector<std::size_t> unstarted;
-  std::optional<std::chrono::milliseconds> startup;
+  std::optional<std::chrono::microseconds> startup;
 };
 
 // Returns the command line that runs `item`'s tests.

@@ -23,7 +23,7 @@ namespace retort::testrunner {
 namespace {
 
 using SuiteKey = std::pair<std::size_t, std::string>;
-using Milliseconds = std::chrono::milliseconds;
+using Microseconds = std::chrono::microseconds;
 
 // Batches per executor: enough that the run's end is not one long batch on one core.
 constexpr double batches_per_worker = 2.0;
@@ -50,7 +50,7 @@ class CostModel {
   CostModel(const TestInventory& inventory, const std::vector<std::size_t>& selected,
             const History& history)
       : inventory_(inventory), history_(history) {
-    Milliseconds known{0};
+    Microseconds known{0};
     std::int64_t count = 0;
     for (auto index : selected) {
       const auto& test = inventory.tests[index];
@@ -61,28 +61,28 @@ class CostModel {
       }
       records_.emplace(index, record);
     }
-    if (count) unknown_ = std::max(Milliseconds(1), known / count);
+    if (count) unknown_ = std::max(Microseconds(1), known / count);
   }
 
   std::optional<TestRecord> find(std::size_t test) const { return records_.at(test); }
-  Milliseconds cost(std::size_t test) const {
+  Microseconds cost(std::size_t test) const {
     const auto& record = records_.at(test);
-    return record ? std::max(Milliseconds(1), record->duration) : unknown_;
+    return record ? std::max(Microseconds(1), record->duration) : unknown_;
   }
-  Milliseconds cost(const std::vector<std::size_t>& tests) const {
-    Milliseconds total{0};
+  Microseconds cost(const std::vector<std::size_t>& tests) const {
+    Microseconds total{0};
     for (auto test : tests) total += cost(test);
     return total;
   }
-  Milliseconds startup(std::size_t program) const {
-    return history_.startup(inventory_.programs[program].display_name).value_or(Milliseconds(0));
+  Microseconds startup(std::size_t program) const {
+    return history_.startup(inventory_.programs[program].display_name).value_or(Microseconds(0));
   }
 
  private:
   const TestInventory& inventory_;
   const History& history_;
   std::unordered_map<std::size_t, std::optional<TestRecord>> records_;
-  Milliseconds unknown_{1};
+  Microseconds unknown_{std::chrono::milliseconds(1)};
 };
 
 // The tests that may share a process, by program and by serial or not.
@@ -91,7 +91,7 @@ using BatchGroups = std::map<BatchKey, std::vector<std::size_t>>;
 
 // Cuts `tests` (costing `work`) into `count` consecutive runs of about equal work,
 // in the listing's order, so a suite's set-up runs in as few processes as possible.
-void cut_into_batches(const BatchKey& key, const std::vector<std::size_t>& tests, Milliseconds work,
+void cut_into_batches(const BatchKey& key, const std::vector<std::size_t>& tests, Microseconds work,
                       std::size_t count, const CostModel& costs, std::vector<WorkItem>& items) {
   auto per_batch = static_cast<double>(work.count()) / static_cast<double>(count);
   WorkItem item{key.first, {}, key.second, false, std::nullopt};
@@ -118,8 +118,8 @@ void cut_into_batches(const BatchKey& key, const std::vector<std::size_t>& tests
 // Gives each group as many batches as its share of the run's work (start-ups
 // included) is of `workers` times batches_per_worker.
 std::vector<WorkItem> batch(const BatchGroups& groups, const CostModel& costs, unsigned workers) {
-  std::vector<Milliseconds> works;
-  Milliseconds run_work{0};
+  std::vector<Microseconds> works;
+  Microseconds run_work{0};
   std::set<std::size_t> programs;
   for (const auto& [key, tests] : groups) {
     works.push_back(costs.cost(tests));
@@ -138,7 +138,7 @@ std::vector<WorkItem> batch(const BatchGroups& groups, const CostModel& costs, u
 }
 
 void estimate(WorkItem& item, const CostModel& costs) {
-  Milliseconds total = item.tests.size() > 1 ? costs.startup(item.program) : Milliseconds(0);
+  Microseconds total = item.tests.size() > 1 ? costs.startup(item.program) : Microseconds(0);
   for (auto test : item.tests) {
     auto record = costs.find(test);
     if (!record) return;

@@ -47,7 +47,7 @@ struct ItemFinished {
   std::uint64_t id;
   std::vector<std::pair<std::size_t, TestAttempt>> attempts;
   std::vector<std::size_t> unstarted;
-  std::optional<std::chrono::milliseconds> startup;
+  std::optional<std::chrono::microseconds> startup;
   // True when the item was handed back before it started.
   bool is_returned = false;
 };
@@ -59,7 +59,7 @@ struct ReturnWaiting {};
 // Dispatcher -> owner.
 struct RunFinished {
   std::vector<TestResult> results;
-  std::map<std::size_t, std::chrono::milliseconds> startup;
+  std::map<std::size_t, std::chrono::microseconds> startup;
   bool is_interrupted = false;
 };
 // Dispatcher -> reporter.
@@ -74,6 +74,8 @@ struct Tick {};
 // sends a child's exit after all its output, so these need no child id.
 struct ChildOutput {
   std::string chunk;
+  // When the watcher read it: the runner times the tests of a shared process by it.
+  std::chrono::steady_clock::time_point arrived;
 };
 struct ChildExited {
   int wait_status;

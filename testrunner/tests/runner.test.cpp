@@ -113,6 +113,23 @@ TEST_P(Runner, SerialSuitesNeverOverlapEvenWithFreeWorkers) {
         << fixture.inventory().tests[result.test].full_name() << ": " << result.last().output;
 }
 
+// Each worker holds a second item, and hands it back when the first runs long; an
+// item handed back goes to the next worker to free up, never back behind the long
+// one (where the first test here would wait for the third until it timed out).
+TEST_P(Runner, AnItemHandedBackByABusyWorkerRunsOnTheNextFreeOne) {
+  FixtureRun fixture;
+  auto options = quick_options();
+  options.timeout = 5s;
+  PlanOptions one_per_process;
+  one_per_process.is_isolated = true;
+  one_per_process.workers = 2;
+  auto outcome = fixture.run("HandBack.*", options, one_per_process);
+  ASSERT_EQ(outcome.results.size(), 4u);
+  for (const auto& result : outcome.results)
+    EXPECT_EQ(result.status, TestStatus::passed)
+        << fixture.inventory().tests[result.test].full_name() << ": " << result.last().output;
+}
+
 TEST_P(Runner, ASuiteTaggedOneProcessRunsInOneProcess) {
   FixtureRun fixture;
   auto outcome = fixture.run("OneProcess.*", quick_options());

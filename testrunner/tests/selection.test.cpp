@@ -289,5 +289,23 @@ TEST(History, SurvivesARoundTripAndAMalformedFileIsAnErrorNamingIt) {
   EXPECT_NE(message.find("'x' has no valid status"), std::string::npos);
 }
 
+TEST(History, KeepsMicrosecondsAndReadsTheMillisecondsOfOlderHistories) {
+  retort::testing::TempTree tree;
+  History history;
+  history.record("p::A.Short", {137us, TestStatus::passed});
+  history.set_startup("p", 2500us);
+  auto file = tree.root() / "history.json";
+  ASSERT_FALSE(static_cast<bool>(history.save(file)));
+  auto loaded = History::load(file);
+  ASSERT_TRUE(static_cast<bool>(loaded));
+  EXPECT_EQ(loaded->find("p::A.Short")->duration, 137us);
+  EXPECT_EQ(loaded->startup("p"), 2500us);
+  tree.write("old.json",
+             "{\"version\": 1, \"tests\": {\"p::A.B\": {\"ms\": 7, \"status\": \"passed\"}}}");
+  auto old = History::load(tree.root() / "old.json");
+  ASSERT_TRUE(static_cast<bool>(old));
+  EXPECT_EQ(old->find("p::A.B")->duration, 7ms);
+}
+
 }  // namespace
 }  // namespace retort::testrunner

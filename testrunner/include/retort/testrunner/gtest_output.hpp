@@ -24,6 +24,10 @@ struct GtestSection {
   std::optional<TestStatus> status;
   /// The time GoogleTest measured, from the closing line.
   std::optional<int> milliseconds;
+  /// Where its `[ RUN ]` line starts in the output, and where its closing line ends
+  /// (the output's end when it has none): the runner times it by when those arrived.
+  std::size_t begin_offset = 0;
+  std::size_t end_offset = 0;
 };
 
 /// Splits `output` into the tests it shows running, in order.

@@ -22,7 +22,7 @@ namespace retort::testrunner {
 /// One test's record from its last run.
 struct TestRecord {
   /// How long it took.
-  std::chrono::milliseconds duration{0};
+  std::chrono::microseconds duration{0};
   /// How it ended.
   TestStatus status = TestStatus::passed;
 };
@@ -47,16 +47,16 @@ class History {
     green_[program] = std::move(fingerprint);
   }
   /// Returns how long a process of `program` last took outside its tests.
-  std::optional<std::chrono::milliseconds> startup(const std::string& program) const;
+  std::optional<std::chrono::microseconds> startup(const std::string& program) const;
   /// Remembers how long a process of `program` took outside its tests.
-  void set_startup(const std::string& program, std::chrono::milliseconds time) {
+  void set_startup(const std::string& program, std::chrono::microseconds time) {
     startup_[program] = time;
   }
 
  private:
   std::map<std::string, TestRecord> tests_;
   std::map<std::string, std::string> green_;
-  std::map<std::string, std::chrono::milliseconds> startup_;
+  std::map<std::string, std::chrono::microseconds> startup_;
 };
 
 /// Returns the key of `test` in the history: `program::Suite.Name`.

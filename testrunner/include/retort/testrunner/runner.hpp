@@ -71,7 +71,7 @@ struct RunOutcome {
   /// The run's wall-clock time.
   std::chrono::milliseconds wall_time{0};
   /// The sum of every attempt's time.
-  std::chrono::milliseconds test_time{0};
+  std::chrono::microseconds test_time{0};
   /// The executors that ran tests.
   unsigned workers = 0;
   /// CPU time the runner's own process used up to the run's end (its children's
@@ -81,7 +81,7 @@ struct RunOutcome {
   bool is_interrupted = false;
   /// Per program (by index), the time its last process that ran all its tests spent
   /// outside them: start-up and tear-down.
-  std::map<std::size_t, std::chrono::milliseconds> startup;
+  std::map<std::size_t, std::chrono::microseconds> startup;
 };
 
 /// Runs `plan` and returns every result. Throws `std::runtime_error` when the

@@ -65,7 +65,7 @@ struct WorkItem {
   /// decides. False for a single test and for a one-process group.
   bool is_batch = false;
   /// The time the history expects it to take, when every test in it ran before.
-  std::optional<std::chrono::milliseconds> expected;
+  std::optional<std::chrono::microseconds> expected;
 };
 
 /// How to batch and order the selected tests.

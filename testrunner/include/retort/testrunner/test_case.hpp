@@ -110,8 +110,9 @@ struct AssertionFailure {
 struct TestAttempt {
   /// How it ended.
   TestStatus status = TestStatus::not_run;
-  /// Its wall-clock time.
-  std::chrono::milliseconds duration{0};
+  /// Its wall-clock time: its process's, or in a shared process the time from its
+  /// `[ RUN ]` line's arrival to its closing line's.
+  std::chrono::microseconds duration{0};
   /// What it printed (stdout and stderr, interleaved), possibly cut to its tail.
   std::string output;
   /// The signal that ended it, e.g. `SIGSEGV`, when it crashed.
