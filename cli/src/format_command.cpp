@@ -121,8 +121,12 @@ int run_format(const Project& project, const FormatCommandOptions& options,
 
   auto selection = FileSelection::for_project(project.root, project.config);
   if (!selection) return report_error(selection.takeError(), llvm::errs());
-  auto files = discover_source_files(project.root, options.paths, *selection);
+  std::vector<std::filesystem::path> left_alone;
+  auto files = discover_source_files(project.root, options.paths, *selection, &left_alone);
   if (!files) return report_error(files.takeError(), llvm::errs());
+  for (const auto& path : left_alone)
+    llvm::errs() << "retort: note: '" << path.string()
+                 << "' is not a C or C++ file (by its extension); left alone\n";
   if (!options.since.empty()) {
     auto changed = changed_lines_since(project.root, options.since);
     if (!changed) return report_error(changed.takeError(), llvm::errs());

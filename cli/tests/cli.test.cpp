@@ -100,6 +100,23 @@ TEST(Cli, FormatInPlaceFixesFilesAndExitsZero) {
   EXPECT_EQ(retort(tree, {"format", "--check"}).exit_code, 0);
 }
 
+// As `git diff --name-only | xargs retort format` passes them: a CMakeLists.txt lexes
+// as C++, so only its extension tells that formatting it would break it.
+TEST(Cli, FormatLeavesNamedFilesThatAreNotCppAloneAndSaysSo) {
+  testing::TempTree tree;
+  constexpr std::string_view build_script =
+      "add_library(x STATIC a.cpp)\ntarget_link_libraries(x y)\n";
+  tree.write("CMakeLists.txt", build_script);
+  tree.write("a.cpp", unformatted_code);
+  tree.init_git_repository();
+  auto result = retort(tree, {"format", "CMakeLists.txt", "a.cpp"});
+  EXPECT_EQ(result.exit_code, 0) << result.standard_error;
+  EXPECT_EQ(tree.read("CMakeLists.txt"), build_script);
+  EXPECT_EQ(tree.read("a.cpp"), formatted_code);
+  EXPECT_THAT(result.standard_error,
+              HasSubstr("'CMakeLists.txt' is not a C or C++ file (by its extension); left alone"));
+}
+
 TEST(Cli, DiffPrintsAUnifiedDiffAndWritesNothing) {
   testing::TempTree tree;
   tree.write("a.cpp", unformatted_code);

@@ -174,7 +174,8 @@ std::string display_path(const fs::path& path, const fs::path& root) {
 
 llvm::Expected<std::vector<fs::path>> discover_source_files(const fs::path& project_root,
                                                             const std::vector<fs::path>& requested,
-                                                            const FileSelection& selection) {
+                                                            const FileSelection& selection,
+                                                            std::vector<fs::path>* left_alone) {
   auto includes = compile_globs(selection.include_globs);
   auto excludes = compile_globs(selection.exclude_globs);
   std::vector<fs::path> roots = requested.empty() ? std::vector<fs::path>{project_root} : requested;
@@ -192,7 +193,14 @@ llvm::Expected<std::vector<fs::path>> discover_source_files(const fs::path& proj
                          "); run retort in that project, or with -C to start there");
     }
     if (!fs::is_directory(fs::status(absolute, error))) {
-      selected.insert(absolute);  // named explicitly: the user means it
+      // Named explicitly, the user means it, globs or not, when it is C or C++: by its
+      // extension, or by a files.include glob for an extension of the project's own.
+      // A CMakeLists.txt passed along with a change's files lexes as C++ too, so the
+      // formatter's token check cannot tell that formatting it changed what it means.
+      if (is_cpp_source(absolute) || matches_any(includes, display_path(absolute, project_root)))
+        selected.insert(absolute);
+      else if (left_alone)
+        left_alone->push_back(root);
       continue;
     }
     auto listed = list_directory(absolute);

@@ -66,12 +66,27 @@ TEST(SourceFiles, APathOutsideTheProjectIsAUsageErrorNamingIt) {
   }
 }
 
-TEST(SourceFiles, AFileNamedExplicitlyIsKeptWhateverItsExtension) {
+TEST(SourceFiles, ACppFileNamedExplicitlyIsKeptWhateverTheExcludesSay) {
   testing::TempTree tree;
-  auto file = tree.write("code.txt", "");
-  auto files = discover_source_files(tree.root(), {file}, {{}, {"*.txt"}});
+  auto file = tree.write("generated.cpp", "");
+  auto files = discover_source_files(tree.root(), {file}, {{}, {"*.cpp"}});
   ASSERT_TRUE(static_cast<bool>(files));
   EXPECT_THAT(*files, ElementsAre(file));
+}
+
+TEST(SourceFiles, ANamedFileThatIsNotCppIsLeftAloneUnlessAnIncludeGlobClaimsIt) {
+  testing::TempTree tree;
+  auto build_script = tree.write("CMakeLists.txt", "add_library(x a.cpp)\n");
+  auto code = tree.write("kernel.cl", "");
+  auto source = tree.write("a.cpp", "");
+  std::vector<std::filesystem::path> left_alone;
+  auto files = discover_source_files(tree.root(), {build_script, source, code}, {}, &left_alone);
+  ASSERT_TRUE(static_cast<bool>(files));
+  EXPECT_THAT(*files, ElementsAre(source));
+  EXPECT_THAT(left_alone, ElementsAre(build_script, code));
+  auto claimed = discover_source_files(tree.root(), {code}, {{"*.cl", "*.cpp"}, {}});
+  ASSERT_TRUE(static_cast<bool>(claimed));
+  EXPECT_THAT(*claimed, ElementsAre(code));
 }
 
 TEST(SourceFiles, AMissingPathIsAUsageErrorNamingIt) {

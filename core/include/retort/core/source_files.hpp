@@ -62,12 +62,14 @@ class LeftOutFiles {
 };
 
 /// Expands `requested` (files or directories; the whole project when empty) into the
-/// C++ files to work on, sorted and without duplicates. A file named explicitly is
-/// kept whatever its extension or the globs say. Returns a `UsageError` naming a path
-/// that does not exist, or a directory that holds no C++ files.
+/// C++ files to work on, sorted and without duplicates. A C or C++ file named
+/// explicitly is kept whatever the exclude globs say; a named file that is neither by
+/// its extension nor by a `files.include` glob (a `CMakeLists.txt`) is left out and
+/// added to `left_alone`, when given. Returns a `UsageError` naming a path that does
+/// not exist, or a directory that holds no C++ files.
 llvm::Expected<std::vector<std::filesystem::path>> discover_source_files(
     const std::filesystem::path& project_root, const std::vector<std::filesystem::path>& requested,
-    const FileSelection& selection);
+    const FileSelection& selection, std::vector<std::filesystem::path>* left_alone = nullptr);
 
 /// Returns true when `path` (relative to the project root) matches one of `globs`, by
 /// the same rules as `files.include` and `files.exclude`; globs that do not compile
