@@ -33,6 +33,16 @@ ReportContext make_report_context(std::string tool, RuleCatalog rules, std::size
   return context;
 }
 
+void deliver_findings(StepSink* step, ReportFormat format,
+                      const std::vector<Diagnostic>& diagnostics, const ReportContext& context,
+                      std::ostream& out) {
+  if (!step) return write_report(format, diagnostics, context, out);
+  auto plain = context;
+  plain.use_color = false;
+  write_report(ReportFormat::text, diagnostics, plain, step->human);
+  step->findings = {context, diagnostics};
+}
+
 ReportFormat report_format_or_throw(const std::string& name) {
   if (auto format = parse_report_format(name)) return *format;
   throw CLI::ValidationError(

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,16 @@
 #include "retort/core/reporters.hpp"
 
 namespace retort::cli {
+
+/// Where a command run as a step of `ensure-consistency` puts what it would print:
+/// its human report, shown when the step ends, and its findings, which go into the
+/// gate's one document. Commands run alone print instead.
+struct StepSink {
+  /// The human report (text, no colour).
+  std::ostringstream human;
+  /// The findings and the run they came from.
+  ToolFindings findings;
+};
 
 /// Options every subcommand shares.
 struct GlobalOptions {
@@ -42,6 +53,8 @@ struct FormatCommandOptions {
   std::string report_format = "text";
   bool is_cache_disabled = false;
   bool is_print_style = false;
+  // Set when the command runs as a step of ensure-consistency.
+  StepSink* step = nullptr;
 };
 
 /// `retort ensure-consistency`'s options.
@@ -49,6 +62,7 @@ struct EnsureConsistencyOptions {
   std::string since;
   std::vector<std::string> only_steps;
   std::string report_format = "text";
+  std::filesystem::path output_file;
 };
 
 /// `retort lint`'s options.
@@ -65,6 +79,8 @@ struct LintCommandOptions {
   bool is_fixing = false;
   bool is_cache_disabled = false;
   bool is_printing_stats = false;
+  // Set when the command runs as a step of ensure-consistency.
+  StepSink* step = nullptr;
 };
 
 /// Runs `retort lint` for `project`.
@@ -103,6 +119,8 @@ struct TestCommandOptions {
   bool is_progress_on_stderr = false;
   // `NAME=value` entries for every test process, e.g. cover's LLVM_PROFILE_FILE.
   std::vector<std::string> extra_environment;
+  // Set when the command runs as a step of ensure-consistency.
+  StepSink* step = nullptr;
 };
 
 /// Runs `retort test` for `project`.
@@ -132,6 +150,8 @@ struct CoverCommandOptions {
   std::string since;
   std::optional<double> minimum_diff;
   std::string report_format = "text";
+  // Set when the command runs as a step of ensure-consistency.
+  StepSink* step = nullptr;
 };
 
 /// Runs `retort cover` for `project`.
@@ -154,6 +174,8 @@ struct DocGradeCommandOptions {
   unsigned jobs = 0;
   bool is_cache_disabled = false;
   std::string explained_symbol;
+  // Set when the command runs as a step of ensure-consistency.
+  StepSink* step = nullptr;
 };
 
 /// Runs `retort doc-grade` for `project`.
@@ -223,6 +245,12 @@ void add_install_hook_command(CLI::App& app, InstallHookOptions& options,
 ReportContext make_report_context(std::string tool, RuleCatalog rules, std::size_t files_checked,
                                   std::chrono::steady_clock::time_point start,
                                   const GlobalOptions& global);
+
+/// Hands a command's findings to its step when it runs as one, with its text report
+/// for the step's human report; otherwise writes them in `format` to `out`.
+void deliver_findings(StepSink* step, ReportFormat format,
+                      const std::vector<Diagnostic>& diagnostics, const ReportContext& context,
+                      std::ostream& out);
 
 /// Returns the report format named `name`, or throws a CLI11 validation error.
 ReportFormat report_format_or_throw(const std::string& name);

@@ -35,7 +35,8 @@ bool is_reporting_branches(const Project& project, const CoverCommandOptions& op
 
 // Where the table, the test run and gate messages go: standard output, unless a
 // report in another format takes it.
-std::ostream& human_output(ReportFormat format) {
+std::ostream& human_output(ReportFormat format, StepSink* step) {
+  if (step) return step->human;
   return format == ReportFormat::text ? std::cout : std::cerr;
 }
 
@@ -52,7 +53,13 @@ int run_tests_for_coverage(const Project& project, const CoverCommandOptions& op
   test.build_directory = build;
   test.partition = options.partition;
   test.jobs = options.jobs;
-  return run_test(project, test, global);
+  // As a gate step, the test run's report is part of this step's; its failures are
+  // the test step's findings, not cover's.
+  StepSink test_step;
+  if (options.step) test.step = &test_step;
+  int exit_code = run_test(project, test, global);
+  if (options.step) options.step->human << test_step.human.str();
+  return exit_code;
 }
 
 void print_warning(const std::string& warning) {
@@ -154,9 +161,9 @@ std::vector<Diagnostic> failed_gates(const Project& project, const CoverCommandO
 // The report `--format` asks for, on standard output; text is what `report` printed.
 void write_formatted_report(ReportFormat format, const Project& project, const CoverageData& data,
                             const DiffCoverage* diff, std::vector<Diagnostic> diagnostics,
-                            const ReportContext& context) {
-  if (format == ReportFormat::text) return;
-  if (format == ReportFormat::json) {
+                            const ReportContext& context, StepSink* step) {
+  if (format == ReportFormat::text && !step) return;
+  if (format == ReportFormat::json && !step) {
     std::cout << llvm::formatv("{0:2}", coverage_json(data, project.root, diff)).str() << "\n";
     return;
   }
@@ -164,13 +171,17 @@ void write_formatted_report(ReportFormat format, const Project& project, const C
     auto uncovered = uncovered_change_diagnostics(*diff);
     diagnostics.insert(diagnostics.end(), uncovered.begin(), uncovered.end());
   }
-  write_report(format, diagnostics, context, std::cout);
+  // The step's human report is the table above: only the findings go to the gate.
+  if (step)
+    step->findings = {context, std::move(diagnostics)};
+  else
+    write_report(format, diagnostics, context, std::cout);
 }
 
 llvm::Expected<int> report(const Project& project, const CoverCommandOptions& options,
                            ReportFormat format, const GlobalOptions& global,
                            const CoverageData& data, std::chrono::steady_clock::time_point start) {
-  std::ostream& human = human_output(format);
+  std::ostream& human = human_output(format, options.step);
   const auto& skip_files = project.config.string_list("cover.skip_files");
   print_table(human, file_rows(data, project.root), is_reporting_branches(project, options));
   if (options.is_detailed)
@@ -188,7 +199,7 @@ llvm::Expected<int> report(const Project& project, const CoverCommandOptions& op
   auto gates = failed_gates(project, options, data, shown_diff);
   for (const auto& gate : gates) human << "retort cover: " << gate.message << "\n";
   auto context = make_report_context("cover", coverage_rules(), data.files.size(), start, global);
-  write_formatted_report(format, project, data, shown_diff, gates, context);
+  write_formatted_report(format, project, data, shown_diff, gates, context, options.step);
   return gates.empty() ? exit_clean : exit_findings;
 }
 
@@ -226,7 +237,8 @@ int run_cover(const Project& project, const CoverCommandOptions& options,
   auto exit_code = report(project, options, format, global, *data, start);
   if (!exit_code) return report_error(exit_code.takeError(), llvm::errs());
   if (test_exit == exit_findings)
-    human_output(format) << "retort cover: tests failed; coverage is of the run above\n";
+    human_output(format, options.step)
+        << "retort cover: tests failed; coverage is of the run above\n";
   return std::max(*exit_code, test_exit);
 }
 

@@ -158,9 +158,18 @@ int run_doc_grade(const Project& project, const DocGradeCommandOptions& options,
   auto context =
       make_report_context("doc-grade", doc_grade_rules(),
                           extraction->headers_parsed + extraction->headers_cached, start, global);
-  write_grades(format, graded, options, global, diagnostics, context);
-  // With a report on stdout, what a gate reports goes to stderr so stdout stays parseable.
-  print_gate_failures(format == ReportFormat::text ? std::cout : std::cerr, gates, settings);
+  if (options.step) {
+    SuggestionOptions suggestions;
+    suggestions.is_all = options.is_all;
+    print_suggestions(options.step->human, graded, suggestions);
+    print_gate_failures(options.step->human, gates, settings);
+    options.step->findings = {context, diagnostics};
+  } else {
+    write_grades(format, graded, options, global, diagnostics, context);
+    // With a report on stdout, what a gate reports goes to stderr so stdout stays
+    // parseable.
+    print_gate_failures(format == ReportFormat::text ? std::cout : std::cerr, gates, settings);
+  }
   return gates.passes() && extraction->parse_errors.empty() ? exit_clean : exit_findings;
 }
 

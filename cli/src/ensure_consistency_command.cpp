@@ -1,73 +1,188 @@
+// The gate. Each step runs on a thread of its own, as its command would run it (the
+// steps are long, blocking calls into Clang and child processes: threads, not actors
+// of the runtime, whose schedulers they would hold); the steps that run the tests go
+// one after the other on one thread. The main thread shows progress and, at the end,
+// writes the one report.
+
+#include <unistd.h>
+
+#include <condition_variable>
 #include <iostream>
-#include <sstream>
+#include <mutex>
+#include <thread>
 
 #include <llvm/Support/raw_ostream.h>
 
-#include "commands.hpp"
+#include "gate.hpp"
 #include "retort/core/errors.hpp"
 #include "retort/core/exit_codes.hpp"
+#include "retort/core/file_io.hpp"
+#include "retort/core/version.hpp"
 
 namespace retort::cli {
 namespace {
 
-struct StepOutcome {
-  std::string name;
-  int exit_code = exit_clean;
+using Clock = std::chrono::steady_clock;
+using Milliseconds = std::chrono::milliseconds;
+
+// The steps `--only` names, or the configured ones.
+llvm::Expected<std::vector<std::string>> chosen_steps(const Project& project,
+                                                      const EnsureConsistencyOptions& options) {
+  const auto& configured = project.config.string_list("ensure_consistency.steps");
+  for (const auto& step : options.only_steps) {
+    if (std::find(configured.begin(), configured.end(), step) != configured.end()) continue;
+    std::string known;
+    for (const auto& name : configured) known += (known.empty() ? "" : ", ") + name;
+    return usage_error("--only: '" + step + "' is not a configured step; configured: " + known);
+  }
+  return options.only_steps.empty() ? configured : options.only_steps;
+}
+
+// What the steps' threads and the main thread share.
+struct SharedProgress {
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::vector<StepProgress> steps;
 };
 
-// One step per tool; a later tool adds its line here and to the config schema's
-// allowed `ensure_consistency.steps`.
-int run_step(const std::string& step, const Project& project,
-             const EnsureConsistencyOptions& options, const GlobalOptions& global) {
-  if (step == "format") {
-    FormatCommandOptions format;
-    format.is_check = true;
-    format.since = options.since;
-    format.report_format = options.report_format;
-    return run_format(project, format, global);
-  }
-  if (step == "lint") {
-    LintCommandOptions lint;
-    lint.report_format = options.report_format;
-    lint.since = options.since;
-    return run_lint(project, lint, global);
-  }
-  if (step == "doc-grade") {
-    DocGradeCommandOptions doc_grade;
-    // Its own output is text or JSON; the diagnostic formats get the text report.
-    if (options.report_format == "json") doc_grade.report_format = "json";
-    return run_doc_grade(project, doc_grade, global);
-  }
-  if (step == "test") return run_test(project, TestCommandOptions{}, global);
-  if (step == "cover") {
-    CoverCommandOptions cover;
-    cover.since = options.since;
-    return run_cover(project, cover, global);
-  }
-  throw CLI::ValidationError("--only", "unknown step '" + step + "'");
-}
-
-std::string_view verdict(int exit_code) {
-  switch (exit_code) {
-    case exit_clean:
-      return "ok";
-    case exit_findings:
-      return "findings";
-    case exit_usage:
-      return "usage error";
-    default:
-      return "internal error";
+int run_guarded(const std::string& step, const Project& project,
+                const EnsureConsistencyOptions& options, const GlobalOptions& global,
+                StepSink& sink) {
+  try {
+    return run_gate_step(step, project, options, global, sink);
+  } catch (const CLI::Error& error) {
+    sink.human << "retort: error: " << error.what() << "\n";
+    return exit_usage;
+  } catch (const std::exception& error) {
+    sink.human << "retort: internal error: " << error.what() << "\n";
+    return exit_internal;
   }
 }
 
-void print_summary(const std::vector<StepOutcome>& outcomes) {
-  std::size_t failed = 0;
-  std::cout << "ensure-consistency:";
-  for (const auto& outcome : outcomes) {
-    std::cout << " " << outcome.name << " " << verdict(outcome.exit_code) << ";";
-    if (outcome.exit_code != exit_clean) ++failed;
+// Runs the steps at `lane`'s indices one after the other.
+void run_lane(const std::vector<std::size_t>& lane, SharedProgress& shared, const Project& project,
+              const EnsureConsistencyOptions& options, const GlobalOptions& global) {
+  for (auto index : lane) {
+    std::string name;
+    {
+      std::lock_guard lock(shared.mutex);
+      shared.steps[index].state = StepState::running;
+      shared.steps[index].started = Clock::now();
+      name = shared.steps[index].name;
+    }
+    shared.changed.notify_all();
+    StepSink sink;
+    int exit_code = run_guarded(name, project, options, global, sink);
+    {
+      std::lock_guard lock(shared.mutex);
+      auto& step = shared.steps[index];
+      step.state = StepState::finished;
+      step.exit_code = exit_code;
+      step.human = sink.human.str();
+      if (!sink.findings.context.tool.empty()) step.findings = std::move(sink.findings);
+      step.elapsed = std::chrono::duration_cast<Milliseconds>(Clock::now() - step.started);
+    }
+    shared.changed.notify_all();
   }
-  std::cout << " " << outcomes.size() - failed << " of " << outcomes.size() << " steps passed.\n";
+}
+
+// One lane per analysis step, and one for the steps that run the tests.
+std::vector<std::vector<std::size_t>> lanes_for(const std::vector<StepProgress>& steps) {
+  std::vector<std::vector<std::size_t>> lanes;
+  std::optional<std::size_t> test_lane;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    if (!runs_the_tests(steps[i].name)) {
+      lanes.push_back({i});
+      continue;
+    }
+    if (!test_lane) {
+      test_lane = lanes.size();
+      lanes.emplace_back();
+    }
+    lanes[*test_lane].push_back(i);
+  }
+  return lanes;
+}
+
+void write_step_report(std::ostream& out, const StepProgress& step) {
+  out << "==> " << step.name << ": " << step_result(step);
+  if (step.findings) out << ", " << step.findings->diagnostics.size() << " findings";
+  out << " (" << static_cast<double>(step.elapsed.count()) / 1000 << " s)\n" << step.human;
+}
+
+// Shows the steps as they go until every one has finished: a board redrawn on a
+// terminal, else each step's line and report as it finishes.
+void watch(SharedProgress& shared, std::ostream& human, bool is_terminal) {
+  std::vector<bool> is_shown(shared.steps.size(), false);
+  bool is_drawn = false;
+  std::unique_lock lock(shared.mutex);
+  while (true) {
+    shared.changed.wait_for(lock, Milliseconds(100));
+    bool is_done = true;
+    for (auto& step : shared.steps) {
+      if (step.state == StepState::running)
+        step.elapsed = std::chrono::duration_cast<Milliseconds>(Clock::now() - step.started);
+      is_done = is_done && step.state == StepState::finished;
+    }
+    if (is_terminal) {
+      write_board(std::cerr, shared.steps, is_drawn);
+      is_drawn = true;
+    } else {
+      for (std::size_t i = 0; i < shared.steps.size(); ++i)
+        if (shared.steps[i].state == StepState::finished && !is_shown[i]) {
+          write_step_report(human, shared.steps[i]);
+          is_shown[i] = true;
+        }
+    }
+    if (is_done) break;
+  }
+  if (is_terminal)
+    for (const auto& step : shared.steps) write_step_report(human, step);
+}
+
+// The one document `--format` asks for, on standard output or in `--output`.
+int write_document(ReportFormat format, const std::vector<StepProgress>& steps,
+                   const EnsureConsistencyOptions& options) {
+  std::vector<ToolFindings> tools;
+  for (const auto& step : steps)
+    if (step.findings) tools.push_back(*step.findings);
+  std::ostringstream document;
+  write_combined_report(format, tools, version(), document);
+  if (options.output_file.empty()) {
+    std::cout << document.str();
+    return exit_clean;
+  }
+  if (auto error = write_file_atomically(options.output_file, document.str()))
+    return report_error(std::move(error), llvm::errs());
+  return exit_clean;
+}
+
+int run_gate(const Project& project, const EnsureConsistencyOptions& options,
+             const GlobalOptions& global) {
+  auto start = Clock::now();
+  ReportFormat format = report_format_or_throw(options.report_format);
+  if (!options.output_file.empty() && format == ReportFormat::text)
+    return report_error(usage_error("--output needs --format sarif, json, junit or github"),
+                        llvm::errs());
+  if (auto error = prepare_report_paths({options.output_file}))
+    return report_error(std::move(error), llvm::errs());
+  auto steps = chosen_steps(project, options);
+  if (!steps) return report_error(steps.takeError(), llvm::errs());
+  SharedProgress shared;
+  for (const auto& name : *steps) shared.steps.push_back({name});
+  std::vector<std::thread> threads;
+  for (const auto& lane : lanes_for(shared.steps))
+    threads.emplace_back([&, lane] { run_lane(lane, shared, project, options, global); });
+  // With a document on standard output, people read standard error.
+  std::ostream& human = format == ReportFormat::text ? std::cout : std::cerr;
+  watch(shared, human, ::isatty(STDERR_FILENO) != 0);
+  for (auto& thread : threads) thread.join();
+  write_gate_table(human, shared.steps,
+                   std::chrono::duration_cast<Milliseconds>(Clock::now() - start));
+  int exit_code = gate_exit_code(shared.steps);
+  if (format != ReportFormat::text)
+    exit_code = std::max(exit_code, write_document(format, shared.steps, options));
+  return exit_code;
 }
 
 }  // namespace
@@ -76,38 +191,25 @@ void add_ensure_consistency_command(CLI::App& app, EnsureConsistencyOptions& opt
                                     std::function<int()>& action, const GlobalOptions& global) {
   CLI::App* command = app.add_subcommand(
       "ensure-consistency",
-      "Run every consistency step (ensure_consistency.steps in .retort.yaml); for hooks and CI");
+      "Run every consistency step (ensure_consistency.steps in .retort.yaml) at once; for hooks "
+      "and CI");
   command->add_option("--since", options.since, "Check only what changed since this git revision")
       ->type_name("REV");
   command->add_option("--only", options.only_steps, "Run only these steps (comma-separated)")
       ->delimiter(',')
       ->type_name("STEPS");
-  command->add_option("--format", options.report_format, "Report format: " + report_format_names());
+  command->add_option(
+      "--format", options.report_format,
+      "One report of every step's findings on standard output: " + report_format_names());
+  command
+      ->add_option("--output", options.output_file,
+                   "Write that report to FILE (atomically) instead of standard output")
+      ->type_name("FILE");
   command->callback([&] {
     action = [&] {
       auto project = load_project_for(global);
       if (!project) return report_error(project.takeError(), llvm::errs());
-      const auto& configured = project->config.string_list("ensure_consistency.steps");
-      std::vector<std::string> steps = options.only_steps.empty() ? configured : options.only_steps;
-      for (const auto& step : options.only_steps) {
-        if (std::find(configured.begin(), configured.end(), step) == configured.end()) {
-          std::cerr << "retort: error: --only: '" << step
-                    << "' is not a configured step; configured: ";
-          for (const auto& known : configured) std::cerr << known << " ";
-          std::cerr << "\n";
-          return static_cast<int>(exit_usage);
-        }
-      }
-      std::vector<StepOutcome> outcomes;
-      int worst = exit_clean;
-      for (const auto& step : steps) {
-        if (options.report_format == "text") std::cout << "==> " << step << "\n";
-        int code = run_step(step, *project, options, global);
-        outcomes.push_back({step, code});
-        worst = std::max(worst, code);
-      }
-      if (options.report_format == "text") print_summary(outcomes);
-      return worst;
+      return run_gate(*project, options, global);
     };
   });
 }

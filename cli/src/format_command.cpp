@@ -116,7 +116,8 @@ int run_format(const Project& project, const FormatCommandOptions& options,
   request.options = format::FormatOptions::from_config(project.config);
   request.display_root = project.root;
   request.jobs = options.jobs;
-  request.on_progress = progress_printer("format", "files");
+  // As a step of the gate, the board shows that the step is running.
+  if (!options.step) request.on_progress = progress_printer("format", "files");
   if (!options.is_cache_disabled) request.cache_root = ResultCache::default_root(project.root);
 
   auto selection = FileSelection::for_project(project.root, project.config);
@@ -144,7 +145,7 @@ int run_format(const Project& project, const FormatCommandOptions& options,
   // With --diff the patch alone goes to stdout; the findings (one per file the patch
   // touches) and the summary that counts them go to stderr.
   std::ostream& out = request.mode == format::FormatMode::diff ? std::cerr : std::cout;
-  write_report(report_format, run.diagnostics, context, out);
+  deliver_findings(options.step, report_format, run.diagnostics, context, out);
   return exit_code_for(run.diagnostics, run.has_internal_error());
 }
 

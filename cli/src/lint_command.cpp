@@ -144,7 +144,8 @@ llvm::Expected<lint::LintRun> lint_project(const Project& project,
   request.project_root = project.root;
   request.display_root = project.root;
   request.jobs = options.jobs;
-  request.on_progress = progress_printer("lint", "translation units");
+  // As a step of the gate, the board shows that the step is running.
+  if (!options.step) request.on_progress = progress_printer("lint", "translation units");
   request.settings = std::move(*settings);
   if (!options.is_cache_disabled) request.cache_root = ResultCache::default_root(project.root);
   lint::LintRun run = lint::lint(request);
@@ -181,10 +182,11 @@ int run_lint(const Project& project, const LintCommandOptions& options,
   if (!shown) return report_error(shown.takeError(), llvm::errs());
   auto context = make_report_context("lint", lint::lint_rules(), run.files_checked, start, global);
   context.vendored_folders_skipped = run.vendored_folders_skipped;
-  write_report(report_format, *shown, context, std::cout);
-  if (hidden_count > 0 && report_format == ReportFormat::text)
-    std::cout << "(" << hidden_count
-              << " low-priority finding(s) not shown; `retort lint --strict` shows them.)\n";
+  deliver_findings(options.step, report_format, *shown, context, std::cout);
+  if (hidden_count > 0 && (report_format == ReportFormat::text || options.step))
+    (options.step ? options.step->human : std::cout)
+        << "(" << hidden_count
+        << " low-priority finding(s) not shown; `retort lint --strict` shows them.)\n";
   return has_findings(*shown) ? exit_findings : exit_clean;
 }
 

@@ -144,7 +144,8 @@ struct HumanOutput {
   bool use_color;
 };
 
-HumanOutput human_output(bool is_on_stderr, const GlobalOptions& global) {
+HumanOutput human_output(bool is_on_stderr, const GlobalOptions& global, StepSink* step) {
+  if (step) return {step->human, false, false};
   if (!is_on_stderr) return {std::cout, ::isatty(STDOUT_FILENO) != 0, global.use_color()};
   return {std::cerr, ::isatty(STDERR_FILENO) != 0, global.use_color_on(STDERR_FILENO)};
 }
@@ -201,7 +202,8 @@ int run_test(const Project& project, const TestCommandOptions& options,
              const GlobalOptions& global) {
   auto start = std::chrono::steady_clock::now();
   ReportFormat format = report_format_or_throw(options.report_format);
-  auto human = human_output(format != ReportFormat::text || options.is_progress_on_stderr, global);
+  auto human = human_output(format != ReportFormat::text || options.is_progress_on_stderr, global,
+                            options.step);
   std::optional<Partition> partition;
   if (!options.partition.empty()) {
     auto parsed = parse_partition(options.partition);
@@ -240,7 +242,12 @@ int run_test(const Project& project, const TestCommandOptions& options,
     return report_error(std::move(error), llvm::errs());
   if (auto error = write_reports(options, *inventory, iteration.outcome))
     return report_error(std::move(error), llvm::errs());
-  write_formatted_report(format, project, options, *inventory, iteration.outcome, global, start);
+  if (options.step)
+    options.step->findings = {
+        make_report_context("test", test_rules(), iteration.outcome.results.size(), start, global),
+        test_diagnostics(*inventory, iteration.outcome, project.root, options.is_flaky_failing)};
+  else
+    write_formatted_report(format, project, options, *inventory, iteration.outcome, global, start);
   return iteration.exit_code;
 }
 

@@ -218,15 +218,14 @@ TEST(Cli, EnsureConsistencyRunsTheConfiguredStepsAndExitsWithTheWorst) {
   tree.init_git_repository();
   auto dirty = retort(tree, {"ensure-consistency"});
   EXPECT_EQ(dirty.exit_code, 1);
-  EXPECT_THAT(dirty.standard_output, HasSubstr("==> format"));
-  EXPECT_THAT(dirty.standard_output,
-              HasSubstr("ensure-consistency: format findings; 0 of 1 steps passed."));
+  EXPECT_THAT(dirty.standard_output, HasSubstr("==> format: failed, 1 findings"));
+  EXPECT_THAT(dirty.standard_output, HasSubstr("ensure-consistency: 0 of 1 steps passed in "));
   EXPECT_EQ(tree.read("a.cpp"), unformatted_code);
   EXPECT_EQ(retort(tree, {"ensure-consistency", "--only", "lint"}).exit_code, 2);
   retort(tree, {"format"});
   auto clean = retort(tree, {"ensure-consistency", "--only", "format"});
   EXPECT_EQ(clean.exit_code, 0);
-  EXPECT_THAT(clean.standard_output, HasSubstr("1 of 1 steps passed."));
+  EXPECT_THAT(clean.standard_output, HasSubstr("1 of 1 steps passed in "));
 }
 
 TEST(Cli, InstallHookWritesAPreCommitHookThatGatesCommits) {

@@ -173,12 +173,19 @@ TEST(DocGradeCommand, IsAStepOfEnsureConsistency) {
   tree.write(".retort.yaml", "doc:\n  min_grade: B\nensure_consistency:\n  steps: [doc-grade]\n");
   auto result = retort(tree, {"ensure-consistency"});
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_THAT(result.standard_output, HasSubstr("==> doc-grade\n"));
-  EXPECT_THAT(result.standard_output, HasSubstr("ensure-consistency: doc-grade findings;"));
+  EXPECT_THAT(result.standard_output, HasSubstr("==> doc-grade: failed, 1 findings"));
+  EXPECT_THAT(result.standard_output, HasSubstr("ensure-consistency: 0 of 1 steps passed"));
   EXPECT_THAT(result.standard_output, Not(HasSubstr("Nothing to suggest.")));
+  // With a document format the suggestions go to standard error, the gate's findings
+  // into the one JSON document.
   auto json = retort(tree, {"ensure-consistency", "--format", "json"});
   EXPECT_EQ(json.exit_code, 1);
-  EXPECT_THAT(json.standard_output, HasSubstr("\"percent_b_or_better\": 75"));
+  auto parsed = llvm::json::parse(json.standard_output);
+  ASSERT_TRUE(static_cast<bool>(parsed)) << llvm::toString(parsed.takeError());
+  const auto* tools = parsed->getAsObject()->getArray("tools");
+  ASSERT_EQ(tools->size(), 1u);
+  EXPECT_EQ((*tools)[0].getAsObject()->getString("tool"), "doc-grade");
+  EXPECT_THAT(json.standard_output, HasSubstr("\"check_id\": \"doc/below-min-grade\""));
 }
 
 }  // namespace

@@ -6,12 +6,12 @@
 
 namespace retort::detail {
 
-void write_junit_report(const std::vector<Diagnostic>& diagnostics, const ReportContext& context,
-                        std::ostream& out) {
-  std::string suite = xml_escape("retort " + context.tool);
+namespace {
+
+void write_junit_suite(const ToolFindings& tool, std::ostream& out) {
+  const auto& diagnostics = tool.diagnostics;
+  std::string suite = xml_escape("retort " + tool.context.tool);
   std::size_t cases = diagnostics.empty() ? 1 : diagnostics.size();
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << "<testsuites tests=\"" << cases << "\" failures=\"" << diagnostics.size() << "\">\n";
   out << "  <testsuite name=\"" << suite << "\" tests=\"" << cases << "\" failures=\""
       << diagnostics.size() << "\">\n";
   if (diagnostics.empty())
@@ -28,7 +28,26 @@ void write_junit_report(const std::vector<Diagnostic>& diagnostics, const Report
         << "</failure>\n";
     out << "    </testcase>\n";
   }
-  out << "  </testsuite>\n</testsuites>\n";
+  out << "  </testsuite>\n";
+}
+
+}  // namespace
+
+void write_junit_document(const std::vector<ToolFindings>& tools, std::ostream& out) {
+  std::size_t cases = 0, failures = 0;
+  for (const auto& tool : tools) {
+    cases += std::max<std::size_t>(1, tool.diagnostics.size());
+    failures += tool.diagnostics.size();
+  }
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out << "<testsuites tests=\"" << cases << "\" failures=\"" << failures << "\">\n";
+  for (const auto& tool : tools) write_junit_suite(tool, out);
+  out << "</testsuites>\n";
+}
+
+void write_junit_report(const std::vector<Diagnostic>& diagnostics, const ReportContext& context,
+                        std::ostream& out) {
+  write_junit_document({{context, diagnostics}}, out);
 }
 
 }  // namespace retort::detail

@@ -35,6 +35,28 @@ std::string report_format_names() {
   return names;
 }
 
+void write_combined_report(ReportFormat format, const std::vector<ToolFindings>& tools,
+                           std::string_view version, std::ostream& out) {
+  switch (format) {
+    case ReportFormat::text:
+      for (const auto& tool : tools) detail::write_text_report(tool.diagnostics, tool.context, out);
+      return;
+    case ReportFormat::json:
+      return detail::write_combined_json_report(tools, version, out);
+    case ReportFormat::sarif: {
+      llvm::json::Array runs;
+      for (const auto& tool : tools) runs.push_back(detail::sarif_run(tool));
+      return detail::write_sarif_log(std::move(runs), out);
+    }
+    case ReportFormat::github:
+      for (const auto& tool : tools)
+        detail::write_github_report(tool.diagnostics, tool.context, out);
+      return;
+    case ReportFormat::junit:
+      return detail::write_junit_document(tools, out);
+  }
+}
+
 void write_report(ReportFormat format, const std::vector<Diagnostic>& diagnostics,
                   const ReportContext& context, std::ostream& out) {
   switch (format) {

@@ -169,6 +169,62 @@ TEST(Reporters, AFindingWithoutAFileHasNoLocationInAnyFormat) {
               HasSubstr("cover/below-minimum at project"));
 }
 
+// The gate's report: two tools' findings in one document of each format.
+std::vector<ToolFindings> two_tools() {
+  auto lint = context();
+  lint.tool = "lint";
+  lint.rules = {{"lint/long", "Lines are too long.", "Split them."}};
+  auto lint_findings = sample();
+  lint_findings.erase(lint_findings.begin());
+  lint_findings.front().tool = "lint";
+  return {{context(), {sample().front()}}, {lint, lint_findings}};
+}
+
+std::string render_combined(ReportFormat format) {
+  std::ostringstream out;
+  write_combined_report(format, two_tools(), "0.1.0", out);
+  return out.str();
+}
+
+TEST(Reporters, ACombinedSarifLogHasOneRunPerToolWithItsOwnRules) {
+  auto parsed = llvm::json::parse(render_combined(ReportFormat::sarif));
+  ASSERT_TRUE(static_cast<bool>(parsed)) << llvm::toString(parsed.takeError());
+  const auto* runs = parsed->getAsObject()->getArray("runs");
+  ASSERT_NE(runs, nullptr);
+  ASSERT_EQ(runs->size(), 2u);
+  std::vector<std::string> drivers, first_results;
+  for (const auto& run : *runs) {
+    const auto* driver = run.getAsObject()->getObject("tool")->getObject("driver");
+    drivers.push_back(driver->getString("name")->str());
+    const auto* results = run.getAsObject()->getArray("results");
+    ASSERT_EQ(results->size(), 1u);
+    first_results.push_back((*results)[0].getAsObject()->getString("ruleId")->str());
+    EXPECT_EQ(driver->getArray("rules")->size(), 1u);
+  }
+  EXPECT_EQ(drivers, (std::vector<std::string>{"retort format", "retort lint"}));
+  EXPECT_EQ(first_results, (std::vector<std::string>{"format/unformatted", "lint/long"}));
+}
+
+TEST(Reporters, ACombinedJsonReportHasEveryDiagnosticAndASummaryPerTool) {
+  auto parsed = llvm::json::parse(render_combined(ReportFormat::json));
+  ASSERT_TRUE(static_cast<bool>(parsed)) << llvm::toString(parsed.takeError());
+  const auto* root = parsed->getAsObject();
+  EXPECT_EQ(root->getString("tool"), "ensure-consistency");
+  EXPECT_EQ(root->getObject("summary")->getInteger("findings"), 2);
+  ASSERT_EQ(root->getArray("tools")->size(), 2u);
+  EXPECT_EQ((*root->getArray("tools"))[1].getAsObject()->getString("tool"), "lint");
+  const auto& second = *(*root->getArray("diagnostics"))[1].getAsObject();
+  EXPECT_EQ(second.getString("tool"), "lint");
+}
+
+TEST(Reporters, ACombinedJunitDocumentHasOneSuitePerToolAndTheirTotals) {
+  std::string xml = render_combined(ReportFormat::junit);
+  EXPECT_THAT(xml, HasSubstr("<testsuites tests=\"2\" failures=\"2\">"));
+  EXPECT_THAT(xml, HasSubstr("<testsuite name=\"retort format\""));
+  EXPECT_THAT(xml, HasSubstr("<testsuite name=\"retort lint\""));
+  EXPECT_EQ(xml.find("<?xml"), xml.rfind("<?xml"));
+}
+
 TEST(Reporters, FormatsAreParsedByName) {
   EXPECT_EQ(parse_report_format("sarif"), ReportFormat::sarif);
   EXPECT_FALSE(parse_report_format("xml").has_value());

@@ -73,8 +73,8 @@ llvm::json::Object result_json(const Diagnostic& d, const std::map<std::string, 
 
 }  // namespace
 
-void write_sarif_report(const std::vector<Diagnostic>& diagnostics, const ReportContext& context,
-                        std::ostream& out) {
+llvm::json::Object sarif_run(const ToolFindings& tool) {
+  const auto& context = tool.context;
   llvm::json::Array rules;
   std::map<std::string, int> rule_index;
   for (const auto& rule : context.rules) {
@@ -83,18 +83,26 @@ void write_sarif_report(const std::vector<Diagnostic>& diagnostics, const Report
   }
   llvm::json::Array results;
   std::map<std::string, int> seen;
-  for (const auto& d : diagnostics) results.push_back(result_json(d, rule_index, seen));
+  for (const auto& d : tool.diagnostics) results.push_back(result_json(d, rule_index, seen));
   llvm::json::Object driver{{"name", "retort " + context.tool},
                             {"version", context.tool_version},
                             {"rules", std::move(rules)}};
+  return llvm::json::Object{{"tool", llvm::json::Object{{"driver", std::move(driver)}}},
+                            {"results", std::move(results)}};
+}
+
+void write_sarif_log(llvm::json::Array runs, std::ostream& out) {
   llvm::json::Value log =
       llvm::json::Object{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                          {"version", "2.1.0"},
-                         {"runs", llvm::json::Array{llvm::json::Object{
-                                      {"tool", llvm::json::Object{{"driver", std::move(driver)}}},
-                                      {"results", std::move(results)}}}}};
+                         {"runs", std::move(runs)}};
   llvm::raw_os_ostream stream(out);
   stream << llvm::formatv("{0:2}", log) << "\n";
+}
+
+void write_sarif_report(const std::vector<Diagnostic>& diagnostics, const ReportContext& context,
+                        std::ostream& out) {
+  write_sarif_log(llvm::json::Array{sarif_run({context, diagnostics})}, out);
 }
 
 }  // namespace retort::detail

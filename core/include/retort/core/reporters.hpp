@@ -43,6 +43,22 @@ struct ReportContext {
   bool use_color = false;
 };
 
+/// One tool's findings and what its reporter needs to know about its run.
+struct ToolFindings {
+  /// The tool's run: its name, rules, files checked.
+  ReportContext context;
+  /// What it found.
+  std::vector<Diagnostic> diagnostics;
+};
+
+/// Writes the findings of several tools (the gate's steps) to `out` as ONE document
+/// in `format`: SARIF with one run per tool, as GitHub code scanning reads them;
+/// JSON with every diagnostic (each names its tool) and a summary per tool; JUnit
+/// with one test suite per tool; GitHub annotations of all; text reports one after
+/// another. `version` is retort's.
+void write_combined_report(ReportFormat format, const std::vector<ToolFindings>& tools,
+                           std::string_view version, std::ostream& out);
+
 /// Writes `diagnostics` to `out` in `format`. Text output groups findings by
 /// category, like Credo, and ends with a one-line summary.
 void write_report(ReportFormat format, const std::vector<Diagnostic>& diagnostics,

@@ -1,0 +1,48 @@
+#include "gate.hpp"
+
+#include "retort/core/exit_codes.hpp"
+
+namespace retort::cli {
+
+// One step per tool, each run as its own command would be, with its output going to
+// `sink`; a later tool (typecheck) adds its line here and to the config schema's
+// allowed `ensure_consistency.steps`.
+int run_gate_step(const std::string& step, const Project& project,
+                  const EnsureConsistencyOptions& options, const GlobalOptions& global,
+                  StepSink& sink) {
+  if (step == "format") {
+    FormatCommandOptions format;
+    format.is_check = true;
+    format.since = options.since;
+    format.step = &sink;
+    return run_format(project, format, global);
+  }
+  if (step == "lint") {
+    LintCommandOptions lint;
+    lint.since = options.since;
+    lint.step = &sink;
+    return run_lint(project, lint, global);
+  }
+  if (step == "doc-grade") {
+    DocGradeCommandOptions doc_grade;
+    doc_grade.step = &sink;
+    return run_doc_grade(project, doc_grade, global);
+  }
+  if (step == "test") {
+    TestCommandOptions test;
+    test.step = &sink;
+    return run_test(project, test, global);
+  }
+  if (step == "cover") {
+    CoverCommandOptions cover;
+    cover.since = options.since;
+    cover.step = &sink;
+    return run_cover(project, cover, global);
+  }
+  sink.human << "retort: error: unknown step '" << step << "'\n";
+  return exit_usage;
+}
+
+bool runs_the_tests(const std::string& step) { return step == "test" || step == "cover"; }
+
+}  // namespace retort::cli
