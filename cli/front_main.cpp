@@ -41,6 +41,10 @@ fs::path clang_executable() {
 }
 
 int exec_clang_executable(char** argv) {
+  // The path a user runs, for what retort-clang writes that runs retort again (the
+  // pre-commit hook's git config).
+  std::error_code error;
+  ::setenv("RETORT_FRONT_EXECUTABLE", fs::read_symlink("/proc/self/exe", error).c_str(), 1);
   auto executable = clang_executable();
   auto name = executable.string();
   argv[0] = name.data();

@@ -63,6 +63,7 @@ struct EnsureConsistencyOptions {
   std::vector<std::string> only_steps;
   std::string report_format = "text";
   std::filesystem::path output_file;
+  std::filesystem::path junit_file;
 };
 
 /// `retort lint`'s options.

@@ -140,19 +140,20 @@ void watch(SharedProgress& shared, std::ostream& human, bool is_terminal) {
     for (const auto& step : shared.steps) write_step_report(human, step);
 }
 
-// The one document `--format` asks for, on standard output or in `--output`.
+// Every step's findings as one document in `format`, on standard output when `file`
+// is empty, else written to it atomically.
 int write_document(ReportFormat format, const std::vector<StepProgress>& steps,
-                   const EnsureConsistencyOptions& options) {
+                   const std::filesystem::path& file) {
   std::vector<ToolFindings> tools;
   for (const auto& step : steps)
     if (step.findings) tools.push_back(*step.findings);
   std::ostringstream document;
   write_combined_report(format, tools, version(), document);
-  if (options.output_file.empty()) {
+  if (file.empty()) {
     std::cout << document.str();
     return exit_clean;
   }
-  if (auto error = write_file_atomically(options.output_file, document.str()))
+  if (auto error = write_file_atomically(file, document.str()))
     return report_error(std::move(error), llvm::errs());
   return exit_clean;
 }
@@ -164,7 +165,7 @@ int run_gate(const Project& project, const EnsureConsistencyOptions& options,
   if (!options.output_file.empty() && format == ReportFormat::text)
     return report_error(usage_error("--output needs --format sarif, json, junit or github"),
                         llvm::errs());
-  if (auto error = prepare_report_paths({options.output_file}))
+  if (auto error = prepare_report_paths({options.output_file, options.junit_file}))
     return report_error(std::move(error), llvm::errs());
   auto steps = chosen_steps(project, options);
   if (!steps) return report_error(steps.takeError(), llvm::errs());
@@ -181,7 +182,10 @@ int run_gate(const Project& project, const EnsureConsistencyOptions& options,
                    std::chrono::duration_cast<Milliseconds>(Clock::now() - start));
   int exit_code = gate_exit_code(shared.steps);
   if (format != ReportFormat::text)
-    exit_code = std::max(exit_code, write_document(format, shared.steps, options));
+    exit_code = std::max(exit_code, write_document(format, shared.steps, options.output_file));
+  if (!options.junit_file.empty())
+    exit_code =
+        std::max(exit_code, write_document(ReportFormat::junit, shared.steps, options.junit_file));
   return exit_code;
 }
 
@@ -204,6 +208,10 @@ void add_ensure_consistency_command(CLI::App& app, EnsureConsistencyOptions& opt
   command
       ->add_option("--output", options.output_file,
                    "Write that report to FILE (atomically) instead of standard output")
+      ->type_name("FILE");
+  command
+      ->add_option("--junit", options.junit_file,
+                   "Also write every step's findings as JUnit XML to FILE (for CI test reports)")
       ->type_name("FILE");
   command->callback([&] {
     action = [&] {

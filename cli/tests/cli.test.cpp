@@ -13,6 +13,17 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
+// Commits what is staged in `tree`, running its hooks; returns git's exit code.
+int commit(const testing::TempTree& tree, const std::string& message) {
+  auto result = run_process({"git", "-C", tree.root().string(), "-c", "user.name=t", "-c",
+                             "user.email=t@t.invalid", "commit", "-q", "-m", message});
+  if (!result) {
+    ADD_FAILURE() << llvm::toString(result.takeError());
+    return -1;
+  }
+  return result->exit_code;
+}
+
 constexpr std::string_view unformatted_code = "int  main( ){return 0;}\n";
 constexpr std::string_view formatted_code = "int main() { return 0; }\n";
 
@@ -234,13 +245,31 @@ TEST(Cli, InstallHookWritesAPreCommitHookThatGatesCommits) {
   tree.init_git_repository();
   auto installed = retort(tree, {"install-hook"});
   EXPECT_EQ(installed.exit_code, 0) << installed.standard_error;
-  EXPECT_THAT(tree.read(".git/hooks/pre-commit"), HasSubstr("ensure-consistency --since HEAD"));
+  auto hook = tree.read(".git/hooks/pre-commit");
+  EXPECT_THAT(hook, HasSubstr("ensure-consistency --since HEAD"));
+  // The hook names no path of this machine: retort is found on PATH, or (not on PATH
+  // here) through this clone's git config.
+  EXPECT_THAT(hook,
+              Not(HasSubstr(std::filesystem::path(RETORT_EXECUTABLE).parent_path().string())));
+  EXPECT_EQ(tree.git({"config", "retort.path"}), std::string(RETORT_EXECUTABLE) + "\n");
   tree.write("a.cpp", std::string(formatted_code) + "int  bad;\n");
   tree.git({"add", "a.cpp"});
-  auto commit = run_process({"git", "-C", tree.root().string(), "-c", "user.name=t", "-c",
-                             "user.email=t@t.invalid", "commit", "-q", "-m", "unformatted"});
-  ASSERT_TRUE(static_cast<bool>(commit));
-  EXPECT_NE(commit->exit_code, 0) << "the hook let an unformatted change through";
+  EXPECT_NE(commit(tree, "unformatted"), 0) << "the hook let an unformatted change through";
+  // Installed again, the hook is the same hook.
+  EXPECT_EQ(retort(tree, {"install-hook"}).exit_code, 0);
+  EXPECT_EQ(tree.read(".git/hooks/pre-commit"), hook);
+}
+
+TEST(Cli, InstallHookWorksBeforeTheFirstCommit) {
+  testing::TempTree tree;
+  tree.git({"init", "-q", "-b", "main"});
+  EXPECT_EQ(retort(tree, {"install-hook"}).exit_code, 0);
+  tree.write("a.cpp", unformatted_code);
+  tree.git({"add", "a.cpp"});
+  EXPECT_NE(commit(tree, "first"), 0) << "the hook let an unformatted first commit through";
+  tree.write("a.cpp", formatted_code);
+  tree.git({"add", "a.cpp"});
+  EXPECT_EQ(commit(tree, "first"), 0);
 }
 
 TEST(Cli, LintReportsFindingsFromTheCompilationDatabaseAndExitsOne) {
@@ -291,14 +320,25 @@ TEST(Cli, LintListAndExplainComeFromTheChecksOwnDeclarations) {
   EXPECT_EQ(retort(tree, {"lint", "explain", "no/such"}).exit_code, 2);
 }
 
-TEST(Cli, InstallHookRefusesToReplaceSomeoneElsesHook) {
+TEST(Cli, InstallHookKeepsAnExistingHookAndRunsItAfterRetorts) {
   testing::TempTree tree;
+  tree.write("a.cpp", formatted_code);
   tree.init_git_repository();
-  tree.write(".git/hooks/pre-commit", "#!/bin/sh\necho theirs\n");
+  constexpr std::string_view theirs = "#!/bin/sh\ntouch theirs-ran\n";
+  tree.write(".git/hooks/pre-commit", theirs);
+  std::filesystem::permissions(tree.root() / ".git/hooks/pre-commit",
+                               std::filesystem::perms::owner_exec,
+                               std::filesystem::perm_options::add);
   auto result = retort(tree, {"install-hook"});
-  EXPECT_EQ(result.exit_code, 2);
-  EXPECT_THAT(result.standard_error, HasSubstr("was not written by retort"));
-  EXPECT_EQ(tree.read(".git/hooks/pre-commit"), "#!/bin/sh\necho theirs\n");
+  EXPECT_EQ(result.exit_code, 0) << result.standard_error;
+  EXPECT_THAT(result.standard_output, HasSubstr("kept the existing hook"));
+  EXPECT_EQ(tree.read(".git/hooks/pre-commit.before-retort"), theirs);
+  EXPECT_EQ(retort(tree, {"install-hook"}).exit_code, 0);  // idempotent: the chain stays
+  EXPECT_EQ(tree.read(".git/hooks/pre-commit.before-retort"), theirs);
+  tree.write("b.cpp", formatted_code);
+  tree.git({"add", "b.cpp"});
+  EXPECT_EQ(commit(tree, "formatted"), 0);
+  EXPECT_TRUE(std::filesystem::exists(tree.root() / "theirs-ran"));
 }
 
 }  // namespace

@@ -69,8 +69,8 @@ std::string sarif_multitool() {
 
 TEST(Gate, EveryStepsFindingsAreInOneSarifLogThatTheSarifMultitoolValidates) {
   GateProject project;
-  auto result = retort(
-      project.tree, {"ensure-consistency", "--format", "sarif", "--output", "reports/gate.sarif"});
+  auto result = retort(project.tree, {"ensure-consistency", "--format", "sarif", "--output",
+                                      "reports/gate.sarif", "--junit", "reports/gate.xml"});
   EXPECT_EQ(result.exit_code, 1) << result.standard_error;
   EXPECT_EQ(result.standard_output, "");
   EXPECT_THAT(result.standard_error, HasSubstr("0 of 5 steps passed"));
@@ -91,6 +91,10 @@ TEST(Gate, EveryStepsFindingsAreInOneSarifLogThatTheSarifMultitoolValidates) {
   ASSERT_TRUE(static_cast<bool>(validated)) << llvm::toString(validated.takeError());
   EXPECT_THAT(validated->standard_output, Not(HasSubstr(": error "))) << validated->standard_output;
   EXPECT_THAT(validated->standard_output, HasSubstr("Analysis completed successfully"));
+  auto junit = read_file(project.tree.root() / "reports" / "gate.xml");
+  ASSERT_TRUE(static_cast<bool>(junit)) << llvm::toString(junit.takeError());
+  EXPECT_THAT(*junit, HasSubstr("<testsuite name=\"retort test\""));
+  EXPECT_THAT(*junit, HasSubstr("Calc.FailsOnPurpose"));
 }
 
 TEST(Gate, TextShowsEachStepsReportAndTheClosingTable) {
