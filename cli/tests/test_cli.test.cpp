@@ -355,6 +355,43 @@ TEST(TestCommand, SerialGlobsNamePlainCommandsByTheirCTestName) {
   expect_both_writers_pass(project);
 }
 
+// CTest's fixtures, as glog's tests use them: a test that needs a fixture runs after
+// its setup and not at all when the setup failed; the clean-up runs after every user.
+TEST(TestCommand, CTestFixturesOrderTheirTestsAndAFailedSetupStopsItsUsers) {
+  TestProject project;
+  auto ready = (project.tree.root() / "ready").string();
+  project.tree.write("build/CTestTestfile.cmake",
+                     "add_test(Cleanup \"/bin/sh\" \"-c\" \"rm " + ready +
+                         "\")\n"
+                         "add_test(Uses \"/bin/sh\" \"-c\" \"test -f " +
+                         ready +
+                         "\")\n"
+                         "add_test(Setup \"/bin/sh\" \"-c\" \"sleep 0.3; touch " +
+                         ready +
+                         "\")\n"
+                         "add_test(NeedsBroken \"/bin/sh\" \"-c\" \"true\")\n"
+                         "add_test(BrokenSetup \"/bin/sh\" \"-c\" \"exit 1\")\n"
+                         "set_tests_properties(Setup PROPERTIES FIXTURES_SETUP db)\n"
+                         "set_tests_properties(Uses PROPERTIES FIXTURES_REQUIRED db)\n"
+                         "set_tests_properties(Cleanup PROPERTIES FIXTURES_CLEANUP db)\n"
+                         "set_tests_properties(BrokenSetup PROPERTIES FIXTURES_SETUP broken)\n"
+                         "set_tests_properties(NeedsBroken PROPERTIES FIXTURES_REQUIRED broken)\n");
+  project.tree.write(".retort.yaml", "test:\n  build_directory: build\n");
+  auto result = project.run({"-j", "2"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_TRUE(result.standard_output.ends_with("3 passed, 2 failed, 0 skipped\n"))
+      << result.standard_output;
+  EXPECT_TRUE(contains(result.standard_output,
+                       "not run: the test that sets up its fixture, BrokenSetup, failed"))
+      << result.standard_output;
+  EXPECT_FALSE(std::filesystem::exists(ready)) << "the clean-up ran before the test that uses it";
+  // Selected alone, a test brings its fixture's setup and clean-up along.
+  auto alone = project.run({"Uses"});
+  EXPECT_EQ(alone.exit_code, 0) << alone.standard_output;
+  EXPECT_TRUE(alone.standard_output.ends_with("3 passed, 0 failed, 0 skipped\n"))
+      << alone.standard_output;
+}
+
 TEST(TestCommand, IsAStepOfEnsureConsistency) {
   TestProject project;
   project.tree.write(

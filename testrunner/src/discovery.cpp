@@ -48,6 +48,14 @@ void apply_ctest_properties(const llvm::json::Array* properties, TestProgram& pr
       program.is_serial = value->getAsBoolean().value_or(false);
     } else if (name == "RESOURCE_LOCK") {
       program.resource_locks = string_values(value);
+    } else if (name == "FIXTURES_SETUP") {
+      program.fixtures_setup = string_values(value);
+    } else if (name == "FIXTURES_REQUIRED") {
+      program.fixtures_required = string_values(value);
+    } else if (name == "FIXTURES_CLEANUP") {
+      program.fixtures_cleanup = string_values(value);
+    } else if (name == "DEPENDS") {
+      program.depends = string_values(value);
     } else if (name == "TIMEOUT") {
       if (auto seconds = value->getAsNumber())
         program.timeout = std::chrono::milliseconds(static_cast<long>(*seconds * 1000));
@@ -85,6 +93,7 @@ void add_ctest_test(const llvm::json::Object& test, const std::filesystem::path&
   if (command.empty()) return;  // a test whose executable CTest cannot find
   TestProgram program;
   program.command = without_gtest_flags(command);
+  program.ctest_name = test.getString("name").value_or("").str();
   apply_ctest_properties(test.getArray("properties"), program);
   // A GoogleTest binary run with arguments of its own is a command (a test of the
   // binary's command line, not of its test cases).

@@ -13,8 +13,11 @@ constexpr std::chrono::milliseconds tick_interval{100};
 Dispatcher::Dispatcher(RunContext* context, std::shared_ptr<const WorkPlan> plan)
     : context_(context),
       reporter_(system().whereis(reporter_name)),
-      queue_(plan->items.begin(), plan->items.end()) {
+      queue_(plan->items.begin(), plan->items.end()),
+      prerequisites_(prerequisites_of(*context->inventory)),
+      unsettled_(context->inventory->programs.size(), 0) {
   system().register_name(dispatcher_name, self());
+  for (const auto& item : plan->items) unsettled_[item.program] += item.tests.size();
 }
 
 void Dispatcher::handle_cast(const WorkerReady& ready) {
@@ -48,6 +51,10 @@ void Dispatcher::settle(std::size_t test, TestAttempt attempt, const WorkItem& i
     requeue(item, {test});
     return;
   }
+  record_result(test, std::move(attempt));
+}
+
+void Dispatcher::record_result(std::size_t test, TestAttempt attempt) {
   TestResult result;
   result.test = test;
   result.attempts = std::move(earlier_attempts_[test]);
@@ -61,7 +68,52 @@ void Dispatcher::settle(std::size_t test, TestAttempt attempt, const WorkItem& i
     if (limit && failures_ >= *limit && !is_stopping_) enter_draining();
   }
   cast(reporter_, TestFinished{result});
+  auto program = context_->inventory->tests[test].program;
+  --unsettled_[program];
+  if (is_failure(result.status) && !context_->inventory->programs[program].fixtures_setup.empty())
+    failed_setups_.insert(program);
   results_[test] = std::move(result);
+}
+
+bool Dispatcher::is_ready(const WorkItem& item) const {
+  const auto& before = prerequisites_.before[item.program];
+  return std::all_of(before.begin(), before.end(),
+                     [&](std::size_t program) { return unsettled_[program] == 0; });
+}
+
+// The name of a failed setup that `item` needs, if one failed.
+std::optional<std::string> Dispatcher::failed_setup_of(const WorkItem& item) const {
+  for (auto setup : prerequisites_.setups[item.program])
+    if (failed_setups_.count(setup)) return context_->inventory->programs[setup].display_name;
+  return std::nullopt;
+}
+
+void Dispatcher::fail_unrun(const WorkItem& item, const std::string& why) {
+  for (auto test : item.tests) {
+    TestAttempt attempt;
+    attempt.status = TestStatus::failed;
+    attempt.output = "retort: not run: " + why + "\n";
+    record_result(test, std::move(attempt));
+  }
+}
+
+// Items whose fixture's setup failed do not run (as CTest's); each such item settled
+// may make others ready, so this goes round until none is left.
+void Dispatcher::settle_blocked_items() {
+  bool has_settled = true;
+  while (has_settled) {
+    has_settled = false;
+    for (auto it = queue_.begin(); it != queue_.end(); ++it) {
+      if (!is_ready(*it)) continue;
+      auto setup = failed_setup_of(*it);
+      if (!setup) continue;
+      WorkItem item = std::move(*it);
+      queue_.erase(it);
+      fail_unrun(item, "the test that sets up its fixture, " + *setup + ", failed");
+      has_settled = true;
+      break;
+    }
+  }
 }
 
 void Dispatcher::requeue(const WorkItem& item, std::vector<std::size_t> tests) {
@@ -158,12 +210,13 @@ void Dispatcher::handle_info(const Down& down) {
 void Dispatcher::dispatch() {
   // Before every executor has reported, the first would get every first item.
   if (monitored_.size() < context_->workers) return;
+  if (!is_draining()) settle_blocked_items();
   while (!is_draining() && !free_slots_.empty()) {
     bool is_serial_running = is_serial_in_flight();
     auto next = std::find_if(queue_.begin(), queue_.end(), [&](const WorkItem& item) {
-      return (!item.is_serial || !is_serial_running) && !holds_a_lock_of(item);
+      return (!item.is_serial || !is_serial_running) && !holds_a_lock_of(item) && is_ready(item);
     });
-    if (next == queue_.end()) return;
+    if (next == queue_.end()) break;
     WorkItem item = std::move(*next);
     queue_.erase(next);
     // The least loaded worker first, so no item waits behind another while a worker
@@ -177,6 +230,13 @@ void Dispatcher::dispatch() {
     cast(worker, Assignment{id, item});
     in_flight_[worker].emplace(id, std::move(item));
   }
+  // Nothing running and nothing ready: what is left waits on itself.
+  if (!is_draining() && !queue_.empty() && !is_anything_in_flight())
+    while (!queue_.empty()) {
+      WorkItem item = std::move(queue_.front());
+      queue_.pop_front();
+      fail_unrun(item, "its CTest fixtures or DEPENDS wait on each other (a cycle)");
+    }
 }
 
 void Dispatcher::finish_if_done() {

@@ -7,11 +7,13 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include <retort/gen_server.hpp>
 #include <retort/messages.hpp>
 
+#include "prerequisites.hpp"
 #include "run_messages.hpp"
 
 namespace retort::testrunner::detail {
@@ -35,6 +37,15 @@ class Dispatcher : public GenServer<Dispatcher> {
   bool is_draining() const { return is_stopping_ || is_interrupted_; }
   bool may_retry(std::size_t test, const TestAttempt& attempt) const;
   void settle(std::size_t test, TestAttempt attempt, const WorkItem& item);
+  // The final result of `test`: reported, counted, and its program's count of tests
+  // left to settle brought down.
+  void record_result(std::size_t test, TestAttempt attempt);
+  // Whether every program `item`'s must wait for has settled all its tests.
+  bool is_ready(const WorkItem& item) const;
+  std::optional<std::string> failed_setup_of(const WorkItem& item) const;
+  // Settles `item`'s tests as failed without running them, saying `why`.
+  void fail_unrun(const WorkItem& item, const std::string& why);
+  void settle_blocked_items();
   void requeue(const WorkItem& item, std::vector<std::size_t> tests);
   // Puts `test` of the batch `item` first in the queue, in a process of its own.
   void requeue_alone(const WorkItem& item, std::size_t test);
@@ -61,6 +72,11 @@ class Dispatcher : public GenServer<Dispatcher> {
   // Tests that failed in a batch and were queued to run alone.
   std::set<std::size_t> rerun_alone_;
   std::map<std::size_t, std::chrono::microseconds> startup_;
+  Prerequisites prerequisites_;
+  // Per program, its tests not yet settled.
+  std::vector<std::size_t> unsettled_;
+  // Programs that set up a fixture and had a test fail.
+  std::set<std::size_t> failed_setups_;
   unsigned failures_ = 0;
   bool is_stopping_ = false;
   bool is_interrupted_ = false;

@@ -2,9 +2,11 @@
 
 #include <fnmatch.h>
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <regex>
+#include <set>
 
 #include <llvm/Support/xxhash.h>
 
@@ -108,6 +110,37 @@ bool matches_gtest_filter(const std::string& full_name, const std::string& filte
   return dash == std::string::npos || !matches_any(full_name, filter.substr(dash + 1));
 }
 
+namespace {
+
+// As CTest does, the tests that set up and clean up the fixtures the selected tests
+// need join the selection (and theirs, in turn), or those tests would fail for want
+// of a setup the filter left out.
+std::vector<std::size_t> with_fixture_tests(const TestInventory& inventory,
+                                            std::vector<std::size_t> selected) {
+  std::set<std::size_t> chosen(selected.begin(), selected.end());
+  std::set<std::string> needed;
+  bool has_grown = true;
+  while (has_grown) {
+    has_grown = false;
+    for (auto test : chosen)
+      for (const auto& fixture :
+           inventory.programs[inventory.tests[test].program].fixtures_required)
+        needed.insert(fixture);
+    for (std::size_t i = 0; i < inventory.tests.size(); ++i) {
+      const auto& program = inventory.programs[inventory.tests[i].program];
+      auto serves = [&](const std::vector<std::string>& fixtures) {
+        return std::any_of(fixtures.begin(), fixtures.end(),
+                           [&](const std::string& f) { return needed.count(f) > 0; });
+      };
+      if (!chosen.count(i) && (serves(program.fixtures_setup) || serves(program.fixtures_cleanup)))
+        has_grown = chosen.insert(i).second || has_grown;
+    }
+  }
+  return {chosen.begin(), chosen.end()};
+}
+
+}  // namespace
+
 std::vector<std::size_t> select_tests(const TestInventory& inventory,
                                       const SelectionRequest& request, const History& history) {
   std::map<std::size_t, bool> is_stale;
@@ -132,7 +165,7 @@ std::vector<std::size_t> select_tests(const TestInventory& inventory,
     if (request.partition && !is_in_partition(program, test, *request.partition)) continue;
     selected.push_back(i);
   }
-  return selected;
+  return with_fixture_tests(inventory, std::move(selected));
 }
 
 }  // namespace retort::testrunner

@@ -39,6 +39,18 @@ struct TestProgram {
   std::vector<std::string> resource_locks;
   /// For a plain command: its own timeout (CTest's `TIMEOUT`), if it set one.
   std::optional<std::chrono::milliseconds> timeout;
+  /// Its CTest name, when CTest registered it.
+  std::string ctest_name;
+  /// CTest's fixtures: those it sets up (`FIXTURES_SETUP`), needs set up before it
+  /// runs (`FIXTURES_REQUIRED`) and cleans up after every test that needs them
+  /// (`FIXTURES_CLEANUP`).
+  std::vector<std::string> fixtures_setup;
+  /// See `fixtures_setup`.
+  std::vector<std::string> fixtures_required;
+  /// See `fixtures_setup`.
+  std::vector<std::string> fixtures_cleanup;
+  /// CTest's `DEPENDS`: the CTest names of tests that run before it.
+  std::vector<std::string> depends;
 };
 
 /// One test: a GoogleTest case (`Suite.Name`) or a plain CTest command.
