@@ -272,6 +272,23 @@ TEST(Cli, InstallHookWorksBeforeTheFirstCommit) {
   EXPECT_EQ(commit(tree, "first"), 0);
 }
 
+// CMake's precompiled headers under g++: `-include cmake_pch.hxx` with GCC's
+// cmake_pch.hxx.gch beside it, which Clang cannot read; the header itself is read.
+TEST(Cli, LintReadsTheHeaderOfAGccPrecompiledHeaderNotItsGch) {
+  testing::TempTree tree;
+  tree.write("build/cmake_pch.hxx", "#include <vector>\n");
+  tree.write("build/cmake_pch.hxx.gch", "gpch.013 not a Clang PCH");
+  tree.write("src/use.cpp", "std::vector<int> numbers() { return {1}; }\n");
+  tree.write("build/compile_commands.json",
+             "[{\"directory\": \"" + tree.root().string() +
+                 "\", \"file\": \"src/use.cpp\", \"arguments\": [\"c++\", \"-std=c++20\", "
+                 "\"-Winvalid-pch\", \"-include\", \"" +
+                 (tree.root() / "build/cmake_pch.hxx").string() + "\", \"-c\", \"src/use.cpp\"]}]");
+  auto result = retort(tree, {"lint"});
+  EXPECT_EQ(result.exit_code, 0) << result.standard_output << result.standard_error;
+  EXPECT_THAT(result.standard_output, Not(HasSubstr("parse-error")));
+}
+
 TEST(Cli, LintReportsFindingsFromTheCompilationDatabaseAndExitsOne) {
   testing::TempTree tree;
   tree.write("src/cast.cpp", "int truncate(double d) { return (int)d; }\n");

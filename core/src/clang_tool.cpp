@@ -44,6 +44,24 @@ class ErrorForwarder : public clang::DiagnosticConsumer {
   const std::function<void(ClangError)>& on_error_;
 };
 
+// `-include X` goes to Clang's front end directly, past the driver, which would look
+// for a precompiled X.gch beside X and fail on GCC's format: CMake's precompiled
+// headers built by g++ put one there for every unit. The header itself is read
+// instead, which means the same.
+clang::tooling::ArgumentsAdjuster include_headers_not_their_precompiled_forms() {
+  return [](const clang::tooling::CommandLineArguments& arguments, llvm::StringRef) {
+    clang::tooling::CommandLineArguments adjusted;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+      if (arguments[i] == "-include" && i + 1 < arguments.size()) {
+        adjusted.insert(adjusted.end(), {"-Xclang", "-include", "-Xclang", arguments[++i]});
+        continue;
+      }
+      adjusted.push_back(arguments[i]);
+    }
+    return adjusted;
+  };
+}
+
 }  // namespace
 
 void run_clang_tool(const clang::tooling::CompilationDatabase& database, const ClangUnit& unit,
@@ -60,6 +78,7 @@ void run_clang_tool(const clang::tooling::CompilationDatabase& database, const C
     tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
         unit.leading_arguments, clang::tooling::ArgumentInsertPosition::BEGIN));
   }
+  tool.appendArgumentsAdjuster(include_headers_not_their_precompiled_forms());
   // Without carets Clang also leaves out its "N errors generated." line on stderr.
   tool.appendArgumentsAdjuster(
       clang::tooling::getInsertArgumentAdjuster({"-resource-dir=" RETORT_CLANG_RESOURCE_DIR, "-w",

@@ -128,7 +128,7 @@ llvm::Expected<ConfigTree> convert_tree(const YAML::Node& node, const std::strin
       child->line = static_cast<unsigned>(entry.first.Mark().line + 1);
       child->column = static_cast<unsigned>(entry.first.Mark().column + 1);
     }
-    tree.entries.emplace_back(entry.first.Scalar(), std::move(*child));
+    tree.entries.push_back({entry.first.Scalar(), std::move(*child)});
   }
   return tree;
 }

@@ -129,11 +129,11 @@ TEST(Config, NestedOptionsKeepEveryPartWithItsPosition) {
   ASSERT_TRUE(static_cast<bool>(config)) << llvm::toString(config.takeError());
   const ConfigTree& checks = config->tree("lint.checks");
   ASSERT_EQ(checks.entries.size(), 2u);
-  EXPECT_EQ(checks.entries[0].first, "readability/line-length");
-  const ConfigTree& max_length = checks.entries[0].second.entries.at(0).second;
+  EXPECT_EQ(checks.entries[0].key, "readability/line-length");
+  const ConfigTree& max_length = checks.entries[0].value.entries.at(0).value;
   EXPECT_EQ(max_length.scalar, "120");
   EXPECT_EQ(max_length.where(), ".retort.yaml:4:19: ");
-  EXPECT_EQ(checks.entries[1].second.entries.at(0).second.scalar, "false");
+  EXPECT_EQ(checks.entries[1].value.entries.at(0).value.scalar, "false");
   EXPECT_TRUE(Config::defaults().tree("lint.checks").entries.empty());
 }
 

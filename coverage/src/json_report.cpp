@@ -28,7 +28,9 @@ llvm::json::Array coveralls_array(const FileCoverage& file, std::size_t source_l
     if (it == file.lines.end()) {
       coverage.push_back(nullptr);
     } else {
-      coverage.push_back(static_cast<std::int64_t>(it->second));
+      // Unsigned, as every tool writes a count: one past INT64_MAX (llvm-cov's own
+      // count for a line whose counter expression wrapped) is not a negative count.
+      coverage.push_back(std::uint64_t{it->second});
     }
   }
   return coverage;

@@ -76,6 +76,17 @@ TEST_F(ReportsOfTwoFiles, JsonHasTotalsMissedLinesAndACoverallsArray) {
             3);
 }
 
+// llvm-cov reports a line whose counter expression wrapped below zero (a profile that
+// does not match its binary) with a count past INT64_MAX; it stays that count, not -8.
+TEST_F(ReportsOfTwoFiles, JsonWritesCountsPastInt64MaxUnsigned) {
+  auto& lines = data_.files.begin()->second.lines;
+  lines[1] = 18446744073709551608u;
+  auto json = coverage_json(data_, tree_.root(), nullptr);
+  const auto* a = (*json.getAsObject()->getArray("files"))[0].getAsObject();
+  EXPECT_EQ(llvm::formatv("{0}", *a->get("coverage")).str(),
+            "[18446744073709551608,3,null,0,0,null]");
+}
+
 TEST_F(ReportsOfTwoFiles, CoberturaHasRatesPerPackageClassAndLine) {
   auto xml = cobertura_xml(data_, tree_.root(), 1700000000);
   EXPECT_NE(xml.find("<coverage line-rate=\"0.3333\" branch-rate=\"0\" complexity=\"0\" "

@@ -20,14 +20,17 @@ namespace retort {
 /// The name of the configuration file looked for in each directory.
 inline constexpr std::string_view config_file_name = ".retort.yaml";
 
+struct ConfigEntry;
+
 /// A nested value whose shape the owning tool validates (e.g. `lint.checks`, whose keys
 /// are check ids only the linter knows), with the position of every part so the tool's
 /// errors can name `file:line:column`.
 struct ConfigTree {
   /// The text of a scalar; empty for a mapping.
   std::string scalar;
-  /// The entries of a mapping, in file order; empty for a scalar.
-  std::vector<std::pair<std::string, ConfigTree>> entries;
+  /// The entries of a mapping, in file order; empty for a scalar. (A struct of its
+  /// own, not std::pair: Clang rejects a pair of a type still incomplete here.)
+  std::vector<ConfigEntry> entries;
   /// Whether this is a mapping (else a scalar).
   bool is_mapping = false;
   /// The configuration file it comes from.
@@ -45,6 +48,13 @@ struct ConfigTree {
   std::string where() const {
     return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": ";
   }
+};
+/// One entry of a mapping: its key and its value.
+struct ConfigEntry {
+  /// The key.
+  std::string key;
+  /// The value.
+  ConfigTree value;
 };
 
 /// The value of one option.
