@@ -43,6 +43,17 @@ void deliver_findings(StepSink* step, ReportFormat format,
   step->findings = {context, diagnostics};
 }
 
+void add_change_options(CLI::App& command, ChangeScope& scope, const std::string& what) {
+  auto* since = command.add_option("--since", scope.since, what + " since this git revision")
+                    ->type_name("REV");
+  command
+      .add_flag("--staged", scope.is_staged,
+                what +
+                    " in what is staged for the next commit, read from git's index (unstaged "
+                    "edits neither hide nor cause a finding)")
+      ->excludes(since);
+}
+
 ReportFormat report_format_or_throw(const std::string& name) {
   if (auto format = parse_report_format(name)) return *format;
   throw CLI::ValidationError(

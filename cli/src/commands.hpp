@@ -14,6 +14,7 @@
 #include <CLI/CLI.hpp>
 
 #include "retort/core/config.hpp"
+#include "retort/core/git.hpp"
 #include "retort/core/reporters.hpp"
 
 namespace retort::cli {
@@ -46,7 +47,7 @@ struct FormatCommandOptions {
   std::vector<std::filesystem::path> paths;
   bool is_check = false;
   bool is_diff = false;
-  std::string since;
+  ChangeScope changes;
   bool is_stdin = false;
   std::string assume_filename;
   unsigned jobs = 0;
@@ -59,7 +60,7 @@ struct FormatCommandOptions {
 
 /// `retort ensure-consistency`'s options.
 struct EnsureConsistencyOptions {
-  std::string since;
+  ChangeScope changes;
   std::vector<std::string> only_steps;
   std::string report_format = "text";
   std::filesystem::path output_file;
@@ -74,7 +75,7 @@ struct LintCommandOptions {
   std::string report_format = "text";
   std::string explained_subject;
   bool is_strict = false;
-  std::string since;
+  ChangeScope changes;
   std::filesystem::path baseline;
   std::filesystem::path write_baseline;
   bool is_fixing = false;
@@ -148,7 +149,7 @@ struct CoverCommandOptions {
   std::filesystem::path cobertura_file;
   std::filesystem::path json_file;
   std::optional<double> minimum;
-  std::string since;
+  ChangeScope changes;
   std::optional<double> minimum_diff;
   std::string report_format = "text";
   // Set when the command runs as a step of ensure-consistency.
@@ -175,6 +176,7 @@ struct DocGradeCommandOptions {
   unsigned jobs = 0;
   bool is_cache_disabled = false;
   std::string explained_symbol;
+  ChangeScope changes;
   // Set when the command runs as a step of ensure-consistency.
   StepSink* step = nullptr;
 };
@@ -252,6 +254,10 @@ ReportContext make_report_context(std::string tool, RuleCatalog rules, std::size
 void deliver_findings(StepSink* step, ReportFormat format,
                       const std::vector<Diagnostic>& diagnostics, const ReportContext& context,
                       std::ostream& out);
+
+/// Adds `--since REV` and `--staged` to `command`, into `scope`; `what` says what
+/// they narrow, e.g. "Report only findings on the lines changed".
+void add_change_options(CLI::App& command, ChangeScope& scope, const std::string& what);
 
 /// Returns the report format named `name`, or throws a CLI11 validation error.
 ReportFormat report_format_or_throw(const std::string& name);

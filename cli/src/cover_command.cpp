@@ -11,13 +11,13 @@
 #include "retort/core/errors.hpp"
 #include "retort/core/exit_codes.hpp"
 #include "retort/core/file_io.hpp"
+#include "retort/core/lcov.hpp"
 #include "retort/coverage/diagnostics.hpp"
 #include "retort/coverage/exclusions.hpp"
 #include "retort/coverage/gcov.hpp"
 #include "retort/coverage/html_report.hpp"
 #include "retort/coverage/llvm_cov.hpp"
 #include "retort/coverage/reports.hpp"
-#include "retort/coverage/tracefile.hpp"
 
 namespace retort::cli {
 namespace {
@@ -142,12 +142,16 @@ std::optional<double> configured_minimum(const Project& project, std::optional<d
   return static_cast<double>(configured);
 }
 
-// The gates that fail, as diagnostics.
+// The gates that fail, as diagnostics. A change (`--since`, `--staged`) is judged by
+// its own lines: the project's configured minimum then does not apply, so a commit
+// is never refused for lines it did not touch; a `--minimum` given still does.
 std::vector<Diagnostic> failed_gates(const Project& project, const CoverCommandOptions& options,
                                      const CoverageData& data, const DiffCoverage* diff) {
   std::vector<Diagnostic> failed;
-  if (auto gate = gate_diagnostic("line coverage", totals_of(data).lines,
-                                  configured_minimum(project, options.minimum, "cover.minimum")))
+  auto minimum = options.changes.is_whole_project()
+                     ? configured_minimum(project, options.minimum, "cover.minimum")
+                     : options.minimum;
+  if (auto gate = gate_diagnostic("line coverage", totals_of(data).lines, minimum))
     failed.push_back(std::move(*gate));
   if (diff) {
     if (auto gate = gate_diagnostic(
@@ -158,24 +162,24 @@ std::vector<Diagnostic> failed_gates(const Project& project, const CoverCommandO
   return failed;
 }
 
-// The report `--format` asks for, on standard output; text is what `report` printed.
-void write_formatted_report(ReportFormat format, const Project& project, const CoverageData& data,
-                            const DiffCoverage* diff, std::vector<Diagnostic> diagnostics,
-                            const ReportContext& context, StepSink* step) {
-  if (format == ReportFormat::text && !step) return;
-  if (format == ReportFormat::json && !step) {
-    std::cout << llvm::formatv("{0:2}", coverage_json(data, project.root, diff)).str() << "\n";
-    return;
-  }
+// The findings of a run: the failed gates, then the changed lines no test ran.
+std::vector<Diagnostic> cover_findings(std::vector<Diagnostic> gates, const DiffCoverage* diff) {
   if (diff) {
     auto uncovered = uncovered_change_diagnostics(*diff);
-    diagnostics.insert(diagnostics.end(), uncovered.begin(), uncovered.end());
+    gates.insert(gates.end(), uncovered.begin(), uncovered.end());
   }
-  // The step's human report is the table above: only the findings go to the gate.
-  if (step)
-    step->findings = {context, std::move(diagnostics)};
+  return gates;
+}
+
+// The report `--format` asks for, on standard output; text is what `report` printed.
+void write_formatted_report(ReportFormat format, const Project& project, const CoverageData& data,
+                            const DiffCoverage* diff, const std::vector<Diagnostic>& findings,
+                            const ReportContext& context) {
+  if (format == ReportFormat::text) return;
+  if (format == ReportFormat::json)
+    std::cout << llvm::formatv("{0:2}", coverage_json(data, project.root, diff)).str() << "\n";
   else
-    write_report(format, diagnostics, context, std::cout);
+    write_report(format, findings, context, std::cout);
 }
 
 llvm::Expected<int> report(const Project& project, const CoverCommandOptions& options,
@@ -188,19 +192,25 @@ llvm::Expected<int> report(const Project& project, const CoverCommandOptions& op
     print_detail(human, data, project.root,
                  {options.filter, format == ReportFormat::text && global.use_color()});
   std::optional<DiffCoverage> diff;
-  if (!options.since.empty()) {
-    auto changed = changed_lines_since(project.root, options.since);
-    if (!changed) return changed.takeError();
-    diff = diff_coverage(data, *changed, project.root, skip_files);
-    print_diff_coverage(human, *diff, options.since);
+  auto changes = read_changes(project.root, options.changes);
+  if (!changes) return changes.takeError();
+  if (*changes) {
+    diff = diff_coverage(data, (*changes)->lines, project.root, skip_files);
+    print_diff_coverage(human, *diff, options.changes.description());
   }
   const DiffCoverage* shown_diff = diff ? &*diff : nullptr;
   if (auto error = write_reports(project, options, data, shown_diff)) return error;
   auto gates = failed_gates(project, options, data, shown_diff);
   for (const auto& gate : gates) human << "retort cover: " << gate.message << "\n";
   auto context = make_report_context("cover", coverage_rules(), data.files.size(), start, global);
-  write_formatted_report(format, project, data, shown_diff, gates, context, options.step);
-  return gates.empty() ? exit_clean : exit_findings;
+  bool has_failed = !gates.empty();
+  auto findings = cover_findings(std::move(gates), shown_diff);
+  // As a step, the human report is the table above: only the findings go to the gate.
+  if (options.step)
+    options.step->findings = {context, std::move(findings)};
+  else
+    write_formatted_report(format, project, data, shown_diff, findings, context);
+  return has_failed ? exit_findings : exit_clean;
 }
 
 // What the command reads and writes, checked before the tests run: a missing input
@@ -282,12 +292,13 @@ void add_cover_command(CLI::App& app, CoverCommandOptions& options, std::functio
   command->add_option("--minimum", options.minimum, "Exit 1 when line coverage is below PCT")
       ->type_name("PCT")
       ->check(CLI::Range(0.0, 100.0));
-  command
-      ->add_option("--since", options.since, "Also report coverage of the lines changed since REV")
-      ->type_name("REV");
+  add_change_options(*command, options.changes,
+                     "Also report (and gate by cover.minimum_diff only) coverage of the lines "
+                     "changed");
   command
       ->add_option("--minimum-diff", options.minimum_diff,
-                   "With --since: exit 1 when the changed lines' coverage is below PCT")
+                   "With --since or --staged: exit 1 when the changed lines' coverage is below "
+                   "PCT")
       ->type_name("PCT")
       ->check(CLI::Range(0.0, 100.0));
   command->footer(

@@ -23,8 +23,10 @@ namespace {
 namespace fs = std::filesystem;
 using namespace retort::doc;
 
+// The project's headers, or with `changes` those the change touches.
 llvm::Expected<std::vector<fs::path>> headers_to_grade(const Project& project,
-                                                       const DocGradeCommandOptions& options) {
+                                                       const DocGradeCommandOptions& options,
+                                                       const Changes* changes) {
   // doc.exclude narrows files.exclude for this tool: the same glob rules, compiled once.
   auto selection = FileSelection::for_project(project.root, project.config);
   if (!selection) return selection.takeError();
@@ -34,7 +36,9 @@ llvm::Expected<std::vector<fs::path>> headers_to_grade(const Project& project,
   if (!files) return files.takeError();
   std::vector<fs::path> headers;
   for (const auto& file : *files) {
-    if (is_cpp_header(file)) headers.push_back(fs::absolute(file).lexically_normal());
+    fs::path header = fs::absolute(file).lexically_normal();
+    if (is_cpp_header(file) && (!changes || changes->lines.count(header) != 0))
+      headers.push_back(std::move(header));
   }
   return headers;
 }
@@ -49,8 +53,9 @@ std::vector<std::string> fallback_arguments(const Project& project) {
 }
 
 llvm::Expected<Extraction> extract_project_api(const Project& project,
-                                               const DocGradeCommandOptions& options) {
-  auto headers = headers_to_grade(project, options);
+                                               const DocGradeCommandOptions& options,
+                                               const Changes* changes) {
+  auto headers = headers_to_grade(project, options, changes);
   if (!headers) return headers.takeError();
   std::optional<CompileCommands> commands;
   if (!options.build_directory.empty()) {
@@ -71,6 +76,7 @@ llvm::Expected<Extraction> extract_project_api(const Project& project,
   request.internal_namespaces = project.config.string_list("doc.internal_namespaces");
   if (!options.is_cache_disabled) request.cache_root = ResultCache::default_root(project.root);
   request.jobs = options.jobs;
+  if (changes) request.replaced_texts = changes->texts;
   return extract_api(request);
 }
 
@@ -143,10 +149,19 @@ int run_doc_grade(const Project& project, const DocGradeCommandOptions& options,
     throw CLI::ValidationError("--min-grade", "must be A, B or C, got '" + options.min_grade + "'");
   if (auto error = prepare_report_paths({options.lcov_file}))
     return report_error(std::move(error), llvm::errs());
-  auto extraction = extract_project_api(project, options);
+  auto changes = read_changes(project.root, options.changes);
+  if (!changes) return report_error(changes.takeError(), llvm::errs());
+  const Changes* changed = *changes ? &**changes : nullptr;
+  auto extraction = extract_project_api(project, options, changed);
   if (!extraction) return report_error(extraction.takeError(), llvm::errs());
   print_parse_errors(*extraction);
   std::vector<GradedSymbol> graded = grade_all(std::move(extraction->symbols));
+  // A change is judged by what it touched: an old symbol beside it never blocks it.
+  if (changed)
+    std::erase_if(graded, [&](const GradedSymbol& graded_symbol) {
+      const auto& symbol = graded_symbol.symbol;
+      return !is_changed_line(changed->lines, project.root / symbol.file, symbol.line);
+    });
   if (!options.explained_symbol.empty()) return explain(graded, options.explained_symbol);
   if (!options.lcov_file.empty()) {
     if (auto error = write_report_file(options.lcov_file, doc_coverage_lcov(graded, project.root)))
@@ -195,6 +210,8 @@ void add_doc_grade_command(CLI::App& app, DocGradeCommandOptions& options,
                       "Also write documentation coverage as an lcov tracefile");
   command->add_option("-j,--jobs", options.jobs, "Parallel translation units (default: all cores)");
   command->add_flag("--no-cache", options.is_cache_disabled, "Parse every header again");
+  add_change_options(*command, options.changes,
+                     "Grade only the symbols declared on the lines changed");
   CLI::App* explain_command =
       command->add_subcommand("explain", "Show how a symbol's score is made up");
   explain_command->add_option("symbol", options.explained_symbol, "A qualified name, e.g. ns::f")

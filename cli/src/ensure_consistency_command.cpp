@@ -2,7 +2,9 @@
 // steps are long, blocking calls into Clang and child processes: threads, not actors
 // of the runtime, whose schedulers they would hold); the steps that run the tests go
 // one after the other on one thread. The main thread shows progress and, at the end,
-// writes the one report.
+// writes the one report. Ctrl-C stops the tests' processes and starts no further
+// step; the analyses still running (in this process, with no children of their
+// own) are not waited for.
 
 #include <unistd.h>
 
@@ -14,6 +16,7 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include "gate.hpp"
+#include "interrupt.hpp"
 #include "retort/core/errors.hpp"
 #include "retort/core/exit_codes.hpp"
 #include "retort/core/file_io.hpp"
@@ -66,6 +69,11 @@ void run_lane(const std::vector<std::size_t>& lane, SharedProgress& shared, cons
     std::string name;
     {
       std::lock_guard lock(shared.mutex);
+      if (is_interrupted()) {
+        shared.steps[index].state = StepState::finished;
+        shared.steps[index].exit_code = exit_interrupted;
+        continue;
+      }
       shared.steps[index].state = StepState::running;
       shared.steps[index].started = Clock::now();
       name = shared.steps[index].name;
@@ -110,9 +118,19 @@ void write_step_report(std::ostream& out, const StepProgress& step) {
   out << " (" << static_cast<double>(step.elapsed.count()) / 1000 << " s)\n" << step.human;
 }
 
-// Shows the steps as they go until every one has finished: a board redrawn on a
-// terminal, else each step's line and report as it finishes.
-void watch(SharedProgress& shared, std::ostream& human, bool is_terminal) {
+// Returns true once Ctrl-C came and no step that runs the tests is still stopping
+// its processes: what still runs is an analysis, abandoned.
+bool is_abandoned(const std::vector<StepProgress>& steps) {
+  if (!is_interrupted()) return false;
+  return std::none_of(steps.begin(), steps.end(), [](const StepProgress& step) {
+    return step.state == StepState::running && runs_the_tests(step.name);
+  });
+}
+
+// Shows the steps as they go until every one has finished (returns false) or the gate
+// is interrupted (returns true): a board redrawn on a terminal, else each step's line
+// and report as it finishes.
+bool watch(SharedProgress& shared, std::ostream& human, bool is_terminal) {
   std::vector<bool> is_shown(shared.steps.size(), false);
   bool is_drawn = false;
   std::unique_lock lock(shared.mutex);
@@ -135,9 +153,18 @@ void watch(SharedProgress& shared, std::ostream& human, bool is_terminal) {
         }
     }
     if (is_done) break;
+    if (is_abandoned(shared.steps)) {
+      for (auto& step : shared.steps)
+        if (step.state != StepState::finished) {
+          step.state = StepState::finished;
+          step.exit_code = exit_interrupted;
+        }
+      return true;
+    }
   }
   if (is_terminal)
     for (const auto& step : shared.steps) write_step_report(human, step);
+  return false;
 }
 
 // Every step's findings as one document in `format`, on standard output when `file`
@@ -169,6 +196,7 @@ int run_gate(const Project& project, const EnsureConsistencyOptions& options,
     return report_error(std::move(error), llvm::errs());
   auto steps = chosen_steps(project, options);
   if (!steps) return report_error(steps.takeError(), llvm::errs());
+  InterruptGuard interrupt_guard;
   SharedProgress shared;
   for (const auto& name : *steps) shared.steps.push_back({name});
   std::vector<std::thread> threads;
@@ -176,7 +204,16 @@ int run_gate(const Project& project, const EnsureConsistencyOptions& options,
     threads.emplace_back([&, lane] { run_lane(lane, shared, project, options, global); });
   // With a document on standard output, people read standard error.
   std::ostream& human = format == ReportFormat::text ? std::cout : std::cerr;
-  watch(shared, human, ::isatty(STDERR_FILENO) != 0);
+  if (watch(shared, human, ::isatty(STDERR_FILENO) != 0)) {
+    // The analyses' threads hold Clang's state: the process ends without them, and
+    // without a report that would pass for a whole run's.
+    std::lock_guard lock(shared.mutex);
+    write_gate_table(human, shared.steps,
+                     std::chrono::duration_cast<Milliseconds>(Clock::now() - start));
+    human.flush();
+    std::cerr.flush();
+    std::_Exit(exit_interrupted);
+  }
   for (auto& thread : threads) thread.join();
   write_gate_table(human, shared.steps,
                    std::chrono::duration_cast<Milliseconds>(Clock::now() - start));
@@ -197,8 +234,7 @@ void add_ensure_consistency_command(CLI::App& app, EnsureConsistencyOptions& opt
       "ensure-consistency",
       "Run every consistency step (ensure_consistency.steps in .retort.yaml) at once; for hooks "
       "and CI");
-  command->add_option("--since", options.since, "Check only what changed since this git revision")
-      ->type_name("REV");
+  add_change_options(*command, options.changes, "Check only what changed");
   command->add_option("--only", options.only_steps, "Run only these steps (comma-separated)")
       ->delimiter(',')
       ->type_name("STEPS");

@@ -113,6 +113,11 @@ int run_format(const Project& project, const FormatCommandOptions& options,
   request.mode = options.is_check
                      ? format::FormatMode::check
                      : (options.is_diff ? format::FormatMode::diff : format::FormatMode::in_place);
+  if (options.changes.is_staged && request.mode == format::FormatMode::in_place)
+    return report_error(
+        usage_error("--staged checks the text the index holds: use it with "
+                    "--check or --diff (writing it back would undo unstaged edits)"),
+        llvm::errs());
   request.options = format::FormatOptions::from_config(project.config);
   request.display_root = project.root;
   request.jobs = options.jobs;
@@ -128,10 +133,11 @@ int run_format(const Project& project, const FormatCommandOptions& options,
   for (const auto& path : left_alone)
     llvm::errs() << "retort: note: '" << path.string()
                  << "' is not a C or C++ file (by its extension); left alone\n";
-  if (!options.since.empty()) {
-    auto changed = changed_lines_since(project.root, options.since);
-    if (!changed) return report_error(changed.takeError(), llvm::errs());
-    request.changed_lines = std::move(*changed);
+  auto changes = read_changes(project.root, options.changes);
+  if (!changes) return report_error(changes.takeError(), llvm::errs());
+  if (*changes) {
+    request.changed_lines = std::move((*changes)->lines);
+    request.replaced_texts = std::move((*changes)->texts);
   }
   request.files = std::move(*files);
 
@@ -158,10 +164,7 @@ void add_format_command(CLI::App& app, FormatCommandOptions& options, std::funct
                                   "Write nothing; list unformatted files, exit 1 if any");
   command->add_flag("--diff", options.is_diff, "Write nothing; print a unified diff, exit 1 if any")
       ->excludes(check);
-  command
-      ->add_option("--since", options.since,
-                   "Format only the lines changed since this git revision")
-      ->type_name("REV");
+  add_change_options(*command, options.changes, "Format only the lines changed");
   auto* stdin_flag =
       command->add_flag("--stdin", options.is_stdin, "Format standard input to standard output");
   command

@@ -25,23 +25,23 @@ constexpr std::string_view hook_marker = "# installed by retort install-hook";
 // Where a hook that was there before retort's is kept.
 constexpr std::string_view chained_hook_name = "pre-commit.before-retort";
 
-// Before the first commit there is no HEAD to compare with: the whole tree is checked.
-constexpr std::string_view hook_script = R"(#!/bin/sh
-# installed by retort install-hook
-# Checks what this commit changes; bypass once with `git commit --no-verify`.
-retort=$(git config --get retort.path || command -v retort) || {
-  echo "retort pre-commit hook: retort is not on PATH; put it there or run" >&2
-  echo "  git config retort.path /path/to/retort" >&2
-  exit 1
+// The hook checks what the commit records (`--staged` reads git's index, and works
+// before the first commit too), then runs the hook that was there before.
+std::string hook_script() {
+  return "#!/bin/sh\n" + std::string(hook_marker) +
+         "\n"
+         "# Checks what this commit changes; bypass once with `git commit --no-verify`.\n"
+         "retort=$(git config --get retort.path || command -v retort) || {\n"
+         "  echo \"retort pre-commit hook: retort is not on PATH; put it there or run\" >&2\n"
+         "  echo \"  git config retort.path /path/to/retort\" >&2\n"
+         "  exit 1\n"
+         "}\n"
+         "\"$retort\" ensure-consistency --staged || exit $?\n"
+         "chained=\"$(dirname \"$0\")/" +
+         std::string(chained_hook_name) +
+         "\"\n"
+         "if [ -x \"$chained\" ]; then exec \"$chained\" \"$@\"; fi\n";
 }
-if git rev-parse --verify --quiet HEAD >/dev/null; then
-  "$retort" ensure-consistency --since HEAD || exit $?
-else
-  "$retort" ensure-consistency || exit $?
-fi
-chained="$(dirname "$0")/pre-commit.before-retort"
-if [ -x "$chained" ]; then exec "$chained" "$@"; fi
-)";
 
 llvm::Expected<fs::path> hooks_directory(const fs::path& directory) {
   auto result = run_process({"git", "-C", directory.string(), "rev-parse", "--git-path", "hooks"});
@@ -115,7 +115,7 @@ int install_hook(const GlobalOptions& global, bool is_forced) {
     return report_error(std::move(error), llvm::errs());
   std::error_code error;
   fs::create_directories(*hooks, error);
-  if (auto write_error = write_file_atomically(hook, hook_script))
+  if (auto write_error = write_file_atomically(hook, hook_script()))
     return report_error(std::move(write_error), llvm::errs());
   ::chmod(hook.c_str(), 0755);
   if (auto config_error = remember_executable(global))

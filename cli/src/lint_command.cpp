@@ -45,20 +45,12 @@ std::vector<fs::path> units_to_lint(const CompileCommands& commands, const Proje
   return units;
 }
 
-bool is_on_changed_line(const Diagnostic& d, const ChangedLines& changed, const fs::path& root) {
-  auto found = changed.find((root / d.range.file).lexically_normal());
-  if (found == changed.end()) return false;
-  for (const auto& range : found->second) {
-    if (d.range.begin.line >= range.first && d.range.begin.line <= range.last) return true;
-  }
-  return false;
-}
-
 // Drops what this run does not gate on: findings in the baseline, findings off the
 // changed lines, and low priorities unless strict.
 llvm::Expected<std::vector<Diagnostic>> gated_findings(std::vector<Diagnostic> diagnostics,
                                                        const Project& project,
                                                        const LintCommandOptions& options,
+                                                       const Changes* changes,
                                                        std::size_t& hidden_count) {
   fs::path baseline_path = options.baseline;
   if (baseline_path.empty() && !project.config.string("lint.baseline").empty())
@@ -66,13 +58,12 @@ llvm::Expected<std::vector<Diagnostic>> gated_findings(std::vector<Diagnostic> d
   if (!baseline_path.empty()) {
     auto baseline = Baseline::read(baseline_path);
     if (!baseline) return baseline.takeError();
-    diagnostics = baseline->new_findings(std::move(diagnostics), project.root);
+    diagnostics = baseline->new_findings(std::move(diagnostics), project.root,
+                                         changes ? &changes->texts : nullptr);
   }
-  if (!options.since.empty()) {
-    auto changed = changed_lines_since(project.root, options.since);
-    if (!changed) return changed.takeError();
+  if (changes) {
     std::erase_if(diagnostics, [&](const Diagnostic& d) {
-      return !is_on_changed_line(d, *changed, project.root);
+      return !is_changed_line(changes->lines, project.root / d.range.file, d.range.begin.line);
     });
   }
   if (!options.is_strict && !project.config.boolean("lint.strict")) {
@@ -126,7 +117,8 @@ void drop_excluded_files(std::vector<Diagnostic>& diagnostics, const Project& pr
 }  // namespace
 
 llvm::Expected<lint::LintRun> lint_project(const Project& project,
-                                           const LintCommandOptions& options) {
+                                           const LintCommandOptions& options,
+                                           const Changes* changes) {
   auto settings = lint::LintSettings::from_config(project.config);
   if (!settings) return settings.takeError();
   std::optional<fs::path> build_directory;
@@ -148,6 +140,7 @@ llvm::Expected<lint::LintRun> lint_project(const Project& project,
   if (!options.step) request.on_progress = progress_printer("lint", "translation units");
   request.settings = std::move(*settings);
   if (!options.is_cache_disabled) request.cache_root = ResultCache::default_root(project.root);
+  if (changes) request.replaced_texts = changes->texts;
   lint::LintRun run = lint::lint(request);
   if (options.is_fixing) {
     auto fixed = fix_and_relint(request, std::move(run), project);
@@ -163,7 +156,14 @@ int run_lint(const Project& project, const LintCommandOptions& options,
              const GlobalOptions& global) {
   auto start = std::chrono::steady_clock::now();
   ReportFormat report_format = report_format_or_throw(options.report_format);
-  auto linted = lint_project(project, options);
+  if (options.changes.is_staged && options.is_fixing)
+    return report_error(usage_error("--fix writes the working tree; --staged checks the index: "
+                                    "use one of them"),
+                        llvm::errs());
+  auto changes = read_changes(project.root, options.changes);
+  if (!changes) return report_error(changes.takeError(), llvm::errs());
+  const Changes* changed = *changes ? &**changes : nullptr;
+  auto linted = lint_project(project, options, changed);
   if (!linted) return report_error(linted.takeError(), llvm::errs());
   lint::LintRun& run = *linted;
   if (options.is_printing_stats)
@@ -178,7 +178,7 @@ int run_lint(const Project& project, const LintCommandOptions& options,
     return exit_clean;
   }
   std::size_t hidden_count = 0;
-  auto shown = gated_findings(std::move(run.diagnostics), project, options, hidden_count);
+  auto shown = gated_findings(std::move(run.diagnostics), project, options, changed, hidden_count);
   if (!shown) return report_error(shown.takeError(), llvm::errs());
   auto context = make_report_context("lint", lint::lint_rules(), run.files_checked, start, global);
   context.vendored_folders_skipped = run.vendored_folders_skipped;
@@ -235,8 +235,7 @@ void add_lint_command(CLI::App& app, LintCommandOptions& options, std::function<
                       "Translation units linted in parallel (default: all cores)");
   command->add_option("--format", options.report_format, "Report format: " + report_format_names());
   command->add_flag("--strict", options.is_strict, "Also report low-priority findings");
-  command->add_option("--since", options.since,
-                      "Report only findings on lines changed since this git revision");
+  add_change_options(*command, options.changes, "Report only findings on the lines changed");
   command->add_option("--baseline", options.baseline,
                       "Report only findings not recorded in this baseline file");
   command->add_option("--write-baseline", options.write_baseline,

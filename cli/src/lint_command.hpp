@@ -11,9 +11,11 @@
 namespace retort::cli {
 
 /// Lints `project` as `retort lint` would (settings, cache, `--fix`), before any
-/// gating by baseline, `--since` or priority.
+/// gating by baseline, `--since` or priority; with `changes` (may be null), its
+/// files read as the changes have them (`--staged`: as the index does).
 llvm::Expected<lint::LintRun> lint_project(const Project& project,
-                                           const LintCommandOptions& options);
+                                           const LintCommandOptions& options,
+                                           const Changes* changes);
 
 /// Prints every finding at `file`:`position.line` (and at `position.column` when it
 /// is not 0); returns the exit code.

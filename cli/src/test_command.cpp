@@ -11,6 +11,7 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include "commands.hpp"
+#include "interrupt.hpp"
 #include "retort/core/errors.hpp"
 #include "retort/core/exit_codes.hpp"
 #include "retort/core/file_io.hpp"
@@ -107,29 +108,6 @@ RunOptions run_options(const Project& project, const TestCommandOptions& options
     run.fork_server_library = default_fork_server_library();
   return run;
 }
-
-extern "C" void on_interrupt(int) { request_interrupt(); }
-
-// Ctrl-C stops the run (every child process group) instead of killing retort with
-// its children left behind.
-class InterruptGuard {
- public:
-  InterruptGuard() {
-    struct sigaction action {};
-    action.sa_handler = on_interrupt;
-    sigemptyset(&action.sa_mask);
-    ::sigaction(SIGINT, &action, &previous_int_);
-    ::sigaction(SIGTERM, &action, &previous_term_);
-  }
-  ~InterruptGuard() {
-    ::sigaction(SIGINT, &previous_int_, nullptr);
-    ::sigaction(SIGTERM, &previous_term_, nullptr);
-  }
-
- private:
-  struct sigaction previous_int_ {};
-  struct sigaction previous_term_ {};
-};
 
 struct Iteration {
   RunOutcome outcome;

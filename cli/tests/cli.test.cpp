@@ -246,7 +246,7 @@ TEST(Cli, InstallHookWritesAPreCommitHookThatGatesCommits) {
   auto installed = retort(tree, {"install-hook"});
   EXPECT_EQ(installed.exit_code, 0) << installed.standard_error;
   auto hook = tree.read(".git/hooks/pre-commit");
-  EXPECT_THAT(hook, HasSubstr("ensure-consistency --since HEAD"));
+  EXPECT_THAT(hook, HasSubstr("ensure-consistency --staged"));
   // The hook names no path of this machine: retort is found on PATH, or (not on PATH
   // here) through this clone's git config.
   EXPECT_THAT(hook,

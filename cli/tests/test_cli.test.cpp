@@ -283,6 +283,24 @@ TEST(TestCommand, CtrlCStopsTheRunPrintsThePartialSummaryAndLeavesNoProcess) {
   EXPECT_EQ(left->standard_output, "") << "processes left behind";
 }
 
+TEST(TestCommand, CtrlCDuringTheGateStopsItsTestsStartsNoFurtherStepAndLeavesNoProcess) {
+  TestProject project;
+  project.tree.write(".retort.yaml",
+                     "test:\n  binaries: [\"bin/*\"]\n  timeout: 600\n"
+                     "ensure_consistency:\n  steps: [format, test, cover]\n");
+  auto result = project.run_command({"ensure-consistency"},
+                                    {"timeout", "--preserve-status", "-s", "INT", "2"});
+  EXPECT_EQ(result.exit_code, 130) << result.standard_output << result.standard_error;
+  const auto& out = result.standard_output;
+  EXPECT_TRUE(contains(out, "Interrupted: the run was stopped")) << out;
+  EXPECT_TRUE(contains(out, "==> format: passed")) << out;
+  EXPECT_TRUE(contains(out, "\ntest        interrupted")) << out;
+  EXPECT_TRUE(contains(out, "\ncover       interrupted")) << out;
+  auto left = run_process({"pgrep", "-f", project.tree.root().string()});
+  ASSERT_TRUE(static_cast<bool>(left));
+  EXPECT_EQ(left->standard_output, "") << "processes left behind";
+}
+
 TEST(TestCommand, OnATerminalDrawsALiveProgressLine) {
   TestProject project;
   ProcessOptions options;

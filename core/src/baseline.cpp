@@ -41,12 +41,13 @@ std::string without_whitespace(llvm::StringRef line) {
 // Reads each file once: a baseline of thousands of findings in one file is common.
 class LineReader {
  public:
-  explicit LineReader(std::filesystem::path root) : root_(std::move(root)) {}
+  explicit LineReader(std::filesystem::path root, const SourceTexts* replaced = nullptr)
+      : root_(std::move(root)), replaced_(replaced) {}
 
   std::string line(const std::string& file, unsigned number) {
     auto [found, is_new] = files_.try_emplace(file);
     if (is_new && !root_.empty()) {
-      if (auto text = read_file(root_ / file)) {
+      if (auto text = read_source(root_ / file, replaced_)) {
         for (std::string_view line : split_lines(*text)) found->second.emplace_back(line);
       } else {
         llvm::consumeError(text.takeError());
@@ -58,6 +59,7 @@ class LineReader {
 
  private:
   std::filesystem::path root_;
+  const SourceTexts* replaced_;
   std::map<std::string, std::vector<std::string>> files_;
 };
 
@@ -129,9 +131,10 @@ llvm::Error Baseline::write(const std::filesystem::path& path, const std::string
 }
 
 std::vector<Diagnostic> Baseline::new_findings(std::vector<Diagnostic> diagnostics,
-                                               const std::filesystem::path& source_root) const {
+                                               const std::filesystem::path& source_root,
+                                               const SourceTexts* replaced) const {
   std::map<std::string, std::size_t> remaining = counts_;
-  LineReader lines(source_root);
+  LineReader lines(source_root, replaced);
   std::erase_if(diagnostics, [&](const Diagnostic& d) {
     for (const auto& key : {fingerprint(d, lines), identity(d.check_id, d.range.file, d.message)}) {
       auto found = remaining.find(key);

@@ -73,6 +73,13 @@ void run_clang_tool(const clang::tooling::CompilationDatabase& database, const C
   clang::tooling::ClangTool tool(database, {unit.file},
                                  std::make_shared<clang::PCHContainerOperations>(),
                                  llvm::vfs::createPhysicalFileSystem());
+  // ClangTool keeps the StringRefs it is given: the paths must outlive its run.
+  std::vector<std::string> replaced_paths;
+  if (unit.replaced_texts) {
+    replaced_paths.reserve(unit.replaced_texts->size());
+    for (const auto& [file, text] : *unit.replaced_texts)
+      tool.mapVirtualFile(replaced_paths.emplace_back(file.string()), text);
+  }
   if (unit.text) tool.mapVirtualFile(unit.file, *unit.text);
   if (!unit.leading_arguments.empty()) {
     tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(

@@ -9,9 +9,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string compute_stamp(const fs::path& file, bool is_project_file) {
-  if (is_project_file) {
-    auto contents = read_file(file);
+std::string compute_stamp(const fs::path& file, bool is_project_file, const SourceTexts* replaced) {
+  if (is_project_file || (replaced && replaced->count(file) != 0)) {
+    auto contents = read_source(file, replaced);
     if (contents) return "h" + CacheKey().add(*contents).hex();
     llvm::consumeError(contents.takeError());
     return "missing";
@@ -31,7 +31,7 @@ std::string FileStamps::stamp(const fs::path& file, bool is_project_file) {
     std::lock_guard lock(mutex_);
     if (auto found = stamps_.find(file); found != stamps_.end()) return found->second;
   }
-  std::string value = compute_stamp(file, is_project_file);
+  std::string value = compute_stamp(file, is_project_file, replaced_);
   std::lock_guard lock(mutex_);
   stamps_.emplace(file, value);
   return value;

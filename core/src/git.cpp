@@ -43,7 +43,80 @@ std::optional<LineRange> parse_hunk_header(const std::string& line) {
   return LineRange{first, first + count - 1};
 }
 
+// The diff options every diff here shares: paths relative to `repository` (which may
+// be below the work tree's top) with fixed prefixes, whatever the user's config says.
+const std::vector<std::string> diff_options{
+    "-U0",          "--no-color", "--no-ext-diff",   "--no-textconv",
+    "--no-renames", "--relative", "--src-prefix=a/", "--dst-prefix=b/"};
+
+std::vector<std::string> diff_arguments(std::vector<std::string> leading,
+                                        const std::vector<std::string>& trailing) {
+  leading.insert(leading.end(), diff_options.begin(), diff_options.end());
+  leading.insert(leading.end(), trailing.begin(), trailing.end());
+  return leading;
+}
+
+llvm::Expected<std::string> git_output(const std::filesystem::path& repository,
+                                       const std::vector<std::string>& arguments,
+                                       ProcessOptions options = {}) {
+  std::vector<std::string> argv{"git", "-C", repository.string()};
+  argv.insert(argv.end(), arguments.begin(), arguments.end());
+  auto result = run_process(argv, options);
+  if (!result) return result.takeError();
+  if (result->exit_code != 0)
+    return internal_error("git " + arguments.front() + " failed in '" + repository.string() +
+                          "': " + result->standard_error);
+  return std::move(result->standard_output);
+}
+
+// What the next commit is compared with: HEAD, or git's empty tree before the first
+// commit (asked of git, so a SHA-256 repository gets its own).
+llvm::Expected<std::string> staged_base(const std::filesystem::path& repository) {
+  auto head = run_git(repository, {"rev-parse", "--verify", "--quiet", "HEAD^{commit}"});
+  if (!head) return head.takeError();
+  if (head->exit_code == 0) return std::string("HEAD");
+  auto empty_tree = git_output(repository, {"hash-object", "-t", "tree", "/dev/null"},
+                               ProcessOptions{.standard_input = std::string()});
+  if (!empty_tree) return empty_tree.takeError();
+  while (!empty_tree->empty() && empty_tree->back() == '\n') empty_tree->pop_back();
+  return empty_tree;
+}
+
+// Reads the index's text of `files` (relative to `repository`) with one
+// `git cat-file --batch`, whose answer is "<id> <type> <size>\n<text>\n" per file, or
+// "<name> missing\n" for one the index does not hold.
+llvm::Expected<SourceTexts> index_texts(const std::filesystem::path& repository,
+                                        const std::vector<std::string>& files) {
+  std::string requests;
+  for (const auto& file : files) requests += ":./" + file + "\n";
+  auto answer =
+      git_output(repository, {"cat-file", "--batch"}, ProcessOptions{.standard_input = requests});
+  if (!answer) return answer.takeError();
+  SourceTexts texts;
+  std::size_t at = 0;
+  for (const auto& file : files) {
+    std::size_t header_end = answer->find('\n', at);
+    if (header_end == std::string::npos) break;
+    std::string_view header(answer->data() + at, header_end - at);
+    at = header_end + 1;
+    if (header.ends_with(" missing")) continue;
+    std::size_t size = std::stoull(std::string(header.substr(header.rfind(' ') + 1)));
+    texts[(repository / file).lexically_normal()] = answer->substr(at, size);
+    at += size + 1;
+  }
+  return texts;
+}
+
 }  // namespace
+
+bool is_changed_line(const ChangedLines& changed, const std::filesystem::path& file,
+                     unsigned line) {
+  auto found = changed.find(file.lexically_normal());
+  if (found == changed.end()) return false;
+  return std::any_of(found->second.begin(), found->second.end(), [&](const LineRange& range) {
+    return line >= range.first && line <= range.last;
+  });
+}
 
 std::optional<std::filesystem::path> git_toplevel(const std::filesystem::path& directory) {
   auto result = run_git(directory, {"rev-parse", "--show-toplevel"});
@@ -103,8 +176,7 @@ llvm::Expected<ChangedLines> changed_lines_since(const std::filesystem::path& re
     return usage_error("--since: git does not know the revision '" + revision + "' in '" +
                        repository.string() + "'");
   }
-  auto diff = run_git(repository, {"diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames",
-                                   "--src-prefix=a/", "--dst-prefix=b/", revision, "--"});
+  auto diff = run_git(repository, diff_arguments({"diff"}, {revision, "--"}));
   if (!diff) return diff.takeError();
   if (diff->exit_code != 0) {
     return internal_error("git diff " + revision + " failed: " + diff->standard_error);
@@ -117,6 +189,38 @@ llvm::Expected<ChangedLines> changed_lines_since(const std::filesystem::path& re
     changed[repository / relative] = {LineRange{1, UINT32_MAX}};
   }
   return changed;
+}
+
+llvm::Expected<Changes> staged_changes(const std::filesystem::path& repository) {
+  auto base = staged_base(repository);
+  if (!base) return base.takeError();
+  auto staged = git_output(repository, diff_arguments({"diff", "--cached"}, {*base, "--"}));
+  if (!staged) return staged.takeError();
+  Changes changes{parse_unified_diff(*staged, repository), {}};
+  // The files an unstaged edit sets apart from the index, whatever the commit
+  // changes: a staged source reads its headers as the commit records them too.
+  auto unstaged = git_output(repository, {"diff", "--name-only", "-z", "--no-renames", "--relative",
+                                          "--no-ext-diff", "--"});
+  if (!unstaged) return unstaged.takeError();
+  auto texts = index_texts(repository, split_nul(*unstaged));
+  if (!texts) return texts.takeError();
+  changes.texts = std::move(*texts);
+  return changes;
+}
+
+std::string ChangeScope::description() const { return is_staged ? "staged" : "since " + since; }
+
+llvm::Expected<std::optional<Changes>> read_changes(const std::filesystem::path& repository,
+                                                    const ChangeScope& scope) {
+  if (scope.is_staged) {
+    auto staged = staged_changes(repository);
+    if (!staged) return staged.takeError();
+    return std::optional<Changes>(std::move(*staged));
+  }
+  if (scope.since.empty()) return std::nullopt;
+  auto lines = changed_lines_since(repository, scope.since);
+  if (!lines) return lines.takeError();
+  return std::optional<Changes>(Changes{std::move(*lines), {}});
 }
 
 }  // namespace retort

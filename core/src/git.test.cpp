@@ -27,6 +27,70 @@ TEST(Git, ChangedLinesCoverEditsAdditionsAndUntrackedFiles) {
   EXPECT_EQ(changed->count(tree.root() / "gone.cpp"), 0u);
 }
 
+TEST(Git, StagedChangesAreTheIndexsLinesAndTextNotTheWorkingTrees) {
+  testing::TempTree tree;
+  tree.write("a.cpp", "1\n2\n3\n4\n5\n");
+  tree.write("b.cpp", "b\n");
+  tree.init_git_repository();
+  tree.write("a.cpp", "1\nTWO\n3\n4\n5\n");
+  tree.write("new.cpp", "n1\nn2\n");
+  tree.git({"add", "a.cpp", "new.cpp"});
+  tree.write("a.cpp", "1\nTWO\n3\n4\nFIVE unstaged\n");
+  tree.write("b.cpp", "b unstaged\n");
+  tree.write("untracked.cpp", "u\n");
+
+  auto staged = staged_changes(tree.root());
+  ASSERT_TRUE(static_cast<bool>(staged)) << llvm::toString(staged.takeError());
+  EXPECT_EQ(staged->lines.size(), 2u);
+  EXPECT_EQ(staged->lines[tree.root() / "a.cpp"], (std::vector<LineRange>{{2, 2}}));
+  EXPECT_EQ(staged->lines[tree.root() / "new.cpp"], (std::vector<LineRange>{{1, 2}}));
+  // Unstaged edits are read as the index holds them, staged file or not.
+  EXPECT_EQ(staged->texts.size(), 2u);
+  EXPECT_EQ(staged->texts[tree.root() / "a.cpp"], "1\nTWO\n3\n4\n5\n");
+  EXPECT_EQ(staged->texts[tree.root() / "b.cpp"], "b\n");
+  EXPECT_EQ(read_source(tree.root() / "a.cpp", &staged->texts).get(), "1\nTWO\n3\n4\n5\n");
+  EXPECT_EQ(read_source(tree.root() / "new.cpp", &staged->texts).get(), "n1\nn2\n");
+}
+
+TEST(Git, BeforeTheFirstCommitEveryStagedLineIsChanged) {
+  testing::TempTree tree;
+  tree.git({"init", "-q"});
+  tree.write("first.cpp", "a\nb\nc\n");
+  tree.git({"add", "first.cpp"});
+  std::filesystem::remove(tree.root() / "first.cpp");
+
+  auto staged = staged_changes(tree.root());
+  ASSERT_TRUE(static_cast<bool>(staged)) << llvm::toString(staged.takeError());
+  EXPECT_EQ(staged->lines[tree.root() / "first.cpp"], (std::vector<LineRange>{{1, 3}}));
+  // Deleted from the working tree, still in the commit.
+  EXPECT_EQ(staged->texts[tree.root() / "first.cpp"], "a\nb\nc\n");
+}
+
+TEST(Git, ChangesOfAFolderBelowTheTopAreKeyedByTheirOwnPaths) {
+  testing::TempTree tree;
+  tree.write("project/src/a.cpp", "1\n2\n");
+  tree.write("other/b.cpp", "b\n");
+  tree.init_git_repository();
+  tree.write("project/src/a.cpp", "1\nTWO\n");
+  tree.write("other/b.cpp", "B\n");
+  tree.git({"add", "."});
+  tree.write("project/src/a.cpp", "1\nTWO\nthree\n");
+
+  auto since = read_changes(tree.root() / "project", ChangeScope{"HEAD", false});
+  ASSERT_TRUE(static_cast<bool>(since)) << llvm::toString(since.takeError());
+  ASSERT_TRUE(since->has_value());
+  EXPECT_EQ((*since)->lines.size(), 1u);
+  EXPECT_EQ((*since)->lines[tree.root() / "project/src/a.cpp"], (std::vector<LineRange>{{2, 3}}));
+  auto staged = read_changes(tree.root() / "project", ChangeScope{"", true});
+  ASSERT_TRUE(static_cast<bool>(staged)) << llvm::toString(staged.takeError());
+  EXPECT_EQ((*staged)->lines.size(), 1u);
+  EXPECT_EQ((*staged)->lines[tree.root() / "project/src/a.cpp"], (std::vector<LineRange>{{2, 2}}));
+  EXPECT_EQ((*staged)->texts[tree.root() / "project/src/a.cpp"], "1\nTWO\n");
+  auto whole = read_changes(tree.root() / "project", ChangeScope{});
+  ASSERT_TRUE(static_cast<bool>(whole));
+  EXPECT_FALSE(whole->has_value());
+}
+
 TEST(Git, AnUnknownRevisionIsAUsageErrorNamingIt) {
   testing::TempTree tree;
   tree.write("a.cpp", "1\n");

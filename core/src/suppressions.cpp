@@ -173,13 +173,14 @@ std::vector<Suppression> parse_suppressions(std::string_view text) {
 std::vector<Diagnostic> apply_suppressions(std::vector<Diagnostic> diagnostics,
                                            const std::filesystem::path& root,
                                            const std::vector<std::string>& checked_files,
-                                           const SuppressionScope& scope) {
+                                           const SuppressionScope& scope,
+                                           const SourceTexts* replaced) {
   std::map<std::string, std::vector<Suppression>> by_file;
   for (const auto& file : checked_files) by_file.try_emplace(file);
   for (const auto& diagnostic : diagnostics) by_file.try_emplace(diagnostic.range.file);
   std::map<std::string, std::vector<bool>> is_used;
   for (auto& [file, suppressions] : by_file) {
-    auto text = read_file(root / file);
+    auto text = read_source(root / file, replaced);
     if (text) {
       suppressions = parse_suppressions(*text);
     } else {

@@ -53,9 +53,9 @@ DiffCoverage diff_coverage(const CoverageData& data, const ChangedLines& changed
   return diff;
 }
 
-void print_diff_coverage(std::ostream& out, const DiffCoverage& diff, const std::string& revision) {
+void print_diff_coverage(std::ostream& out, const DiffCoverage& diff, const std::string& scope) {
   auto counts = diff.counts();
-  out << "\nDiff coverage since " << revision << ": ";
+  out << "\nDiff coverage " << scope << ": ";
   if (counts.found == 0) {
     out << "no changed lines hold code the tests could run\n";
   } else {

@@ -9,10 +9,10 @@
 
 #include "retort/core/errors.hpp"
 #include "retort/core/file_io.hpp"
+#include "retort/core/lcov.hpp"
 #include "retort/core/process.hpp"
 #include "retort/core/source_files.hpp"
 #include "retort/core/text_lines.hpp"
-#include "retort/coverage/tracefile.hpp"
 
 namespace retort::coverage {
 namespace {

@@ -53,7 +53,7 @@ TEST_F(DiffCoverageInARepository, CountsOnlyChangedLinesThatHoldCode) {
 
 TEST_F(DiffCoverageInARepository, PrintsTheShareAndTheMissedLinesFileByFile) {
   std::ostringstream out;
-  print_diff_coverage(out, diff(), "HEAD");
+  print_diff_coverage(out, diff(), "since HEAD");
   EXPECT_EQ(out.str(),
             "\nDiff coverage since HEAD: 75.0% of 4 changed code lines (1 missed)\n"
             "  src/a.cpp: missed 9\n"

@@ -8,8 +8,8 @@
 
 #include "fixture_build.hpp"
 #include "retort/core/file_io.hpp"
+#include "retort/core/lcov.hpp"
 #include "retort/coverage/exclusions.hpp"
-#include "retort/coverage/tracefile.hpp"
 
 namespace retort::coverage {
 namespace {

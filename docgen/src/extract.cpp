@@ -204,8 +204,8 @@ UnitOutcome parse_unit(const ExtractRequest& request, const HeaderGroup& group,
   std::string unit_name = (group.directory / "retort-doc-grade-unit.cpp").string();
   clang::tooling::FixedCompilationDatabase database(group.directory.string(), group.arguments);
   ExtractActionFactory factory(job);
-  run_clang_tool(database, {unit_name, unit_text, {"-xc++"}}, factory, request.display_root,
-                 [&](const ClangError& error) {
+  run_clang_tool(database, {unit_name, unit_text, {"-xc++"}, &request.replaced_texts}, factory,
+                 request.display_root, [&](const ClangError& error) {
                    ParseError parse_error{"", error.message, error.file, error.line, error.column};
                    if (!error.file.empty())
                      parse_error.location = error.file + ":" + std::to_string(error.line) + ":" +
@@ -228,7 +228,7 @@ Includers find_includers(const ExtractRequest& request) {
   std::vector<fs::path> pending;
   for (const auto& source : request.commands->source_files()) {
     if (!is_inside(source, request.project_root)) continue;
-    for (const auto& header : included_headers(source, request.headers)) {
+    for (const auto& header : included_headers(source, request.headers, &request.replaced_texts)) {
       includers.sources_of[header].push_back(source);
       if (includers.built.insert(header).second) pending.push_back(header);
     }
@@ -236,7 +236,8 @@ Includers find_includers(const ExtractRequest& request) {
   while (!pending.empty()) {
     fs::path header = pending.back();
     pending.pop_back();
-    for (const auto& included : included_headers(header, request.headers)) {
+    for (const auto& included :
+         included_headers(header, request.headers, &request.replaced_texts)) {
       if (includers.built.insert(included).second) pending.push_back(included);
     }
   }
@@ -251,7 +252,7 @@ UnitOutcome parse_in_a_source(const ExtractRequest& request, const Includers& in
   auto found = includers.sources_of.find(header);
   if (found == includers.sources_of.end()) return alone;
   for (const auto& source : found->second) {
-    auto context = source_context(source, header);
+    auto context = source_context(source, header, &request.replaced_texts);
     if (!context) continue;
     auto commands = request.commands->clang_database().getCompileCommands(source.string());
     if (commands.empty()) continue;
@@ -302,10 +303,10 @@ struct PlannedUnit {
 
 // Replays the roots whose every header is cached; returns the units of the others.
 std::vector<PlannedUnit> replay_cached(const std::vector<HeaderGroup>& groups, HeaderCache& cache,
-                                       Extraction& extraction) {
+                                       const SourceTexts& replaced, Extraction& extraction) {
   std::vector<PlannedUnit> to_parse;
   for (const auto& group : groups) {
-    for (auto& plan : plan_units(group.headers)) {
+    for (auto& plan : plan_units(group.headers, &replaced)) {
       UnitPlan missed;
       for (auto& root : plan.roots) {
         std::vector<std::vector<Symbol>> cached;
@@ -381,7 +382,8 @@ Extraction extract_api(const ExtractRequest& request) {
   Extraction extraction;
   HeaderCache cache(request);
   std::vector<HeaderGroup> groups = group_headers(request);
-  std::vector<PlannedUnit> to_parse = replay_cached(groups, cache, extraction);
+  std::vector<PlannedUnit> to_parse =
+      replay_cached(groups, cache, request.replaced_texts, extraction);
   Includers includers = to_parse.empty() ? Includers() : find_includers(request);
   auto parsed = parallel_map(to_parse, request.jobs, [&](const PlannedUnit& unit) {
     return parse_planned(request, includers, *unit.group, unit.plan);

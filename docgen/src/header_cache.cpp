@@ -8,7 +8,8 @@ namespace retort::doc {
 
 namespace fs = std::filesystem;
 
-HeaderCache::HeaderCache(const ExtractRequest& request) : request_(request) {
+HeaderCache::HeaderCache(const ExtractRequest& request)
+    : request_(request), stamps_(&request.replaced_texts) {
   if (!request.cache_root.empty()) cache_.emplace(request.cache_root, "doc");
 }
 

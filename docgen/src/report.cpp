@@ -7,9 +7,9 @@
 #include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/JSON.h>
 
+#include "retort/core/coverage_data.hpp"
 #include "retort/core/format_number.hpp"
-#include "retort/coverage/coverage_data.hpp"
-#include "retort/coverage/tracefile.hpp"
+#include "retort/core/lcov.hpp"
 
 namespace retort::doc {
 namespace {
@@ -211,7 +211,7 @@ std::string grades_to_json(const std::vector<GradedSymbol>& graded) {
 
 std::string doc_coverage_lcov(const std::vector<GradedSymbol>& graded,
                               const std::filesystem::path& display_root) {
-  coverage::CoverageData data;
+  CoverageData data;
   for (const auto& [symbol, assessment] : graded) {
     auto& file = data.files[(display_root / symbol.file).lexically_normal()];
     std::uint64_t documented = symbol.doc.empty() ? 0 : 1;
@@ -220,7 +220,7 @@ std::string doc_coverage_lcov(const std::vector<GradedSymbol>& graded,
     if (!is_new) line->second = std::min(line->second, documented);
     file.functions[symbol.display_name()] = {symbol.line, documented};
   }
-  return coverage::to_lcov(data, "doc-grade");
+  return to_lcov(data, "doc-grade");
 }
 
 }  // namespace retort::doc

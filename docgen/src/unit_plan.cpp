@@ -21,9 +21,9 @@ struct HeaderFacts {
   std::vector<std::string> included_names;  // `#include "a/b.h"` or `<a/b.h>` -> a/b.h
 };
 
-HeaderFacts read_facts(const fs::path& header) {
+HeaderFacts read_facts(const fs::path& header, const SourceTexts* replaced) {
   HeaderFacts facts;
-  auto text = read_file(header);
+  auto text = read_source(header, replaced);
   if (!text) {
     llvm::consumeError(text.takeError());
     return facts;
@@ -91,8 +91,9 @@ std::string as_elsewhere(const std::string& line, const fs::path& source) {
   return fs::is_regular_file(beside, error) ? "#include \"" + beside.string() + "\"" : line;
 }
 
-std::optional<std::string> source_context(const fs::path& source, const fs::path& header) {
-  auto text = read_file(source);
+std::optional<std::string> source_context(const fs::path& source, const fs::path& header,
+                                          const SourceTexts* replaced) {
+  auto text = read_source(source, replaced);
   if (!text) {
     llvm::consumeError(text.takeError());
     return std::nullopt;
@@ -178,19 +179,21 @@ bool has_include_guard(const std::string& text) {
   return false;
 }
 
-std::vector<fs::path> included_headers(const fs::path& file, const std::vector<fs::path>& headers) {
+std::vector<fs::path> included_headers(const fs::path& file, const std::vector<fs::path>& headers,
+                                       const SourceTexts* replaced) {
   std::vector<fs::path> included;
-  for (const auto& name : read_facts(file).included_names) {
+  for (const auto& name : read_facts(file, replaced).included_names) {
     if (auto target = resolve(name, file, headers)) included.push_back(*target);
   }
   return included;
 }
 
-std::vector<UnitPlan> plan_units(const std::vector<fs::path>& headers) {
+std::vector<UnitPlan> plan_units(const std::vector<fs::path>& headers,
+                                 const SourceTexts* replaced) {
   IncludeGraph graph;
   std::set<fs::path> unguarded;
   for (const auto& header : headers) {
-    HeaderFacts facts = read_facts(header);
+    HeaderFacts facts = read_facts(header, replaced);
     if (!facts.is_guarded) unguarded.insert(header);
     for (const auto& name : facts.included_names) {
       if (auto target = resolve(name, header, headers)) graph[header].insert(*target);

@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "retort/core/source_texts.hpp"
+
 namespace retort::doc {
 
 // A header the unit #includes, and the headers whose symbols it provides: itself and
@@ -40,12 +42,17 @@ using IncludeGraph = std::map<std::filesystem::path, std::set<std::filesystem::p
 std::set<std::filesystem::path> include_closure(const IncludeGraph& graph,
                                                 const std::filesystem::path& header);
 
+// Each function here reads files as the run does: `replaced`'s text for the files it
+// holds (`--staged`: the index's), else the disk's.
+
 // Plans the units for `headers` (absolute paths) that share one compile command.
-std::vector<UnitPlan> plan_units(const std::vector<std::filesystem::path>& headers);
+std::vector<UnitPlan> plan_units(const std::vector<std::filesystem::path>& headers,
+                                 const SourceTexts* replaced = nullptr);
 
 // The headers among `headers` that `file` includes (read lexically).
 std::vector<std::filesystem::path> included_headers(
-    const std::filesystem::path& file, const std::vector<std::filesystem::path>& headers);
+    const std::filesystem::path& file, const std::vector<std::filesystem::path>& headers,
+    const SourceTexts* replaced = nullptr);
 
 // When the source file `source` includes `header`, returns what a unit needs to read
 // `header` as `source` does: the preprocessor lines of `source` before it (includes,
@@ -54,7 +61,8 @@ std::vector<std::filesystem::path> included_headers(
 // compiles after its includer's configuration (gflags' mutex.h after config.h,
 // jsoncpp's `.inl` files at the end of a source) is parsed this way.
 std::optional<std::string> source_context(const std::filesystem::path& source,
-                                          const std::filesystem::path& header);
+                                          const std::filesystem::path& header,
+                                          const SourceTexts* replaced = nullptr);
 
 // Returns true when `text` is guarded against a second inclusion: `#pragma once`, or an
 // `#ifndef X` / `#define X` pair before any other code.

@@ -291,7 +291,7 @@ FileOutput format_one(const RunContext& context, const fs::path& file) {
     if (changed == request.changed_lines->end()) return output;  // not part of the change
     lines = &changed->second;
   }
-  auto contents = read_file(file);
+  auto contents = read_source(file, &request.replaced_texts);
   if (!contents) {
     return fail(FileStatus::failed, finding("format/unreadable", Severity::error,
                                             llvm::toString(contents.takeError()), file, root));

@@ -117,9 +117,10 @@ UnitResult parse_and_lint_unit(const LintRequest& request, const fs::path& unit)
   UnitResult result;
   UnitContext context(request, result);
   LintActionFactory factory(context, result, request);
-  run_clang_tool(
-      *request.database, {unit.string(), std::nullopt, {}}, factory, request.display_root,
-      [&](const ClangError& error) { result.diagnostics.push_back(parse_error_finding(error)); });
+  run_clang_tool(*request.database, {unit.string(), std::nullopt, {}, &request.replaced_texts},
+                 factory, request.display_root, [&](const ClangError& error) {
+                   result.diagnostics.push_back(parse_error_finding(error));
+                 });
   return result;
 }
 
@@ -135,9 +136,9 @@ UnitResult lint_unit(const LintRequest& request, UnitCache& cache, const fs::pat
   return result;
 }
 
-FileText read_text(const fs::path& file, const fs::path& display_root) {
-  FileText text{display_path(file, display_root), is_cpp_header(file), {}};
-  auto contents = read_file(file);
+FileText read_text(const fs::path& file, const LintRequest& request) {
+  FileText text{display_path(file, request.display_root), is_cpp_header(file), {}};
+  auto contents = read_source(file, &request.replaced_texts);
   if (!contents) {
     llvm::consumeError(contents.takeError());
     return text;
@@ -154,7 +155,7 @@ UnitResult check_texts(const LintRequest& request, const std::set<fs::path>& fil
   UnitResult sink;
   UnitContext context(request, sink);
   for (const auto& file : files) {
-    FileText text = read_text(file, request.display_root);
+    FileText text = read_text(file, request);
     for (const auto& check : registered_checks()) {
       if (request.settings.is_enabled(check->info())) check->check_text(text, context);
     }
@@ -211,8 +212,8 @@ LintRun lint(const LintRequest& request) {
     checked.push_back(display_path(file, request.display_root));
   SuppressionScope scope{"lint", {}};
   for (const auto& check : registered_checks()) scope.check_ids.push_back(check->info().id);
-  run.diagnostics =
-      apply_suppressions(std::move(run.diagnostics), request.display_root, checked, scope);
+  run.diagnostics = apply_suppressions(std::move(run.diagnostics), request.display_root, checked,
+                                       scope, &request.replaced_texts);
   return run;
 }
 

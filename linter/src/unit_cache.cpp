@@ -10,7 +10,9 @@ namespace retort::lint {
 namespace fs = std::filesystem;
 
 UnitCache::UnitCache(const LintRequest& request)
-    : request_(request), settings_fingerprint_(request.settings.fingerprint()) {
+    : request_(request),
+      settings_fingerprint_(request.settings.fingerprint()),
+      stamps_(&request.replaced_texts) {
   if (!request.cache_root.empty()) cache_.emplace(request.cache_root, "lint");
 }
 

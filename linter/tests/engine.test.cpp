@@ -113,6 +113,31 @@ TEST(Cache, AWarmRunReplaysEveryUnitAndFindsTheSame) {
   EXPECT_EQ(warm.files_checked, cold.files_checked);
 }
 
+// `--staged` hands the index's text of a file whose working-tree copy differs.
+TEST(Cache, ReplacedTextsAreWhatIsLintedAndAreCachedApartFromTheDisks) {
+  Project project;
+  auto unit = project.tree.write("a.cpp", "#include \"a.hpp\"\nint a() { return held(); }\n");
+  auto header = project.tree.write("a.hpp", "#pragma once\ninline int held() { return 1; }\n");
+  auto request = project.request({unit});
+  request.cache_root = project.tree.root() / ".retort" / "cache";
+  request.replaced_texts[header] =
+      "#pragma once\ninline int held() { int* p = new int(1); int r = *p; delete p; return r; }\n";
+  LintRun replaced = lint(request);
+  EXPECT_THAT(ids_of(replaced), ::testing::Contains("warning/raw-new-delete"));
+  auto disk_request = project.request({unit});
+  disk_request.cache_root = request.cache_root;
+  LintRun disk = lint(disk_request);
+  EXPECT_EQ(disk.units_parsed, 1u);
+  EXPECT_THAT(ids_of(disk), ::testing::Not(::testing::Contains("warning/raw-new-delete")));
+  // The cache keeps one result per unit: the disk's run replaced the other.
+  LintRun replaced_again = lint(request);
+  EXPECT_EQ(replaced_again.units_parsed, 1u);
+  EXPECT_EQ(ids_of(replaced_again), ids_of(replaced));
+  LintRun replaced_warm = lint(request);
+  EXPECT_EQ(replaced_warm.units_cached, 1u);
+  EXPECT_EQ(ids_of(replaced_warm), ids_of(replaced));
+}
+
 TEST(Cache, AChangedHeaderReLintsOnlyTheUnitsThatIncludeIt) {
   Project project;
   auto a = project.tree.write("a.cpp", "#include \"shared.hpp\"\n");

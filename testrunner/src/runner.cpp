@@ -80,6 +80,8 @@ std::chrono::milliseconds own_cpu_time() {
 
 void request_interrupt() { is_interrupt_requested.store(true); }
 
+void clear_interrupt() { is_interrupt_requested.store(false); }
+
 std::filesystem::path default_fork_server_library() {
   std::error_code error;
   auto executable = std::filesystem::read_symlink("/proc/self/exe", error);
@@ -92,7 +94,6 @@ std::filesystem::path default_fork_server_library() {
 
 RunOutcome run_tests(const TestInventory& inventory, const WorkPlan& plan,
                      const RunOptions& options, RunListener& listener) {
-  is_interrupt_requested.store(false);
   auto started = std::chrono::steady_clock::now();
   RunOutcome outcome;
   outcome.started_at = std::chrono::system_clock::now();

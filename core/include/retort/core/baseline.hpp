@@ -14,6 +14,8 @@
 
 #include <llvm/Support/Error.h>
 
+#include "retort/core/source_texts.hpp"
+
 #include "retort/core/diagnostic.hpp"
 
 namespace retort {
@@ -34,9 +36,11 @@ class Baseline {
 
   /// Returns `diagnostics` without the ones the baseline records; when a finding
   /// occurs more often than recorded, the extra occurrences are kept as new.
-  /// `source_root` is where the findings' files are read for their code.
+  /// `source_root` is where the findings' files are read for their code, except
+  /// those `replaced` (may be null) holds another text of.
   std::vector<Diagnostic> new_findings(std::vector<Diagnostic> diagnostics,
-                                       const std::filesystem::path& source_root) const;
+                                       const std::filesystem::path& source_root,
+                                       const SourceTexts* replaced = nullptr) const;
 
   /// Returns how many findings the baseline records.
   std::size_t size() const;

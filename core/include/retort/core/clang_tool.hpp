@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "retort/core/source_texts.hpp"
+
 namespace clang::tooling {
 class CompilationDatabase;
 class FrontendActionFactory;
@@ -40,6 +42,9 @@ struct ClangUnit {
   /// Arguments put before the command's own, e.g. `-xc++`, which applies to the
   /// files named after it.
   std::vector<std::string> leading_arguments;
+  /// Files Clang reads with another text than the disk's (with `--staged`, the
+  /// index's); may be null.
+  const SourceTexts* replaced_texts = nullptr;
 };
 
 /// Compiles `unit` with `database`'s command and runs `factory`'s action on it. The

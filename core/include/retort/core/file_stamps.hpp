@@ -8,11 +8,17 @@
 #include <mutex>
 #include <string>
 
+#include "retort/core/source_texts.hpp"
+
 namespace retort {
 
 /// Computes and remembers file stamps for one run; safe to share between threads.
 class FileStamps {
  public:
+  /// Stamps files as the run reads them: by `replaced`'s text for the files it holds
+  /// (it may be null; it must outlive the stamps).
+  explicit FileStamps(const SourceTexts* replaced = nullptr) : replaced_(replaced) {}
+
   /// Returns `file`'s stamp. A project file's stamp hashes its contents (edits that
   /// keep the size and time still count); other files (system, third-party) are
   /// stamped by size and modification time, which package updates change, at the cost
@@ -20,6 +26,7 @@ class FileStamps {
   std::string stamp(const std::filesystem::path& file, bool is_project_file);
 
  private:
+  const SourceTexts* replaced_;
   std::mutex mutex_;
   std::map<std::filesystem::path, std::string> stamps_;
 };

@@ -1,8 +1,9 @@
 #pragma once
 
 /// @file
-/// What retort asks git: the work tree's top, the files it tracks, and the lines that
-/// changed since a revision (for `--since REV`).
+/// What retort asks git: the work tree's top, the files it tracks, the lines that
+/// changed since a revision (for `--since REV`) and what the index holds for the next
+/// commit (for `--staged`).
 
 #include <filesystem>
 #include <map>
@@ -11,6 +12,8 @@
 #include <vector>
 
 #include <llvm/Support/Error.h>
+
+#include "retort/core/source_texts.hpp"
 
 namespace retort {
 
@@ -28,6 +31,9 @@ struct LineRange {
 /// The changed lines of each changed file, keyed by absolute path.
 using ChangedLines = std::map<std::filesystem::path, std::vector<LineRange>>;
 
+/// Returns true when `changed` holds line `line` of `file` (an absolute path).
+bool is_changed_line(const ChangedLines& changed, const std::filesystem::path& file, unsigned line);
+
 /// Returns the top of the git work tree containing `directory`, or `std::nullopt`
 /// outside a work tree (or when git is not installed).
 std::optional<std::filesystem::path> git_toplevel(const std::filesystem::path& directory);
@@ -42,6 +48,41 @@ llvm::Expected<std::vector<std::filesystem::path>> git_list_files(
 /// naming `revision` when git does not know it.
 llvm::Expected<ChangedLines> changed_lines_since(const std::filesystem::path& repository,
                                                  const std::string& revision);
+
+/// The changes a run checks.
+struct Changes {
+  /// The changed lines, by file.
+  ChangedLines lines;
+  /// With `--staged`, the index's text of each file that an unstaged edit (or
+  /// deletion) has made differ from it, so checks read what is committed, not the
+  /// working tree; else empty.
+  SourceTexts texts;
+};
+
+/// Returns what `git commit` would record in the work tree `repository` (paths
+/// inside it; it may be a folder below the work tree's top): the lines the index
+/// changes against HEAD (against nothing before the first commit), and the index's
+/// text of the files whose working-tree copy differs from it.
+llvm::Expected<Changes> staged_changes(const std::filesystem::path& repository);
+
+/// Which changes a command checks: the whole project (neither set), the lines
+/// changed since a revision (`--since REV`) or the staged ones (`--staged`).
+struct ChangeScope {
+  /// The revision of `--since`; empty when not given.
+  std::string since;
+  /// True for `--staged`.
+  bool is_staged = false;
+
+  /// Returns true when neither is set: the whole project is checked.
+  bool is_whole_project() const { return since.empty() && !is_staged; }
+  /// Returns how reports name the scope: `since REV` or `staged`.
+  std::string description() const;
+};
+
+/// Returns the changes `scope` names (the working tree's since a revision, with no
+/// replaced texts; or the staged ones), or `std::nullopt` for the whole project.
+llvm::Expected<std::optional<Changes>> read_changes(const std::filesystem::path& repository,
+                                                    const ChangeScope& scope);
 
 /// Parses the output of `git diff -U0` into the changed line ranges of the new
 /// side, with paths made absolute against `repository`.

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "retort/core/diagnostic.hpp"
+#include "retort/core/source_texts.hpp"
 
 namespace retort {
 
@@ -51,13 +52,15 @@ std::vector<Suppression> parse_suppressions(std::string_view text);
 
 /// Drops the diagnostics that a suppression comment in their file covers. For each
 /// retort suppression in `checked_files` (paths as diagnostics show them, read from
-/// `root`) of one of `scope`'s checks that silenced nothing, adds a
+/// `root`, or from `replaced` when it holds them; it may be null) of one of `scope`'s checks that
+/// silenced nothing, adds a
 /// `<tool>/unused-suppression` warning; for each id in one of the tool's categories
 /// that is not one of its checks, a `<tool>/unknown-suppression` warning naming the
 /// closest real id.
 std::vector<Diagnostic> apply_suppressions(std::vector<Diagnostic> diagnostics,
                                            const std::filesystem::path& root,
                                            const std::vector<std::string>& checked_files,
-                                           const SuppressionScope& scope);
+                                           const SuppressionScope& scope,
+                                           const SourceTexts* replaced = nullptr);
 
 }  // namespace retort

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "retort/core/coverage_data.hpp"
 #include "retort/core/diagnostic.hpp"
 #include "retort/core/rule.hpp"
-#include "retort/coverage/coverage_data.hpp"
 #include "retort/coverage/diff_coverage.hpp"
 
 namespace retort::coverage {

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "retort/core/coverage_data.hpp"
 #include "retort/core/git.hpp"
-#include "retort/coverage/coverage_data.hpp"
 
 namespace retort::coverage {
 
@@ -41,8 +41,8 @@ DiffCoverage diff_coverage(const CoverageData& data, const ChangedLines& changed
                            const std::filesystem::path& project_root,
                            const std::vector<std::string>& skip_files);
 
-/// Prints `diff`: the share of changed code lines covered since `revision`, then the
-/// missed changed lines file by file.
-void print_diff_coverage(std::ostream& out, const DiffCoverage& diff, const std::string& revision);
+/// Prints `diff`: the share of changed code lines covered (`scope` says which change:
+/// `since REV`, `staged`), then the missed changed lines file by file.
+void print_diff_coverage(std::ostream& out, const DiffCoverage& diff, const std::string& scope);
 
 }  // namespace retort::coverage

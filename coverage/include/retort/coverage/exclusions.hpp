@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "retort/coverage/coverage_data.hpp"
+#include "retort/core/coverage_data.hpp"
 
 namespace retort::coverage {
 

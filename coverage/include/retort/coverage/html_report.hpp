@@ -9,7 +9,7 @@
 
 #include <llvm/Support/Error.h>
 
-#include "retort/coverage/coverage_data.hpp"
+#include "retort/core/coverage_data.hpp"
 
 namespace retort::coverage {
 

@@ -11,7 +11,7 @@
 
 #include <llvm/Support/JSON.h>
 
-#include "retort/coverage/coverage_data.hpp"
+#include "retort/core/coverage_data.hpp"
 #include "retort/coverage/diff_coverage.hpp"
 
 namespace retort::coverage {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "retort/core/source_texts.hpp"
 #include "retort/docgen/symbol.hpp"
 
 namespace retort {
@@ -35,6 +36,8 @@ struct ExtractRequest {
   std::filesystem::path cache_root;
   /// Parallel translation units (0: one per hardware thread).
   unsigned jobs = 0;
+  /// Files read with another text than the disk's: with `--staged`, the index's.
+  SourceTexts replaced_texts;
 };
 
 /// A Clang error met while parsing; extraction goes on past it.

@@ -88,6 +88,9 @@ struct FormatRequest {
   /// When set, only these lines of each file are formatted (`--since REV`); files
   /// missing from it are left alone.
   std::optional<ChangedLines> changed_lines;
+  /// Files read with another text than the disk's (`--staged`: the index's). Only
+  /// for the check and diff modes: in place, a file's edits would be lost.
+  SourceTexts replaced_texts;
   /// Where results are cached; empty disables the cache.
   std::filesystem::path cache_root;
   /// Paths in diagnostics are shown relative to this directory.

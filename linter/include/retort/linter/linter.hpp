@@ -12,6 +12,7 @@
 
 #include "retort/core/diagnostic.hpp"
 #include "retort/core/rule.hpp"
+#include "retort/core/source_texts.hpp"
 #include "retort/linter/check.hpp"
 #include "retort/linter/settings.hpp"
 
@@ -61,6 +62,8 @@ struct LintRequest {
   LintSettings settings;
   /// The result cache's root (usually `<project>/.retort/cache`); empty disables it.
   std::filesystem::path cache_root;
+  /// Files read with another text than the disk's: with `--staged`, the index's.
+  SourceTexts replaced_texts;
 };
 
 /// What a run found.

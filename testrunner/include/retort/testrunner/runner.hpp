@@ -96,6 +96,12 @@ void record_outcome(History& history, const TestInventory& inventory, const RunO
 
 /// Asks the running `run_tests` to stop: every test's process group is stopped and
 /// the tests not finished are `not_run`. Async-signal-safe (for a SIGINT handler).
+/// A request made before `run_tests` starts stops it as soon as it starts (Ctrl-C
+/// during an earlier step of the gate), until `clear_interrupt`.
 void request_interrupt();
+
+/// Forgets an interrupt requested before: a command calls it as it starts listening
+/// for Ctrl-C.
+void clear_interrupt();
 
 }  // namespace retort::testrunner

@@ -1,8 +1,8 @@
-#include "retort/coverage/tracefile.hpp"
+#include "retort/core/lcov.hpp"
 
 #include <gtest/gtest.h>
 
-namespace retort::coverage {
+namespace retort {
 namespace {
 
 TEST(Tracefile, RoundTripsLinesFunctionsAndBranches) {
@@ -73,4 +73,4 @@ TEST(Tracefile, ACorruptLineIsAnErrorNamingTheFileLineAndWhatWasExpected) {
 }
 
 }  // namespace
-}  // namespace retort::coverage
+}  // namespace retort

@@ -14,7 +14,7 @@
 
 #include "retort/core/format_number.hpp"
 
-namespace retort::coverage {
+namespace retort {
 
 /// One function: where it starts and how often it was entered.
 struct FunctionHits {
@@ -106,4 +106,4 @@ Totals totals_of(const FileCoverage& file);
 /// Returns the counts of every file of `data` added up.
 Totals totals_of(const CoverageData& data);
 
-}  // namespace retort::coverage
+}  // namespace retort

@@ -1,9 +1,9 @@
-#include "retort/coverage/coverage_data.hpp"
+#include "retort/core/coverage_data.hpp"
 
 #include <cmath>
 #include <cstdio>
 
-namespace retort::coverage {
+namespace retort {
 
 void FileCoverage::merge(const FileCoverage& other) {
   for (const auto& [line, count] : other.lines) lines[line] += count;
@@ -63,4 +63,4 @@ Totals totals_of(const CoverageData& data) {
   return totals;
 }
 
-}  // namespace retort::coverage
+}  // namespace retort

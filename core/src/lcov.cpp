@@ -1,4 +1,4 @@
-#include "retort/coverage/tracefile.hpp"
+#include "retort/core/lcov.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -11,7 +11,7 @@
 #include "retort/core/file_io.hpp"
 #include "retort/core/text_lines.hpp"
 
-namespace retort::coverage {
+namespace retort {
 namespace {
 
 // lcov and genhtml split `FN:<line>,<name>` at commas, so a demangled name
@@ -211,4 +211,4 @@ llvm::Expected<CoverageData> read_lcov(const std::filesystem::path& path) {
   return parse_lcov(*text, path.string());
 }
 
-}  // namespace retort::coverage
+}  // namespace retort

@@ -10,9 +10,9 @@
 
 #include <llvm/Support/Error.h>
 
-#include "retort/coverage/coverage_data.hpp"
+#include "retort/core/coverage_data.hpp"
 
-namespace retort::coverage {
+namespace retort {
 
 /// Returns `data` as an lcov tracefile: one `SF:` record per file with its `FN`,
 /// `FNDA`, `FNF`, `FNH`, `BRDA`, `BRF`, `BRH`, `DA`, `LF` and `LH` lines, named by
@@ -27,4 +27,4 @@ llvm::Expected<CoverageData> parse_lcov(std::string_view text, const std::string
 /// Reads and parses the tracefile at `path`.
 llvm::Expected<CoverageData> read_lcov(const std::filesystem::path& path);
 
-}  // namespace retort::coverage
+}  // namespace retort
