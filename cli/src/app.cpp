@@ -5,6 +5,7 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include "commands.hpp"
+#include "project_schema.hpp"
 #include "retort/core/errors.hpp"
 #include "retort/core/exit_codes.hpp"
 #include "retort/core/version.hpp"
@@ -68,7 +69,7 @@ llvm::Expected<Project> load_project_for(const GlobalOptions& global) {
   if (error)
     return usage_error("-C: cannot change to '" + global.directory.string() +
                        "': " + error.message());
-  return load_project(std::filesystem::current_path());
+  return load_project(std::filesystem::current_path(), project_schema());
 }
 
 int run(int argc, char** argv, CommandAdder add_commands) {

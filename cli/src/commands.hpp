@@ -240,6 +240,9 @@ int run_format(const Project& project, const FormatCommandOptions& options,
 void add_ensure_consistency_command(CLI::App& app, EnsureConsistencyOptions& options,
                                     std::function<int()>& action, const GlobalOptions& global);
 
+/// Adds `retort config` (with `defaults`) to `app`.
+void add_config_command(CLI::App& app, std::function<int()>& action);
+
 /// Adds `retort install-hook` to `app`.
 void add_install_hook_command(CLI::App& app, InstallHookOptions& options,
                               std::function<int()>& action, const GlobalOptions& global);

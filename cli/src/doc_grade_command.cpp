@@ -110,6 +110,25 @@ int explain(const std::vector<GradedSymbol>& graded, const std::string& query) {
   return exit_clean;
 }
 
+// The symbols' grades; with `changes`, only of the symbols declared on changed lines:
+// a change is judged by what it touched, never by an old symbol beside it.
+std::vector<GradedSymbol> graded_symbols(std::vector<Symbol> symbols, const Changes* changes,
+                                         const fs::path& root) {
+  std::vector<GradedSymbol> graded = grade_all(std::move(symbols));
+  if (changes)
+    std::erase_if(graded, [&](const GradedSymbol& graded_symbol) {
+      const auto& symbol = graded_symbol.symbol;
+      return !is_changed_line(changes->lines, root / symbol.file, symbol.line);
+    });
+  return graded;
+}
+
+// Throws CLI11's validation error for a --min-grade that is not a grade.
+void check_min_grade(const std::string& min_grade) {
+  if (min_grade.empty() || min_grade == "none" || grade_from_letter(min_grade)) return;
+  throw CLI::ValidationError("--min-grade", "must be A, B or C, got '" + min_grade + "'");
+}
+
 // --min-grade and --fail-under, or their settings.
 GateSettings gate_settings(const Project& project, const DocGradeCommandOptions& options) {
   GateSettings settings;
@@ -144,9 +163,7 @@ int run_doc_grade(const Project& project, const DocGradeCommandOptions& options,
                   const GlobalOptions& global) {
   auto start = std::chrono::steady_clock::now();
   ReportFormat format = report_format_or_throw(options.report_format);
-  if (!options.min_grade.empty() && options.min_grade != "none" &&
-      !grade_from_letter(options.min_grade))
-    throw CLI::ValidationError("--min-grade", "must be A, B or C, got '" + options.min_grade + "'");
+  check_min_grade(options.min_grade);
   if (auto error = prepare_report_paths({options.lcov_file}))
     return report_error(std::move(error), llvm::errs());
   auto changes = read_changes(project.root, options.changes);
@@ -155,13 +172,8 @@ int run_doc_grade(const Project& project, const DocGradeCommandOptions& options,
   auto extraction = extract_project_api(project, options, changed);
   if (!extraction) return report_error(extraction.takeError(), llvm::errs());
   print_parse_errors(*extraction);
-  std::vector<GradedSymbol> graded = grade_all(std::move(extraction->symbols));
-  // A change is judged by what it touched: an old symbol beside it never blocks it.
-  if (changed)
-    std::erase_if(graded, [&](const GradedSymbol& graded_symbol) {
-      const auto& symbol = graded_symbol.symbol;
-      return !is_changed_line(changed->lines, project.root / symbol.file, symbol.line);
-    });
+  std::vector<GradedSymbol> graded =
+      graded_symbols(std::move(extraction->symbols), changed, project.root);
   if (!options.explained_symbol.empty()) return explain(graded, options.explained_symbol);
   if (!options.lcov_file.empty()) {
     if (auto error = write_report_file(options.lcov_file, doc_coverage_lcov(graded, project.root)))

@@ -127,43 +127,75 @@ bool is_abandoned(const std::vector<StepProgress>& steps) {
   });
 }
 
+// Brings the running steps' times up to date; returns true when every step finished.
+bool update_times(std::vector<StepProgress>& steps) {
+  bool is_done = true;
+  for (auto& step : steps) {
+    if (step.state == StepState::running)
+      step.elapsed = std::chrono::duration_cast<Milliseconds>(Clock::now() - step.started);
+    is_done = is_done && step.state == StepState::finished;
+  }
+  return is_done;
+}
+
+// Marks every step not finished as interrupted.
+void abandon_unfinished(std::vector<StepProgress>& steps) {
+  for (auto& step : steps) {
+    if (step.state == StepState::finished) continue;
+    step.state = StepState::finished;
+    step.exit_code = exit_interrupted;
+  }
+}
+
+// What the watcher has shown: on a terminal a board it redraws, else each step's line
+// and report once it finishes.
+class ProgressView {
+ public:
+  ProgressView(std::ostream& human, bool is_terminal, std::size_t step_count)
+      : human_(human), is_terminal_(is_terminal), is_shown_(step_count) {}
+
+  void show(const std::vector<StepProgress>& steps) {
+    if (is_terminal_) {
+      write_board(std::cerr, steps, is_drawn_);
+      is_drawn_ = true;
+      return;
+    }
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      if (steps[i].state != StepState::finished || is_shown_[i]) continue;
+      write_step_report(human_, steps[i]);
+      is_shown_[i] = true;
+    }
+  }
+
+  // After the board, every step's report.
+  void finish(const std::vector<StepProgress>& steps) {
+    if (is_terminal_)
+      for (const auto& step : steps) write_step_report(human_, step);
+  }
+
+ private:
+  std::ostream& human_;
+  bool is_terminal_;
+  std::vector<bool> is_shown_;
+  bool is_drawn_ = false;
+};
+
 // Shows the steps as they go until every one has finished (returns false) or the gate
-// is interrupted (returns true): a board redrawn on a terminal, else each step's line
-// and report as it finishes.
+// is interrupted (returns true, the unfinished steps marked interrupted).
 bool watch(SharedProgress& shared, std::ostream& human, bool is_terminal) {
-  std::vector<bool> is_shown(shared.steps.size(), false);
-  bool is_drawn = false;
+  ProgressView view(human, is_terminal, shared.steps.size());
   std::unique_lock lock(shared.mutex);
   while (true) {
     shared.changed.wait_for(lock, Milliseconds(100));
-    bool is_done = true;
-    for (auto& step : shared.steps) {
-      if (step.state == StepState::running)
-        step.elapsed = std::chrono::duration_cast<Milliseconds>(Clock::now() - step.started);
-      is_done = is_done && step.state == StepState::finished;
-    }
-    if (is_terminal) {
-      write_board(std::cerr, shared.steps, is_drawn);
-      is_drawn = true;
-    } else {
-      for (std::size_t i = 0; i < shared.steps.size(); ++i)
-        if (shared.steps[i].state == StepState::finished && !is_shown[i]) {
-          write_step_report(human, shared.steps[i]);
-          is_shown[i] = true;
-        }
-    }
+    bool is_done = update_times(shared.steps);
+    view.show(shared.steps);
     if (is_done) break;
     if (is_abandoned(shared.steps)) {
-      for (auto& step : shared.steps)
-        if (step.state != StepState::finished) {
-          step.state = StepState::finished;
-          step.exit_code = exit_interrupted;
-        }
+      abandon_unfinished(shared.steps);
       return true;
     }
   }
-  if (is_terminal)
-    for (const auto& step : shared.steps) write_step_report(human, step);
+  view.finish(shared.steps);
   return false;
 }
 

@@ -114,6 +114,17 @@ void drop_excluded_files(std::vector<Diagnostic>& diagnostics, const Project& pr
   });
 }
 
+// The changes `--since` or `--staged` name; `--fix` cannot go with `--staged`, whose
+// texts are the index's, not the files it would write.
+llvm::Expected<std::optional<Changes>> changes_to_lint(const Project& project,
+                                                       const LintCommandOptions& options) {
+  if (options.changes.is_staged && options.is_fixing)
+    return usage_error(
+        "--fix writes the working tree; --staged checks the index: use one of "
+        "them");
+  return read_changes(project.root, options.changes);
+}
+
 }  // namespace
 
 llvm::Expected<lint::LintRun> lint_project(const Project& project,
@@ -156,11 +167,7 @@ int run_lint(const Project& project, const LintCommandOptions& options,
              const GlobalOptions& global) {
   auto start = std::chrono::steady_clock::now();
   ReportFormat report_format = report_format_or_throw(options.report_format);
-  if (options.changes.is_staged && options.is_fixing)
-    return report_error(usage_error("--fix writes the working tree; --staged checks the index: "
-                                    "use one of them"),
-                        llvm::errs());
-  auto changes = read_changes(project.root, options.changes);
+  auto changes = changes_to_lint(project, options);
   if (!changes) return report_error(changes.takeError(), llvm::errs());
   const Changes* changed = *changes ? &**changes : nullptr;
   auto linted = lint_project(project, options, changed);

@@ -99,3 +99,29 @@ TEST(Ecosystem, TheCiWorkflowGatesAndUploadsTheSarifTheGateWrites) {
 
 }  // namespace
 }  // namespace retort
+
+namespace retort {
+namespace {
+
+// README's reference of `.retort.yaml` is what the tools declare, as the command prints
+// it: a key added, renamed or redescribed without the README fails here.
+TEST(Ecosystem, ReadmesConfigBlockIsRetortConfigDefaults) {
+  auto readme = read_file(source_dir / "README.md");
+  ASSERT_TRUE(static_cast<bool>(readme)) << llvm::toString(readme.takeError());
+  const std::string marker = "<!-- The block below is `retort config defaults`";
+  auto at = readme->find(marker);
+  ASSERT_NE(at, std::string::npos) << "README.md has no config reference block";
+  auto begin = readme->find("```yaml\n", at);
+  ASSERT_NE(begin, std::string::npos);
+  begin += 8;
+  auto end = readme->find("```\n", begin);
+  ASSERT_NE(end, std::string::npos);
+  testing::TempTree tree;
+  auto printed = retort(tree, {"config", "defaults"});
+  ASSERT_EQ(printed.exit_code, 0) << printed.standard_error;
+  EXPECT_EQ(readme->substr(begin, end - begin), printed.standard_output)
+      << "update README.md with `retort config defaults`";
+}
+
+}  // namespace
+}  // namespace retort

@@ -13,7 +13,7 @@ namespace {
 const std::filesystem::path source_dir = RETORT_SOURCE_DIR;
 
 // The count committed with the baseline; lower it when a change fixes old findings.
-constexpr std::size_t committed_baseline_findings = 423;
+constexpr std::size_t committed_baseline_findings = 413;
 
 TEST(SelfGate, TheLintBaselineNeverGrowsPastItsCommittedCount) {
   auto config = YAML::LoadFile((source_dir / ".retort.yaml").string());

@@ -177,33 +177,37 @@ llvm::Expected<OptionValue> convert_value(const YAML::Node& node, const OptionSp
   return bad_value(where, spec, shown(node));
 }
 
-std::vector<std::string> option_names(const std::string& section) {
+std::vector<std::string> option_names(const ConfigSection& section) {
   std::vector<std::string> names;
-  for (const auto& spec : config_schema()) {
-    if (spec.section == section) names.push_back(spec.name);
-  }
+  for (const auto& spec : section.options) names.push_back(spec.name);
   return names;
 }
 
-const OptionSpec* find_option(const std::string& section, const std::string& name) {
-  for (const auto& spec : config_schema()) {
-    if (spec.section == section && spec.name == name) return &spec;
+const OptionSpec* find_option(const ConfigSection& section, const std::string& name) {
+  for (const auto& spec : section.options) {
+    if (spec.name == name) return &spec;
   }
   return nullptr;
 }
 
-llvm::Error load_section(const std::string& section, const YAML::Node& body,
+std::vector<std::string> section_names(const ConfigSchema& schema) {
+  std::vector<std::string> names;
+  for (const auto& section : schema) names.push_back(section.name);
+  return names;
+}
+
+llvm::Error load_section(const ConfigSection& section, const YAML::Node& body,
                          const std::string& file, Config& config) {
   if (body.IsNull()) return llvm::Error::success();  // "format:" with nothing under it
   if (!body.IsMap()) {
-    return usage_error(Where{file, body.Mark()}.prefix() + "section '" + section +
+    return usage_error(Where{file, body.Mark()}.prefix() + "section '" + section.name +
                        "' must be a mapping of options, got " + shown(body));
   }
   for (const auto& entry : body) {
     std::string name = entry.first.Scalar();
     const OptionSpec* spec = find_option(section, name);
     if (spec == nullptr) {
-      return unknown_key(Where{file, entry.first.Mark()}, name, "section '" + section + "'",
+      return unknown_key(Where{file, entry.first.Mark()}, name, "section '" + section.name + "'",
                          option_names(section));
     }
     auto value = convert_value(entry.second, *spec, file);
@@ -215,15 +219,21 @@ llvm::Error load_section(const std::string& section, const YAML::Node& body,
 
 }  // namespace
 
+ConfigSection::ConfigSection(std::string name, std::vector<OptionSpec> options)
+    : name(std::move(name)), options(std::move(options)) {
+  for (auto& option : this->options) option.section = this->name;
+}
+
 std::optional<bool> ConfigTree::as_bool() const {
   bool value = false;
   if (is_mapping || !YAML::convert<bool>::decode(YAML::Node(scalar), value)) return std::nullopt;
   return value;
 }
 
-Config Config::defaults() {
+Config Config::defaults(const ConfigSchema& schema) {
   Config config;
-  for (const auto& spec : config_schema()) config.set(spec.key(), spec.default_value);
+  for (const auto& section : schema)
+    for (const auto& spec : section.options) config.set(spec.key(), spec.default_value);
   return config;
 }
 
@@ -250,8 +260,9 @@ const ConfigTree& Config::tree(std::string_view key) const {
   return std::get<ConfigTree>(value(key));
 }
 
-llvm::Expected<Config> parse_config(std::string_view text, const std::string& file_name) {
-  Config config = Config::defaults();
+llvm::Expected<Config> parse_config(std::string_view text, const std::string& file_name,
+                                    const ConfigSchema& schema) {
+  Config config = Config::defaults(schema);
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));
@@ -261,25 +272,28 @@ llvm::Expected<Config> parse_config(std::string_view text, const std::string& fi
   if (root.IsNull()) return config;  // an empty file is valid
   if (!root.IsMap()) {
     return usage_error(Where{file_name, root.Mark()}.prefix() +
-                       "the top level must be a mapping of sections (" + join(config_sections()) +
-                       "), got " + shown(root));
+                       "the top level must be a mapping of sections (" +
+                       join(section_names(schema)) + "), got " + shown(root));
   }
   for (const auto& entry : root) {
-    std::string section = entry.first.Scalar();
-    const auto& sections = config_sections();
-    if (std::find(sections.begin(), sections.end(), section) == sections.end()) {
-      return unknown_key(Where{file_name, entry.first.Mark()}, section, "the top level", sections);
+    std::string name = entry.first.Scalar();
+    auto section = std::find_if(schema.begin(), schema.end(),
+                                [&](const ConfigSection& known) { return known.name == name; });
+    if (section == schema.end()) {
+      return unknown_key(Where{file_name, entry.first.Mark()}, name, "the top level",
+                         section_names(schema));
     }
-    if (auto error = load_section(section, entry.second, file_name, config))
+    if (auto error = load_section(*section, entry.second, file_name, config))
       return std::move(error);
   }
   return config;
 }
 
-llvm::Expected<Config> load_config_file(const std::filesystem::path& path) {
+llvm::Expected<Config> load_config_file(const std::filesystem::path& path,
+                                        const ConfigSchema& schema) {
   auto text = read_file(path);
   if (!text) return usage_error(llvm::toString(text.takeError()));
-  auto config = parse_config(*text, path.string());
+  auto config = parse_config(*text, path.string(), schema);
   if (config) config->source_file = path;
   return config;
 }
@@ -297,18 +311,19 @@ std::optional<std::filesystem::path> find_config_file(const std::filesystem::pat
   }
 }
 
-llvm::Expected<Project> load_project(const std::filesystem::path& start) {
+llvm::Expected<Project> load_project(const std::filesystem::path& start,
+                                     const ConfigSchema& schema) {
   std::filesystem::path absolute_start = std::filesystem::absolute(start).lexically_normal();
   // A git repository is a project of its own: a checkout inside another project (a
   // submodule, a copy under its build tree) does not take the outer one's settings.
   auto git_top = git_toplevel(absolute_start);
   if (auto file = find_config_file(absolute_start, git_top.value_or(std::filesystem::path()))) {
-    auto config = load_config_file(*file);
+    auto config = load_config_file(*file, schema);
     if (!config) return config.takeError();
     return Project{file->parent_path(), std::move(*config)};
   }
   std::filesystem::path root = git_top.value_or(absolute_start);
-  return Project{root, Config::defaults()};
+  return Project{root, Config::defaults(schema)};
 }
 
 }  // namespace retort

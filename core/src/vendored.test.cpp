@@ -39,7 +39,7 @@ TEST(Vendored, FoldersContainTheirFilesOnly) {
 }
 
 Config config_from(const std::string& yaml) {
-  auto config = parse_config(yaml, ".retort.yaml");
+  auto config = parse_config(yaml, ".retort.yaml", {files_config_section()});
   if (!config) ADD_FAILURE() << llvm::toString(config.takeError());
   return std::move(*config);
 }

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include "retort/core/fix_its.hpp"
+#include "retort/formatter/config_section.hpp"
+#include "retort/linter/config_section.hpp"
 #include "retort/linter/linter.hpp"
 #include "retort/testing/temp_tree.hpp"
 
@@ -15,8 +17,13 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
+// The sections lint reads: its own, and the formatter's line length (the house style's).
+ConfigSchema schema() {
+  return {files_config_section(), format::config_section(), config_section()};
+}
+
 LintSettings settings_from(const std::string& yaml) {
-  auto config = parse_config(yaml, ".retort.yaml");
+  auto config = parse_config(yaml, ".retort.yaml", schema());
   EXPECT_TRUE(static_cast<bool>(config)) << llvm::toString(config.takeError());
   auto settings = LintSettings::from_config(*config);
   EXPECT_TRUE(static_cast<bool>(settings)) << llvm::toString(settings.takeError());
@@ -24,7 +31,7 @@ LintSettings settings_from(const std::string& yaml) {
 }
 
 std::string settings_error(const std::string& yaml) {
-  auto config = parse_config(yaml, ".retort.yaml");
+  auto config = parse_config(yaml, ".retort.yaml", schema());
   EXPECT_TRUE(static_cast<bool>(config)) << llvm::toString(config.takeError());
   auto settings = LintSettings::from_config(*config);
   if (settings) return "";

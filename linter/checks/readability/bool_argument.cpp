@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "../factories.hpp"
 #include "retort/linter/ast_check.hpp"
 
@@ -18,7 +20,8 @@ class BoolArgument : public Check {
         "declaration, and swapping the two flags still compiles. Use an enum with named "
         "values, an options struct with designated initialisers, or at least a "
         "`/*name=*/` comment before the literal (which silences this check). Calls with a "
-        "single argument (`set_visible(true)`) read fine and are not reported.\n\n"
+        "single argument written (`set_visible(true)`, `flag.store(false)`) read fine and "
+        "are not reported.\n\n"
         "Bad: `connection.open(host, true);`\n\n"
         "Good: `connection.open(host, Encryption::required);` or "
         "`connection.open(host, /*use_tls=*/true);`",
@@ -47,10 +50,17 @@ class BoolArgument : public Check {
   }
 
  private:
+  // The arguments written at the call: `flag.store(false)` passes one, whatever
+  // defaulted parameters follow.
   static unsigned argument_count(const clang::Expr& call) {
+    auto written = [](auto arguments) {
+      return static_cast<unsigned>(std::count_if(arguments.begin(), arguments.end(), [](auto* a) {
+        return !llvm::isa<clang::CXXDefaultArgExpr>(a);
+      }));
+    };
     if (const auto* function_call = llvm::dyn_cast<clang::CallExpr>(&call))
-      return function_call->getNumArgs();
-    return llvm::cast<clang::CXXConstructExpr>(call).getNumArgs();
+      return written(function_call->arguments());
+    return written(llvm::cast<clang::CXXConstructExpr>(call).arguments());
   }
 
   // Whether a `/* ... */` comment ends right before the literal.

@@ -19,8 +19,9 @@ class MagicNumber : public Check {
         "`if (retries > 7)` makes the reader guess why 7, and the next person to change "
         "it must find every other 7 that means the same thing. Name it: a constant "
         "says what it is, once. 0, 1 and 2 (and `-1`) are exempt, as are numbers that "
-        "initialise a named constant, enumerators, template arguments, array sizes and "
-        "numbers with a unit (`100ms`). Function bodies are checked, test files are not.\n\n"
+        "initialise a named constant or a designated field (`{.timeout = 60}`), "
+        "enumerators, template arguments, array sizes and numbers with a unit (`100ms`). Function "
+        "bodies are checked, test files are not.\n\n"
         "Bad: `std::this_thread::sleep_for(std::chrono::milliseconds(250));`\n\n"
         "Good: `constexpr auto poll_interval = 250ms; sleep_for(poll_interval);`",
         {{"max_exempt", 2, "Integers from 0 up to this value are never reported."}}};
@@ -67,6 +68,16 @@ class MagicNumber : public Check {
     bool TraverseTemplateArgumentLoc(const clang::TemplateArgumentLoc&) { return true; }
     bool TraverseUserDefinedLiteral(clang::UserDefinedLiteral*) { return true; }
     bool TraverseStaticAssertDecl(clang::StaticAssertDecl*) { return true; }
+    // `{.timeout = 60}`: the field's name says what the number is. Only the written
+    // (syntactic) form of an initialiser list is walked: its semantic form holds
+    // the same literals without their designators.
+    bool TraverseDesignatedInitExpr(clang::DesignatedInitExpr*) { return true; }
+    bool TraverseInitListExpr(clang::InitListExpr* list) {
+      auto* written = list->isSyntacticForm() ? list : list->getSyntacticForm();
+      for (clang::Stmt* item : written->children())
+        if (!TraverseStmt(item)) return false;
+      return true;
+    }
     bool TraverseSubstNonTypeTemplateParmExpr(clang::SubstNonTypeTemplateParmExpr*) { return true; }
   };
 

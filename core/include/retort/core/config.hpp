@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <iosfwd>
 #include <map>
 #include <optional>
 #include <string>
@@ -66,7 +67,7 @@ enum class OptionType { boolean, integer, string, string_list, tree };
 
 /// One documented option of the schema.
 struct OptionSpec {
-  /// The section it belongs to, e.g. `format`.
+  /// The section it belongs to, e.g. `format`; its `ConfigSection` sets it.
   std::string section;
   /// Its name inside the section, e.g. `line_length`.
   std::string name;
@@ -87,17 +88,34 @@ struct OptionSpec {
   std::string key() const { return section + "." + name; }
 };
 
-/// Returns every section of `.retort.yaml`, in the order the docs list them.
-const std::vector<std::string>& config_sections();
+/// The options of one section of `.retort.yaml`, declared beside the tool that owns
+/// them (core declares `files`, which every tool reads).
+struct ConfigSection {
+  /// Declares the section `name` with `options`, whose `section` becomes `name`.
+  ConfigSection(std::string name, std::vector<OptionSpec> options);
 
-/// Returns every option of `.retort.yaml`, with its default and description.
-const std::vector<OptionSpec>& config_schema();
+  /// The section's name, e.g. `lint`.
+  std::string name;
+  /// Its options, in the order the docs list them.
+  std::vector<OptionSpec> options;
+};
+
+/// Every section a command validates `.retort.yaml` against, in the order the docs
+/// list them.
+using ConfigSchema = std::vector<ConfigSection>;
+
+/// Returns the `files` section: which files the tools work on.
+ConfigSection files_config_section();
+
+/// Writes `schema` as YAML: every option with its default, and what it does in a
+/// comment (README's reference block; `retort config defaults`).
+void write_config_reference(std::ostream& out, const ConfigSchema& schema);
 
 /// A validated configuration: every option of the schema has a value.
 class Config {
  public:
   /// Returns a configuration holding every option's default.
-  static Config defaults();
+  static Config defaults(const ConfigSchema& schema);
 
   /// Returns the boolean option `key` (e.g. `format.enabled`).
   bool boolean(std::string_view key) const;
@@ -124,11 +142,13 @@ class Config {
 /// Parses and validates `text` as `.retort.yaml`; `file_name` is used in errors.
 /// Returns the configuration, or a `UsageError` naming `file_name:line:column`, what
 /// is wrong and the allowed keys or values.
-llvm::Expected<Config> parse_config(std::string_view text, const std::string& file_name);
+llvm::Expected<Config> parse_config(std::string_view text, const std::string& file_name,
+                                    const ConfigSchema& schema);
 
 /// Reads and validates the file at `path`. Returns a `UsageError` when it cannot be
 /// read or is invalid.
-llvm::Expected<Config> load_config_file(const std::filesystem::path& path);
+llvm::Expected<Config> load_config_file(const std::filesystem::path& path,
+                                        const ConfigSchema& schema);
 
 /// Returns ` (did you mean 'X'?)` when one of `candidates` is a likely typo of `word`,
 /// else an empty string; used by every "unknown key" error.
@@ -148,8 +168,9 @@ struct Project {
   Config config;
 };
 
-/// Finds the project that contains `start` and loads its configuration.
-/// Returns a `UsageError` when the configuration file is invalid.
-llvm::Expected<Project> load_project(const std::filesystem::path& start);
+/// Finds the project that contains `start` and loads its configuration, validated
+/// against `schema`. Returns a `UsageError` when the configuration file is invalid.
+llvm::Expected<Project> load_project(const std::filesystem::path& start,
+                                     const ConfigSchema& schema);
 
 }  // namespace retort

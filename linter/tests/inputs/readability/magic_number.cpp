@@ -18,3 +18,16 @@ int small(int value) {
 }
 
 bool is_retry_left(int attempts) { return attempts < max_retries; }  // no-finding
+
+struct Limits {
+  int timeout;
+  int retries;
+};
+
+// A designated initialiser names what its number is.
+int limits() {
+  Limits limits{.timeout = 60,  // no-finding
+                .retries = 5};  // no-finding
+  Limits positional{60, 5};  // expect: readability/magic-number
+  return limits.timeout + positional.retries;
+}

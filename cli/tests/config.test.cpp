@@ -1,8 +1,11 @@
 #include "retort/core/config.hpp"
 
+#include <sstream>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "project_schema.hpp"
 #include "retort/core/errors.hpp"
 #include "retort/core/process.hpp"
 #include "retort/testing/temp_tree.hpp"
@@ -14,7 +17,7 @@ using ::testing::HasSubstr;
 
 // Returns the error message of a config that must be rejected.
 std::string rejection(const std::string& yaml) {
-  auto config = parse_config(yaml, ".retort.yaml");
+  auto config = parse_config(yaml, ".retort.yaml", cli::project_schema());
   if (config) {
     ADD_FAILURE() << "accepted:\n" << yaml;
     return {};
@@ -26,7 +29,7 @@ std::string rejection(const std::string& yaml) {
 }
 
 TEST(Config, AnEmptyFileGivesEveryDefault) {
-  auto config = parse_config("", ".retort.yaml");
+  auto config = parse_config("", ".retort.yaml", cli::project_schema());
   ASSERT_TRUE(static_cast<bool>(config)) << llvm::toString(config.takeError());
   EXPECT_EQ(config->integer("format.line_length"), 100);
   EXPECT_EQ(config->string("format.style"), "retort");
@@ -34,18 +37,50 @@ TEST(Config, AnEmptyFileGivesEveryDefault) {
   EXPECT_TRUE(config->string_list("files.exclude").empty());
 }
 
-TEST(Config, EverySchemaOptionHasADescriptionAndAKnownSection) {
-  const auto& sections = config_sections();
-  for (const auto& spec : config_schema()) {
-    EXPECT_FALSE(spec.description.empty()) << spec.key();
-    EXPECT_NE(std::find(sections.begin(), sections.end(), spec.section), sections.end())
-        << spec.key();
-  }
+TEST(Config, EveryToolsOptionHasADescriptionAndItsSectionsName) {
+  for (const auto& section : cli::project_schema())
+    for (const auto& spec : section.options) {
+      EXPECT_FALSE(spec.description.empty()) << spec.key();
+      EXPECT_EQ(spec.section, section.name) << spec.key();
+    }
+}
+
+// The reference `retort config defaults` prints (README's block) is YAML that loads
+// back to every default.
+TEST(Config, TheReferenceLoadsBackToEveryDefault) {
+  std::ostringstream reference;
+  write_config_reference(reference, cli::project_schema());
+  auto config = parse_config(reference.str(), "reference", cli::project_schema());
+  ASSERT_TRUE(static_cast<bool>(config)) << llvm::toString(config.takeError()) << reference.str();
+  auto defaults = Config::defaults(cli::project_schema());
+  for (const auto& section : cli::project_schema())
+    for (const auto& spec : section.options) {
+      switch (spec.type) {
+        case OptionType::boolean:
+          EXPECT_EQ(config->boolean(spec.key()), defaults.boolean(spec.key())) << spec.key();
+          break;
+        case OptionType::integer:
+          EXPECT_EQ(config->integer(spec.key()), defaults.integer(spec.key())) << spec.key();
+          break;
+        case OptionType::string:
+          EXPECT_EQ(config->string(spec.key()), defaults.string(spec.key())) << spec.key();
+          break;
+        case OptionType::string_list:
+          EXPECT_EQ(config->string_list(spec.key()), defaults.string_list(spec.key()))
+              << spec.key();
+          break;
+        case OptionType::tree:
+          EXPECT_TRUE(config->tree(spec.key()).entries.empty()) << spec.key();
+          break;
+      }
+    }
+  EXPECT_THAT(reference.str(), HasSubstr("\n  line_length: 100            # The column limit"));
 }
 
 TEST(Config, ReadsSetValues) {
   auto config = parse_config(
-      "format:\n  line_length: 80\n  style: file\nfiles:\n  exclude: [third_party/**]\n", "x");
+      "format:\n  line_length: 80\n  style: file\nfiles:\n  exclude: [third_party/**]\n", "x",
+      cli::project_schema());
   ASSERT_TRUE(static_cast<bool>(config)) << llvm::toString(config.takeError());
   EXPECT_EQ(config->integer("format.line_length"), 80);
   EXPECT_EQ(config->string("format.style"), "file");
@@ -93,11 +128,12 @@ TEST(Config, ListItemsAreValidatedOneByOne) {
 }
 
 TEST(Config, DocGradeGatesAreValidated) {
-  auto config = parse_config("doc:\n  min_grade: B\n  fail_under: 90\n", "x");
+  auto config =
+      parse_config("doc:\n  min_grade: B\n  fail_under: 90\n", "x", cli::project_schema());
   ASSERT_TRUE(static_cast<bool>(config));
   EXPECT_EQ(config->string("doc.min_grade"), "B");
   EXPECT_EQ(config->integer("doc.fail_under"), 90);
-  EXPECT_EQ(Config::defaults().string("doc.min_grade"), "none");
+  EXPECT_EQ(Config::defaults(cli::project_schema()).string("doc.min_grade"), "none");
   EXPECT_THAT(rejection("doc:\n  min_grade: D\n"), HasSubstr("'doc.min_grade' must be one of"));
   EXPECT_THAT(rejection("doc:\n  fail_under: 101\n"), HasSubstr("fail_under"));
 }
@@ -118,14 +154,14 @@ TEST(Config, TheTopLevelMustBeAMapping) {
 TEST(Config, SectionsOfToolsWithoutOptionsYetRejectEveryKey) {
   EXPECT_THAT(rejection("typecheck:\n  minimum: 80\n"),
               HasSubstr("unknown key 'minimum' in section 'typecheck'"));
-  EXPECT_TRUE(static_cast<bool>(parse_config("typecheck:\n", "x")));
+  EXPECT_TRUE(static_cast<bool>(parse_config("typecheck:\n", "x", cli::project_schema())));
 }
 
 TEST(Config, NestedOptionsKeepEveryPartWithItsPosition) {
   auto config = parse_config(
       "lint:\n  checks:\n    readability/line-length:\n      max_length: 120\n"
       "    design/todo-tags: {enabled: false}\n",
-      ".retort.yaml");
+      ".retort.yaml", cli::project_schema());
   ASSERT_TRUE(static_cast<bool>(config)) << llvm::toString(config.takeError());
   const ConfigTree& checks = config->tree("lint.checks");
   ASSERT_EQ(checks.entries.size(), 2u);
@@ -134,7 +170,7 @@ TEST(Config, NestedOptionsKeepEveryPartWithItsPosition) {
   EXPECT_EQ(max_length.scalar, "120");
   EXPECT_EQ(max_length.where(), ".retort.yaml:4:19: ");
   EXPECT_EQ(checks.entries[1].value.entries.at(0).value.scalar, "false");
-  EXPECT_TRUE(Config::defaults().tree("lint.checks").entries.empty());
+  EXPECT_TRUE(Config::defaults(cli::project_schema()).tree("lint.checks").entries.empty());
 }
 
 TEST(Config, ANestedOptionMustBeAMapping) {
@@ -148,7 +184,7 @@ TEST(Config, IsFoundByWalkingUpFromTheWorkingDirectory) {
   testing::TempTree tree;
   tree.write(".retort.yaml", "format:\n  line_length: 90\n");
   tree.write("src/deep/a.cpp", "");
-  auto project = load_project(tree.root() / "src" / "deep");
+  auto project = load_project(tree.root() / "src" / "deep", cli::project_schema());
   ASSERT_TRUE(static_cast<bool>(project)) << llvm::toString(project.takeError());
   EXPECT_EQ(project->root, tree.root());
   EXPECT_EQ(project->config.integer("format.line_length"), 90);
@@ -164,17 +200,17 @@ TEST(Config, ANestedGitRepositoryIsAProjectOfItsOwn) {
   auto inner = tree.root() / "build" / "checkout";
   auto git = run_process({"git", "init", "-q", inner.string()});
   ASSERT_TRUE(git && git->exit_code == 0);
-  auto project = load_project(inner / "src");
+  auto project = load_project(inner / "src", cli::project_schema());
   ASSERT_TRUE(static_cast<bool>(project)) << llvm::toString(project.takeError());
   EXPECT_EQ(std::filesystem::canonical(project->root), std::filesystem::canonical(inner));
   EXPECT_EQ(project->config.integer("format.line_length"),
-            Config::defaults().integer("format.line_length"));
+            Config::defaults(cli::project_schema()).integer("format.line_length"));
 }
 
 TEST(Config, ABadFileStopsTheProjectFromLoading) {
   testing::TempTree tree;
   tree.write(".retort.yaml", "format:\n  style: 3\n");
-  auto project = load_project(tree.root());
+  auto project = load_project(tree.root(), cli::project_schema());
   ASSERT_FALSE(static_cast<bool>(project));
   EXPECT_THAT(llvm::toString(project.takeError()),
               HasSubstr((tree.root() / ".retort.yaml").string() + ":2:10:"));
@@ -184,7 +220,7 @@ TEST(Config, WithoutAFileTheGitTopIsTheRoot) {
   testing::TempTree tree;
   tree.write("sub/a.cpp", "int a;\n");
   tree.init_git_repository();
-  auto project = load_project(tree.root() / "sub");
+  auto project = load_project(tree.root() / "sub", cli::project_schema());
   ASSERT_TRUE(static_cast<bool>(project));
   EXPECT_EQ(project->root, tree.root());
   EXPECT_TRUE(project->config.source_file.empty());
