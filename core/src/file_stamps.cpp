@@ -27,13 +27,17 @@ std::string compute_stamp(const fs::path& file, bool is_project_file, const Sour
 }  // namespace
 
 std::string FileStamps::stamp(const fs::path& file, bool is_project_file) {
+  return stamp(std::string_view(file.native()), is_project_file);
+}
+
+std::string FileStamps::stamp(std::string_view path, bool is_project_file) {
   {
     std::lock_guard lock(mutex_);
-    if (auto found = stamps_.find(file); found != stamps_.end()) return found->second;
+    if (auto found = stamps_.find(path); found != stamps_.end()) return found->second;
   }
-  std::string value = compute_stamp(file, is_project_file, replaced_);
+  std::string value = compute_stamp(fs::path(path), is_project_file, replaced_);
   std::lock_guard lock(mutex_);
-  stamps_.emplace(file, value);
+  stamps_.emplace(std::string(path), value);
   return value;
 }
 

@@ -32,14 +32,13 @@ std::optional<UnitResult> UnitCache::load(const fs::path& unit) {
   if (!cache_) return std::nullopt;
   auto payload = cache_->load(key_for(unit));
   if (!payload) return std::nullopt;
-  std::vector<std::string> stored_stamps;
-  auto result = unit_result_from_json(*payload, stored_stamps);
+  // A project file's stamp is a hash of its text ("h..."), any other's its size and
+  // time: the stored stamp says which to compare.
+  auto result =
+      unit_result_from_json(*payload, [&](std::string_view file, std::string_view stored) {
+        return stamps_.stamp(file, stored.starts_with("h")) == stored;
+      });
   if (!result) return std::nullopt;
-  std::size_t index = 0;
-  for (const auto& file : result->input_files) {
-    if (stamps_.stamp(file, result->project_files.count(file) != 0) != stored_stamps[index++])
-      return std::nullopt;
-  }
   result->is_cached = true;
   return result;
 }

@@ -70,8 +70,21 @@ std::string unit_result_to_json(const UnitResult& result, const std::vector<std:
   return stream.str();
 }
 
+// True when every input of `object` (its `input_files` beside their `stamps`) is current.
+bool are_inputs_current(const llvm::json::Object& object, const IsInputCurrent& is_current) {
+  const auto* files = object.getArray("input_files");
+  const auto* stamps = object.getArray("stamps");
+  if (files == nullptr || stamps == nullptr || files->size() != stamps->size()) return false;
+  for (std::size_t i = 0; i < files->size(); ++i) {
+    auto file = (*files)[i].getAsString();
+    auto stamp = (*stamps)[i].getAsString();
+    if (!file || !stamp || !is_current(*file, *stamp)) return false;
+  }
+  return true;
+}
+
 std::optional<UnitResult> unit_result_from_json(std::string_view text,
-                                                std::vector<std::string>& stamps) {
+                                                const IsInputCurrent& is_current) {
   auto parsed = llvm::json::parse(llvm::StringRef(text.data(), text.size()));
   if (!parsed) {
     llvm::consumeError(parsed.takeError());
@@ -82,8 +95,7 @@ std::optional<UnitResult> unit_result_from_json(std::string_view text,
   UnitResult result;
   const auto* diagnostics = object->getArray("diagnostics");
   const auto* observations = object->getArray("observations");
-  const auto* stamp_list = object->getArray("stamps");
-  if (diagnostics == nullptr || observations == nullptr || stamp_list == nullptr)
+  if (diagnostics == nullptr || observations == nullptr || !are_inputs_current(*object, is_current))
     return std::nullopt;
   for (const auto& item : *diagnostics) {
     auto diagnostic = diagnostic_from_json(item);
@@ -95,16 +107,7 @@ std::optional<UnitResult> unit_result_from_json(std::string_view text,
     if (!observation) return std::nullopt;
     result.observations.push_back(std::move(*observation));
   }
-  if (!read_paths(*object, "project_files", result.project_files) ||
-      !read_paths(*object, "input_files", result.input_files))
-    return std::nullopt;
-  stamps.clear();
-  for (const auto& item : *stamp_list) {
-    auto stamp = item.getAsString();
-    if (!stamp) return std::nullopt;
-    stamps.push_back(stamp->str());
-  }
-  if (stamps.size() != result.input_files.size()) return std::nullopt;
+  if (!read_paths(*object, "project_files", result.project_files)) return std::nullopt;
   return result;
 }
 

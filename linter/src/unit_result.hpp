@@ -3,9 +3,11 @@
 // What linting one translation unit yields, in a shape the result cache can store.
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "retort/core/diagnostic.hpp"
@@ -39,9 +41,13 @@ struct UnitResult {
 // Serialises `result` (with each input file's `stamps`, same order) for the cache.
 std::string unit_result_to_json(const UnitResult& result, const std::vector<std::string>& stamps);
 
-// Reads what `unit_result_to_json` wrote; `stamps` receives the stored stamps in the
-// order of `result.input_files`. Returns nullopt for anything malformed.
+// Whether an input file a result was stored with is unchanged: its name and stored stamp.
+using IsInputCurrent = std::function<bool(std::string_view file, std::string_view stamp)>;
+
+// Reads what `unit_result_to_json` wrote, if `is_current` holds for every input file
+// it lists (the result leaves `input_files` empty: only storing needs them). Returns
+// nullopt for a stale input or anything malformed.
 std::optional<UnitResult> unit_result_from_json(std::string_view text,
-                                                std::vector<std::string>& stamps);
+                                                const IsInputCurrent& is_current);
 
 }  // namespace retort::lint

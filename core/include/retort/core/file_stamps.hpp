@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 
 #include "retort/core/source_texts.hpp"
 
@@ -24,11 +25,15 @@ class FileStamps {
   /// stamped by size and modification time, which package updates change, at the cost
   /// of one stat. A file that cannot be read is stamped `missing`.
   std::string stamp(const std::filesystem::path& file, bool is_project_file);
+  /// Returns the stamp of the file at `path`, as above; a cached result's thousand
+  /// inputs are checked by their stored names without making a path of each.
+  std::string stamp(std::string_view path, bool is_project_file);
 
  private:
   const SourceTexts* replaced_;
   std::mutex mutex_;
-  std::map<std::filesystem::path, std::string> stamps_;
+  // By path text: comparing std::filesystem::path objects costs a parse of each.
+  std::map<std::string, std::string, std::less<>> stamps_;
 };
 
 }  // namespace retort
