@@ -41,7 +41,8 @@ llvm::Expected<std::string> unified_diff(const fs::path& file, const std::string
   return result->standard_output;
 }
 
-// For --stdin --diff: the original exists only in memory, so it goes to a temporary file.
+// For a text that exists only in memory (--stdin, --staged, or as it was formatted):
+// diff reads it from a temporary file.
 llvm::Expected<std::string> unified_diff_of_text(const std::string& original,
                                                  const std::string& label,
                                                  const std::string& formatted) {
@@ -86,10 +87,12 @@ int format_stdin(const Project& project, const FormatCommandOptions& options) {
   return (options.is_check || options.is_diff) && is_changed ? exit_findings : exit_clean;
 }
 
+// Diffs the text that was formatted, not the file as it is now: with --staged that
+// is the index's text, and a file edited meanwhile is not half-described.
 int print_diffs(const format::FormatRun& run, const fs::path& root) {
   for (const auto& file : run.files) {
     if (file.status != format::FileStatus::changed) continue;
-    auto diff = unified_diff(file.path, display_path(file.path, root), file.formatted);
+    auto diff = unified_diff_of_text(file.original, display_path(file.path, root), file.formatted);
     if (!diff) return report_error(diff.takeError(), llvm::errs());
     std::cout << *diff;
   }

@@ -51,7 +51,7 @@ llvm::Expected<fs::path> hooks_directory(const fs::path& directory) {
   std::string path = result->standard_output;
   while (!path.empty() && path.back() == '\n') path.pop_back();
   fs::path hooks = path;
-  return hooks.is_absolute() ? hooks : fs::absolute(directory / hooks);
+  return (hooks.is_absolute() ? hooks : fs::absolute(directory / hooks)).lexically_normal();
 }
 
 // The `retort` a user runs: the front executable says so when it hands a command to

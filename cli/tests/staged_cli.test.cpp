@@ -107,6 +107,21 @@ TEST(Staged, ChangesJudgeOnlyTheirOwnLinesAndWorkBeforeTheFirstCommit) {
   EXPECT_THAT(whole.standard_output, HasSubstr("undocumented_before(int)"));
 }
 
+// The patch is of the index's text: `git apply --cached` takes it, and the unstaged
+// line is in neither side.
+TEST(Staged, TheDiffIsOfTheStagedTextAndAppliesToTheIndex) {
+  StagedProject project;
+  std::string unstaged = std::string(bad_source) + "int  unstaged_mess( ){return 3;}\n";
+  project.stage(bad_source, clean_header, unstaged, clean_header);
+  auto diff = retort(project.tree, {"format", "--diff", "--staged"});
+  EXPECT_EQ(diff.exit_code, 1) << diff.standard_error;
+  EXPECT_THAT(diff.standard_output, HasSubstr("+int owned(int value) {"));
+  EXPECT_THAT(diff.standard_output, Not(HasSubstr("unstaged_mess")));
+  project.tree.write("fix.patch", diff.standard_output);
+  project.tree.git({"apply", "--cached", "--check", "fix.patch"});
+  EXPECT_EQ(project.tree.read("src/a.cpp"), unstaged);
+}
+
 TEST(Staged, FormattingInPlaceOrFixingWithStagedIsAUsageErrorThatWritesNothing) {
   StagedProject project;
   project.stage(bad_source, bad_header, bad_source, bad_header);
