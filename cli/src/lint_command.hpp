@@ -6,16 +6,12 @@
 #include <string>
 
 #include "commands.hpp"
-#include "retort/linter/linter.hpp"
+#include "retort/linter/project_lint.hpp"
 
 namespace retort::cli {
 
-/// Lints `project` as `retort lint` would (settings, cache, `--fix`), before any
-/// gating by baseline, `--since` or priority; with `changes` (may be null), its
-/// files read as the changes have them (`--staged`: as the index does).
-llvm::Expected<lint::LintRun> lint_project(const Project& project,
-                                           const LintCommandOptions& options,
-                                           const Changes* changes);
+/// Returns the library's options for `options` (progress on a terminal unless a step).
+lint::ProjectLintOptions project_lint_options(const LintCommandOptions& options);
 
 /// Prints every finding at `file`:`position.line` (and at `position.column` when it
 /// is not 0); returns the exit code.

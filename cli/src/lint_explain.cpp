@@ -64,7 +64,7 @@ int explain_findings_at(const Project& project, const LintCommandOptions& option
   if (!fs::exists(file))
     return report_error(usage_error("no such file: '" + file + "'"), llvm::errs());
   std::string shown = display_path(fs::absolute(file).lexically_normal(), project.root);
-  auto run = lint_project(project, options, nullptr);
+  auto run = lint::lint_project(project, project_lint_options(options), nullptr);
   if (!run) return report_error(run.takeError(), llvm::errs());
   std::size_t found = 0;
   for (const auto& d : run->diagnostics) {

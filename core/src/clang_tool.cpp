@@ -19,8 +19,11 @@ ClangError describe(const clang::Diagnostic& info, const std::filesystem::path& 
   if (!info.hasSourceManager() || !info.getLocation().isValid()) return error;
   auto presumed = info.getSourceManager().getPresumedLoc(info.getLocation());
   if (!presumed.isValid()) return error;
+  // Clang names a file as the command does: relative to the command's directory.
+  llvm::SmallString<256> file(presumed.getFilename());
+  info.getSourceManager().getFileManager().makeAbsolutePath(file);
   error.file =
-      display_path(std::filesystem::path(presumed.getFilename()).lexically_normal(), display_root);
+      display_path(std::filesystem::path(file.str().str()).lexically_normal(), display_root);
   error.line = presumed.getLine();
   error.column = presumed.getColumn();
   return error;

@@ -86,7 +86,7 @@ class LintAction : public clang::ASTFrontendAction {
   void EndSourceFileAction() override {
     const auto& manager = getCompilerInstance().getSourceManager();
     for (auto it = manager.fileinfo_begin(); it != manager.fileinfo_end(); ++it) {
-      fs::path file = fs::absolute(it->first->getName().str()).lexically_normal();
+      fs::path file = context_.absolute_path(it->first->getName());
       result_.input_files.insert(file);
       if (is_inside(file, request_.project_root)) result_.project_files.insert(file);
     }

@@ -26,11 +26,17 @@ std::optional<std::tuple<std::string, unsigned, unsigned>> UnitContext::reportab
   return std::tuple{std::string(presumed.getFilename()), presumed.getLine(), presumed.getColumn()};
 }
 
+fs::path UnitContext::absolute_path(llvm::StringRef name) const {
+  llvm::SmallString<256> path(name);
+  if (source_manager_ != nullptr) source_manager_->getFileManager().makeAbsolutePath(path);
+  return fs::path(path.str().str()).lexically_normal();
+}
+
 void UnitContext::report(const CheckInfo& check, clang::SourceLocation location,
                          std::string message) {
   if (auto where = reportable(location)) {
     auto& [file, line, column] = *where;
-    report_at(check, file, line, column, std::move(message));
+    report_at(check, absolute_path(file).string(), line, column, std::move(message));
   }
 }
 
@@ -79,12 +85,12 @@ bool UnitContext::is_project_location(clang::SourceLocation location) const {
   auto file_location = source_manager_->getExpansionLoc(location);
   if (source_manager_->isInSystemHeader(file_location)) return false;
   auto file_name = source_manager_->getFilename(file_location);
-  return !file_name.empty() && is_inside(fs::absolute(file_name.str()), request_.project_root);
+  return !file_name.empty() && is_inside(absolute_path(file_name), request_.project_root);
 }
 
 std::string UnitContext::project_path(clang::SourceLocation location) const {
   auto file_name = source_manager_->getFilename(source_manager_->getExpansionLoc(location));
-  return display_path(fs::absolute(file_name.str()).lexically_normal(), request_.project_root);
+  return display_path(absolute_path(file_name), request_.project_root);
 }
 
 std::int64_t UnitContext::param(const CheckInfo& check, std::string_view name) const {

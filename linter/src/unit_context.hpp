@@ -22,6 +22,9 @@ class UnitContext : public CheckContext {
       : request_(request), result_(result) {}
 
   void set_source_manager(const clang::SourceManager* manager) { source_manager_ = manager; }
+  // `name` as Clang names a file, made absolute against the compile command's
+  // directory (Clang's working directory for the unit), not the process's.
+  std::filesystem::path absolute_path(llvm::StringRef name) const;
 
   void report(const CheckInfo& check, clang::SourceLocation location, std::string message) override;
   void report_with_fix(const CheckInfo& check, clang::SourceLocation location, std::string message,

@@ -78,6 +78,10 @@ struct LintRun {
   std::size_t units_cached = 0;
   /// Vendored folders left out (set by the caller that chose the units).
   std::size_t vendored_folders_skipped = 0;
+  /// Safe fixes applied before this run (`--fix`), and the files they changed.
+  std::size_t fixes_applied = 0;
+  /// The files those fixes changed.
+  std::size_t files_fixed = 0;
 };
 
 /// Lints `request.translation_units` in parallel. Code that does not parse yields
