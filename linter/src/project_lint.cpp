@@ -104,19 +104,26 @@ void drop_excluded_files(std::vector<Diagnostic>& diagnostics, const Project& pr
   });
 }
 
+// The compilation database (`-p`, else found as clangd does), once every path the
+// user named is known to exist.
+llvm::Expected<CompileCommands> database_for(const Project& project,
+                                             const ProjectLintOptions& options) {
+  for (const auto& path : options.paths) {
+    if (!fs::exists(path)) return usage_error("no such file or directory: '" + path.string() + "'");
+  }
+  std::optional<fs::path> build_directory;
+  if (!options.build_directory.empty()) build_directory = options.build_directory;
+  return CompileCommands::discover(project.root, build_directory);
+}
+
 }  // namespace
 
 llvm::Expected<LintRun> lint_project(const Project& project, const ProjectLintOptions& options,
                                      const Changes* changes) {
   auto settings = LintSettings::from_config(project.config);
   if (!settings) return settings.takeError();
-  std::optional<fs::path> build_directory;
-  if (!options.build_directory.empty()) build_directory = options.build_directory;
-  auto commands = CompileCommands::discover(project.root, build_directory);
+  auto commands = database_for(project, options);
   if (!commands) return commands.takeError();
-  for (const auto& path : options.paths) {
-    if (!fs::exists(path)) return usage_error("no such file or directory: '" + path.string() + "'");
-  }
   auto selection = FileSelection::for_project(project.root, project.config);
   if (!selection) return selection.takeError();
   LintRequest request;
