@@ -41,4 +41,8 @@ std::string FileStamps::stamp(std::string_view path, bool is_project_file) {
   return value;
 }
 
+bool FileStamps::is_current(std::string_view path, std::string_view stored) {
+  return stamp(path, stored.starts_with("h")) == stored;
+}
+
 }  // namespace retort

@@ -10,9 +10,10 @@ namespace retort {
 namespace {
 
 llvm::Expected<ProcessResult> run_git(const std::filesystem::path& repository,
-                                      std::vector<std::string> arguments) {
+                                      std::vector<std::string> arguments,
+                                      const ProcessOptions& options = {}) {
   arguments.insert(arguments.begin(), {"git", "-C", repository.string()});
-  return run_process(arguments);
+  return run_process(arguments, options);
 }
 
 std::vector<std::string> split_nul(const std::string& text) {
@@ -58,10 +59,8 @@ std::vector<std::string> diff_arguments(std::vector<std::string> leading,
 
 llvm::Expected<std::string> git_output(const std::filesystem::path& repository,
                                        const std::vector<std::string>& arguments,
-                                       ProcessOptions options = {}) {
-  std::vector<std::string> argv{"git", "-C", repository.string()};
-  argv.insert(argv.end(), arguments.begin(), arguments.end());
-  auto result = run_process(argv, options);
+                                       const ProcessOptions& options = {}) {
+  auto result = run_git(repository, arguments, options);
   if (!result) return result.takeError();
   if (result->exit_code != 0)
     return internal_error("git " + arguments.front() + " failed in '" + repository.string() +
@@ -135,14 +134,10 @@ llvm::Expected<std::vector<std::filesystem::path>> git_list_files(
   std::vector<std::string> arguments{
       "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate", "--"};
   for (const auto& path : paths) arguments.push_back(path.string());
-  auto result = run_git(repository, arguments);
-  if (!result) return result.takeError();
-  if (result->exit_code != 0) {
-    return internal_error("git ls-files failed in '" + repository.string() +
-                          "': " + result->standard_error);
-  }
+  auto listed = git_output(repository, arguments);
+  if (!listed) return listed.takeError();
   std::vector<std::filesystem::path> files;
-  for (const auto& relative : split_nul(result->standard_output)) {
+  for (const auto& relative : split_nul(*listed)) {
     files.push_back(repository / relative);
   }
   return files;
@@ -176,12 +171,9 @@ llvm::Expected<ChangedLines> changed_lines_since(const std::filesystem::path& re
     return usage_error("--since: git does not know the revision '" + revision + "' in '" +
                        repository.string() + "'");
   }
-  auto diff = run_git(repository, diff_arguments({"diff"}, {revision, "--"}));
+  auto diff = git_output(repository, diff_arguments({"diff"}, {revision, "--"}));
   if (!diff) return diff.takeError();
-  if (diff->exit_code != 0) {
-    return internal_error("git diff " + revision + " failed: " + diff->standard_error);
-  }
-  ChangedLines changed = parse_unified_diff(diff->standard_output, repository);
+  ChangedLines changed = parse_unified_diff(*diff, repository);
 
   auto untracked = run_git(repository, {"ls-files", "-z", "--others", "--exclude-standard"});
   if (!untracked) return untracked.takeError();
@@ -199,8 +191,7 @@ llvm::Expected<Changes> staged_changes(const std::filesystem::path& repository) 
   Changes changes{parse_unified_diff(*staged, repository), {}};
   // The files an unstaged edit sets apart from the index, whatever the commit
   // changes: a staged source reads its headers as the commit records them too.
-  auto unstaged = git_output(repository, {"diff", "--name-only", "-z", "--no-renames", "--relative",
-                                          "--no-ext-diff", "--"});
+  auto unstaged = git_output(repository, diff_arguments({"diff", "--name-only", "-z"}, {"--"}));
   if (!unstaged) return unstaged.takeError();
   auto texts = index_texts(repository, split_nul(*unstaged));
   if (!texts) return texts.takeError();

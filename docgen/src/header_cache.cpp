@@ -38,9 +38,8 @@ std::optional<std::vector<Symbol>> HeaderCache::load(const fs::path& header,
   for (const auto& input : *inputs) {
     const auto* pair = input.getAsArray();
     if (!pair || pair->size() != 2) return std::nullopt;
-    fs::path file((*pair)[0].getAsString().value_or("").str());
-    if (stamps_.stamp(file, is_inside(file, request_.project_root)) !=
-        (*pair)[1].getAsString().value_or(""))
+    if (!stamps_.is_current((*pair)[0].getAsString().value_or(""),
+                            (*pair)[1].getAsString().value_or("")))
       return std::nullopt;
   }
   auto loaded = symbols_from_json(*symbols);

@@ -32,11 +32,9 @@ std::optional<UnitResult> UnitCache::load(const fs::path& unit) {
   if (!cache_) return std::nullopt;
   auto payload = cache_->load(key_for(unit));
   if (!payload) return std::nullopt;
-  // A project file's stamp is a hash of its text ("h..."), any other's its size and
-  // time: the stored stamp says which to compare.
   auto result =
       unit_result_from_json(*payload, [&](std::string_view file, std::string_view stored) {
-        return stamps_.stamp(file, stored.starts_with("h")) == stored;
+        return stamps_.is_current(file, stored);
       });
   if (!result) return std::nullopt;
   result->is_cached = true;

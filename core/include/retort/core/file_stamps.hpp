@@ -29,6 +29,11 @@ class FileStamps {
   /// inputs are checked by their stored names without making a path of each.
   std::string stamp(std::string_view path, bool is_project_file);
 
+  /// Returns true when the file at `path` still has the stamp `stored`, stamped as
+  /// `stored` was (a hash of its text, or its size and time): a cached result's
+  /// inputs are checked by their stored names, with no path made of each.
+  bool is_current(std::string_view path, std::string_view stored);
+
  private:
   const SourceTexts* replaced_;
   std::mutex mutex_;
