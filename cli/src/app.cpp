@@ -72,6 +72,20 @@ llvm::Expected<Project> load_project_for(const GlobalOptions& global) {
   return load_project(std::filesystem::current_path(), project_schema());
 }
 
+std::function<int()> project_action(const GlobalOptions& global, ProjectRun run) {
+  return [&global, run = std::move(run)] {
+    auto project = load_project_for(global);
+    if (!project) return report_error(project.takeError(), llvm::errs());
+    return run(*project);
+  };
+}
+
+void on_project(CLI::App& command, std::function<int()>& action, const GlobalOptions& global,
+                ProjectRun run) {
+  command.callback(
+      [&action, &global, run = std::move(run)] { action = project_action(global, run); });
+}
+
 int run(int argc, char** argv, CommandAdder add_commands) {
   CLI::App app{"retort: formatting and consistency checks for C++ (and an actor runtime)",
                "retort"};

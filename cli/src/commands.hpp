@@ -16,6 +16,11 @@
 #include "retort/core/config.hpp"
 #include "retort/core/git.hpp"
 #include "retort/core/reporters.hpp"
+#include "retort/coverage/project_cover.hpp"
+#include "retort/docgen/project_grade.hpp"
+#include "retort/formatter/project_format.hpp"
+#include "retort/linter/project_lint.hpp"
+#include "retort/testrunner/project_test.hpp"
 
 namespace retort::cli {
 
@@ -44,15 +49,13 @@ struct GlobalOptions {
 
 /// `retort format`'s options.
 struct FormatCommandOptions {
-  std::vector<std::filesystem::path> paths;
+  /// What the library's run is asked (its mode comes from the two flags below).
+  format::ProjectFormatOptions run;
   bool is_check = false;
   bool is_diff = false;
-  ChangeScope changes;
   bool is_stdin = false;
   std::string assume_filename;
-  unsigned jobs = 0;
   std::string report_format = "text";
-  bool is_cache_disabled = false;
   bool is_print_style = false;
   // Set when the command runs as a step of ensure-consistency.
   StepSink* step = nullptr;
@@ -69,17 +72,11 @@ struct EnsureConsistencyOptions {
 
 /// `retort lint`'s options.
 struct LintCommandOptions {
-  std::vector<std::filesystem::path> paths;
-  std::filesystem::path build_directory;
-  unsigned jobs = 0;
+  /// What the library's run is asked.
+  lint::ProjectLintOptions run;
   std::string report_format = "text";
   std::string explained_subject;
-  bool is_strict = false;
-  ChangeScope changes;
-  std::filesystem::path baseline;
   std::filesystem::path write_baseline;
-  bool is_fixing = false;
-  bool is_cache_disabled = false;
   bool is_printing_stats = false;
   // Set when the command runs as a step of ensure-consistency.
   StepSink* step = nullptr;
@@ -95,32 +92,16 @@ void add_lint_command(CLI::App& app, LintCommandOptions& options, std::function<
 
 /// `retort test`'s options.
 struct TestCommandOptions {
-  std::vector<std::string> filters;
-  std::vector<std::string> only_tags;
-  std::vector<std::string> excluded_tags;
-  bool is_failed_only = false;
-  bool is_stale_only = false;
-  std::optional<std::uint64_t> seed;
-  unsigned jobs = 0;
-  std::optional<unsigned> timeout_seconds;
-  std::optional<unsigned> retries;
-  bool is_flaky_failing = false;
-  std::optional<unsigned> max_failures;
+  /// What the library's run is asked.
+  testrunner::ProjectTestOptions run;
   std::size_t slowest = 0;
-  std::string partition;
-  unsigned repeat_until_failure = 0;
   std::filesystem::path junit_file;
   std::filesystem::path json_file;
-  std::filesystem::path build_directory;
   bool is_verbose = false;
   bool is_listing = false;
-  bool is_fork_server_off = false;
-  bool is_isolated = false;
   std::string report_format = "text";
   // Set by `retort cover` when its own report takes standard output.
   bool is_progress_on_stderr = false;
-  // `NAME=value` entries for every test process, e.g. cover's LLVM_PROFILE_FILE.
-  std::vector<std::string> extra_environment;
   // Set when the command runs as a step of ensure-consistency.
   StepSink* step = nullptr;
 };
@@ -135,22 +116,14 @@ void add_test_command(CLI::App& app, TestCommandOptions& options, std::function<
 
 /// `retort cover`'s options.
 struct CoverCommandOptions {
-  std::filesystem::path build_directory;
+  /// What the library's collection and gates are asked.
+  coverage::ProjectCoverOptions run;
+  /// The report files to write.
+  coverage::CoverReportFiles reports;
   bool is_skipping_tests = false;
   std::string partition;
-  unsigned jobs = 0;
-  std::vector<std::filesystem::path> added_tracefiles;
-  bool is_collecting_branches = false;
-  bool is_including_throw_branches = false;
   bool is_detailed = false;
   std::string filter;
-  std::filesystem::path html_directory;
-  std::filesystem::path lcov_file;
-  std::filesystem::path cobertura_file;
-  std::filesystem::path json_file;
-  std::optional<double> minimum;
-  ChangeScope changes;
-  std::optional<double> minimum_diff;
   std::string report_format = "text";
   // Set when the command runs as a step of ensure-consistency.
   StepSink* step = nullptr;
@@ -166,17 +139,12 @@ void add_cover_command(CLI::App& app, CoverCommandOptions& options, std::functio
 
 /// `retort doc-grade`'s options.
 struct DocGradeCommandOptions {
-  std::vector<std::filesystem::path> paths;
-  std::filesystem::path build_directory;
+  /// What the library's run is asked.
+  doc::ProjectGradeOptions run;
   bool is_all = false;
-  std::string min_grade;
-  std::optional<double> fail_under;
   std::string report_format = "text";
   std::filesystem::path lcov_file;
-  unsigned jobs = 0;
-  bool is_cache_disabled = false;
   std::string explained_symbol;
-  ChangeScope changes;
   // Set when the command runs as a step of ensure-consistency.
   StepSink* step = nullptr;
 };
@@ -267,5 +235,17 @@ ReportFormat report_format_or_throw(const std::string& name);
 
 /// Loads the project that holds `global.directory`; a bad config is a usage error.
 llvm::Expected<Project> load_project_for(const GlobalOptions& global);
+
+/// What a command runs on its loaded project: the tool's run and its report; returns
+/// the exit code.
+using ProjectRun = std::function<int(const Project& project)>;
+
+/// Returns the action every project command shares: load the project (a bad
+/// `.retort.yaml` is exit 2), run `run` on it, exit with its code.
+std::function<int()> project_action(const GlobalOptions& global, ProjectRun run);
+
+/// Makes `command`, once parsed, set `action` to `project_action(global, run)`.
+void on_project(CLI::App& command, std::function<int()>& action, const GlobalOptions& global,
+                ProjectRun run);
 
 }  // namespace retort::cli

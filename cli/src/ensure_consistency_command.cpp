@@ -281,13 +281,8 @@ void add_ensure_consistency_command(CLI::App& app, EnsureConsistencyOptions& opt
       ->add_option("--junit", options.junit_file,
                    "Also write every step's findings as JUnit XML to FILE (for CI test reports)")
       ->type_name("FILE");
-  command->callback([&] {
-    action = [&] {
-      auto project = load_project_for(global);
-      if (!project) return report_error(project.takeError(), llvm::errs());
-      return run_gate(*project, options, global);
-    };
-  });
+  on_project(*command, action, global,
+             [&](const Project& project) { return run_gate(project, options, global); });
 }
 
 }  // namespace retort::cli

@@ -12,18 +12,23 @@
 #include "retort/core/errors.hpp"
 #include "retort/core/exit_codes.hpp"
 #include "retort/core/process.hpp"
-#include "retort/core/result_cache.hpp"
 #include "retort/core/source_files.hpp"
 #include "retort/formatter/formatter.hpp"
+#include "retort/formatter/project_format.hpp"
 
 namespace retort::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-int exit_code_for(const std::vector<Diagnostic>& diagnostics, bool has_internal_error) {
-  if (has_internal_error) return exit_internal;
-  return has_findings(diagnostics) ? exit_findings : exit_clean;
+format::ProjectFormatOptions project_format_options(const FormatCommandOptions& options) {
+  format::ProjectFormatOptions format = options.run;
+  format.mode = options.is_check
+                    ? format::FormatMode::check
+                    : (options.is_diff ? format::FormatMode::diff : format::FormatMode::in_place);
+  // As a step of the gate, the board shows that the step is running.
+  if (!options.step) format.on_progress = progress_printer("format", "files");
+  return format;
 }
 
 // A unified diff from GNU diff (Debian's essential diffutils), so the output is the
@@ -112,62 +117,35 @@ int run_format(const Project& project, const FormatCommandOptions& options,
   }
   if (options.is_stdin) return format_stdin(project, options);
 
-  format::FormatRequest request;
-  request.mode = options.is_check
-                     ? format::FormatMode::check
-                     : (options.is_diff ? format::FormatMode::diff : format::FormatMode::in_place);
-  if (options.changes.is_staged && request.mode == format::FormatMode::in_place)
-    return report_error(
-        usage_error("--staged checks the text the index holds: use it with "
-                    "--check or --diff (writing it back would undo unstaged edits)"),
-        llvm::errs());
-  request.options = format::FormatOptions::from_config(project.config);
-  request.display_root = project.root;
-  request.jobs = options.jobs;
-  // As a step of the gate, the board shows that the step is running.
-  if (!options.step) request.on_progress = progress_printer("format", "files");
-  if (!options.is_cache_disabled) request.cache_root = ResultCache::default_root(project.root);
-
-  auto selection = FileSelection::for_project(project.root, project.config);
-  if (!selection) return report_error(selection.takeError(), llvm::errs());
-  std::vector<std::filesystem::path> left_alone;
-  auto files = discover_source_files(project.root, options.paths, *selection, &left_alone);
-  if (!files) return report_error(files.takeError(), llvm::errs());
-  for (const auto& path : left_alone)
+  auto formatted = format::run_project_format(project, project_format_options(options));
+  if (!formatted) return report_error(formatted.takeError(), llvm::errs());
+  for (const auto& path : formatted->left_alone)
     llvm::errs() << "retort: note: '" << path.string()
                  << "' is not a C or C++ file (by its extension); left alone\n";
-  auto changes = read_changes(project.root, options.changes);
-  if (!changes) return report_error(changes.takeError(), llvm::errs());
-  if (*changes) {
-    request.changed_lines = std::move((*changes)->lines);
-    request.replaced_texts = std::move((*changes)->texts);
+  if (options.is_diff) {
+    if (int failed = print_diffs(formatted->run, project.root); failed != exit_clean) return failed;
   }
-  request.files = std::move(*files);
-
-  format::FormatRun run = format::format_files(request);
-  if (request.mode == format::FormatMode::diff) {
-    if (int failed = print_diffs(run, project.root); failed != exit_clean) return failed;
-  }
-  auto context =
-      make_report_context("format", format::format_rules(), request.files.size(), start, global);
-  context.vendored_folders_skipped = selection->vendored_folders.size();
+  auto context = make_report_context("format", format::format_rules(), formatted->files_checked,
+                                     start, global);
+  context.vendored_folders_skipped = formatted->vendored_folders_skipped;
   // With --diff the patch alone goes to stdout; the findings (one per file the patch
   // touches) and the summary that counts them go to stderr.
-  std::ostream& out = request.mode == format::FormatMode::diff ? std::cerr : std::cout;
-  deliver_findings(options.step, report_format, run.diagnostics, context, out);
-  return exit_code_for(run.diagnostics, run.has_internal_error());
+  std::ostream& out = options.is_diff ? std::cerr : std::cout;
+  deliver_findings(options.step, report_format, formatted->run.diagnostics, context, out);
+  return formatted->exit_code();
 }
 
 void add_format_command(CLI::App& app, FormatCommandOptions& options, std::function<int()>& action,
                         const GlobalOptions& global) {
   CLI::App* command =
       app.add_subcommand("format", "Format C++ files in the house style (Clang's libFormat)");
-  command->add_option("paths", options.paths, "Files or directories (default: the whole project)");
+  command->add_option("paths", options.run.paths,
+                      "Files or directories (default: the whole project)");
   auto* check = command->add_flag("--check", options.is_check,
                                   "Write nothing; list unformatted files, exit 1 if any");
   command->add_flag("--diff", options.is_diff, "Write nothing; print a unified diff, exit 1 if any")
       ->excludes(check);
-  add_change_options(*command, options.changes, "Format only the lines changed");
+  add_change_options(*command, options.run.changes, "Format only the lines changed");
   auto* stdin_flag =
       command->add_flag("--stdin", options.is_stdin, "Format standard input to standard output");
   command
@@ -175,20 +153,15 @@ void add_format_command(CLI::App& app, FormatCommandOptions& options, std::funct
                    "With --stdin: the file name to format it as")
       ->type_name("F")
       ->needs(stdin_flag);
-  command->add_option("-j,--jobs", options.jobs,
+  command->add_option("-j,--jobs", options.run.jobs,
                       "Files formatted in parallel (default: all cores)");
   command->add_option("--format", options.report_format, "Report format: " + report_format_names());
-  command->add_flag("--no-cache", options.is_cache_disabled,
+  command->add_flag("--no-cache", options.run.is_cache_disabled,
                     "Ignore and do not update .retort/cache");
   command->add_flag("--print-style", options.is_print_style,
                     "Print the house style as .clang-format YAML (for editors) and exit");
-  command->callback([&] {
-    action = [&] {
-      auto project = load_project_for(global);
-      if (!project) return report_error(project.takeError(), llvm::errs());
-      return run_format(*project, options, global);
-    };
-  });
+  on_project(*command, action, global,
+             [&](const Project& project) { return run_format(project, options, global); });
 }
 
 }  // namespace retort::cli

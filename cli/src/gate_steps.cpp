@@ -13,32 +13,32 @@ int run_gate_step(const std::string& step, const Project& project,
   if (step == "format") {
     FormatCommandOptions format;
     format.is_check = true;
-    format.changes = options.changes;
+    format.run.changes = options.changes;
     format.step = &sink;
     return run_format(project, format, global);
   }
   if (step == "lint") {
     LintCommandOptions lint;
-    lint.changes = options.changes;
+    lint.run.changes = options.changes;
     lint.step = &sink;
     return run_lint(project, lint, global);
   }
   if (step == "doc-grade") {
     DocGradeCommandOptions doc_grade;
-    doc_grade.changes = options.changes;
+    doc_grade.run.changes = options.changes;
     doc_grade.step = &sink;
     return run_doc_grade(project, doc_grade, global);
   }
   if (step == "test") {
     TestCommandOptions test;
     // A change runs the tests whose programs it rebuilt (or that never passed).
-    test.is_stale_only = !options.changes.is_whole_project();
+    test.run.is_stale_only = !options.changes.is_whole_project();
     test.step = &sink;
     return run_test(project, test, global);
   }
   if (step == "cover") {
     CoverCommandOptions cover;
-    cover.changes = options.changes;
+    cover.run.changes = options.changes;
     cover.step = &sink;
     return run_cover(project, cover, global);
   }

@@ -19,15 +19,7 @@ namespace retort::cli {
 namespace fs = std::filesystem;
 
 lint::ProjectLintOptions project_lint_options(const LintCommandOptions& options) {
-  lint::ProjectLintOptions lint;
-  lint.paths = options.paths;
-  lint.build_directory = options.build_directory;
-  lint.jobs = options.jobs;
-  lint.is_strict = options.is_strict;
-  lint.changes = options.changes;
-  lint.baseline = options.baseline;
-  lint.is_fixing = options.is_fixing;
-  lint.is_cache_disabled = options.is_cache_disabled;
+  lint::ProjectLintOptions lint = options.run;
   // As a step of the gate, the board shows that the step is running.
   if (!options.step) lint.on_progress = progress_printer("lint", "translation units");
   return lint;
@@ -115,23 +107,24 @@ void add_lint_command(CLI::App& app, LintCommandOptions& options, std::function<
                       const GlobalOptions& global) {
   CLI::App* command =
       app.add_subcommand("lint", "Lint C++ with checks that explain why they matter");
-  command->add_option("paths", options.paths, "Files or directories (default: the whole project)");
-  command->add_option("-p", options.build_directory, "Directory holding compile_commands.json")
+  command->add_option("paths", options.run.paths,
+                      "Files or directories (default: the whole project)");
+  command->add_option("-p", options.run.build_directory, "Directory holding compile_commands.json")
       ->type_name("DIR");
-  command->add_option("-j,--jobs", options.jobs,
+  command->add_option("-j,--jobs", options.run.jobs,
                       "Translation units linted in parallel (default: all cores)");
   command->add_option("--format", options.report_format, "Report format: " + report_format_names());
-  command->add_flag("--strict", options.is_strict, "Also report low-priority findings");
-  add_change_options(*command, options.changes, "Report only findings on the lines changed");
-  command->add_option("--baseline", options.baseline,
+  command->add_flag("--strict", options.run.is_strict, "Also report low-priority findings");
+  add_change_options(*command, options.run.changes, "Report only findings on the lines changed");
+  command->add_option("--baseline", options.run.baseline,
                       "Report only findings not recorded in this baseline file");
   command->add_option("--write-baseline", options.write_baseline,
                       "Record every current finding in this file and exit 0");
-  command->add_flag("--fix", options.is_fixing,
+  command->add_flag("--fix", options.run.is_fixing,
                     "Apply the safe fixes, then lint again (files are written atomically)");
   command->add_flag("--stats", options.is_printing_stats,
                     "Print how many translation units were parsed and how many replayed");
-  command->add_flag("--no-cache", options.is_cache_disabled,
+  command->add_flag("--no-cache", options.run.is_cache_disabled,
                     "Parse every translation unit instead of replaying unchanged ones");
   CLI::App* list =
       command->add_subcommand("list", "List every check with its priority and summary");
@@ -154,11 +147,8 @@ void add_lint_command(CLI::App& app, LintCommandOptions& options, std::function<
       [&] { action = [&] { return explain(options.explained_subject, options, global); }; });
   command->callback([&, list, explain_command, docs] {
     if (list->parsed() || explain_command->parsed() || docs->parsed()) return;
-    action = [&] {
-      auto project = load_project_for(global);
-      if (!project) return report_error(project.takeError(), llvm::errs());
-      return run_lint(*project, options, global);
-    };
+    action = project_action(
+        global, [&](const Project& project) { return run_lint(project, options, global); });
   });
 }
 

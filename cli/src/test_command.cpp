@@ -16,47 +16,13 @@
 #include "retort/core/exit_codes.hpp"
 #include "retort/core/file_io.hpp"
 #include "retort/testrunner/diagnostics.hpp"
+#include "retort/testrunner/project_test.hpp"
 #include "retort/testrunner/report.hpp"
 
 namespace retort::cli {
 namespace {
 
 using namespace retort::testrunner;
-
-std::filesystem::path history_file(const Project& project) {
-  return project.root / ".retort" / "test" / "history.json";
-}
-
-llvm::Expected<TestInventory> discover(const Project& project, const TestCommandOptions& options) {
-  ResultCache cache(ResultCache::default_root(project.root), "test");
-  const auto& globs = project.config.string_list("test.binaries");
-  std::vector<TestProgram> programs;
-  if (!globs.empty() && options.build_directory.empty()) {
-    programs = programs_from_globs(project.root, globs);
-  } else {
-    auto build = options.build_directory.empty()
-                     ? project.root / project.config.string("test.build_directory")
-                     : std::filesystem::absolute(options.build_directory);
-    auto from_ctest = programs_from_ctest(build, project.root, &cache);
-    if (!from_ctest) return from_ctest.takeError();
-    programs = std::move(*from_ctest);
-  }
-  for (auto& program : programs)
-    program.environment.insert(program.environment.end(), options.extra_environment.begin(),
-                               options.extra_environment.end());
-  auto inventory = list_tests(std::move(programs), options.jobs, &cache);
-  for (const auto& warning : inventory.warnings)
-    std::cerr << "retort: warning: " << warning << "\n";
-  return inventory;
-}
-
-History load_history(const Project& project) {
-  auto history = History::load(history_file(project));
-  if (history) return std::move(*history);
-  std::cerr << "retort: warning: " << llvm::toString(history.takeError())
-            << "; starting a fresh history\n";
-  return History();
-}
 
 llvm::Error write_reports(const TestCommandOptions& options, const TestInventory& inventory,
                           const RunOutcome& outcome) {
@@ -67,7 +33,8 @@ llvm::Error write_reports(const TestCommandOptions& options, const TestInventory
   }
   if (!options.json_file.empty()) {
     auto json =
-        llvm::formatv("{0:2}", results_json(inventory, outcome, options.is_flaky_failing)).str() +
+        llvm::formatv("{0:2}", results_json(inventory, outcome, options.run.is_flaky_failing))
+            .str() +
         "\n";
     if (auto error = write_report_file(options.json_file, json)) return error;
   }
@@ -83,36 +50,6 @@ int list_selected(const TestInventory& inventory, const std::vector<std::size_t>
   }
   return selected.empty() ? exit_no_tests : exit_clean;
 }
-
-SelectionRequest selection_request(const TestCommandOptions& options, const Partition* partition) {
-  SelectionRequest request;
-  request.filters = options.filters;
-  request.only_tags = options.only_tags;
-  request.excluded_tags = options.excluded_tags;
-  request.is_failed_only = options.is_failed_only;
-  request.is_stale_only = options.is_stale_only;
-  if (partition) request.partition = *partition;
-  return request;
-}
-
-RunOptions run_options(const Project& project, const TestCommandOptions& options) {
-  RunOptions run;
-  run.jobs = options.jobs;
-  auto timeout = options.timeout_seconds.value_or(project.config.integer("test.timeout"));
-  run.timeout = std::chrono::seconds(timeout);
-  run.is_timeout_forced = options.timeout_seconds.has_value();
-  run.retries = options.retries.value_or(project.config.integer("test.retries"));
-  run.max_failures = options.max_failures;
-  run.seed = options.seed;
-  if (!options.is_fork_server_off && project.config.boolean("test.fork_server"))
-    run.fork_server_library = default_fork_server_library();
-  return run;
-}
-
-struct Iteration {
-  RunOutcome outcome;
-  int exit_code = exit_clean;
-};
 
 // Where the run's progress and summary go: standard output, unless a report in
 // another format takes it (`--format json|junit|sarif|github`), then standard error.
@@ -138,7 +75,7 @@ void write_formatted_report(ReportFormat format, const Project& project,
       return;
     case ReportFormat::json:
       std::cout << llvm::formatv("{0:2}",
-                                 results_json(inventory, outcome, options.is_flaky_failing))
+                                 results_json(inventory, outcome, options.run.is_flaky_failing))
                        .str()
                 << "\n";
       return;
@@ -148,7 +85,7 @@ void write_formatted_report(ReportFormat format, const Project& project,
     case ReportFormat::sarif:
     case ReportFormat::github: {
       auto diagnostics =
-          test_diagnostics(inventory, outcome, project.root, options.is_flaky_failing);
+          test_diagnostics(inventory, outcome, project.root, options.run.is_flaky_failing);
       auto context =
           make_report_context("test", test_rules(), outcome.results.size(), start, global);
       write_report(format, diagnostics, context, std::cout);
@@ -157,22 +94,37 @@ void write_formatted_report(ReportFormat format, const Project& project,
   }
 }
 
-Iteration run_once(const TestInventory& inventory, const WorkPlan& plan, const RunOptions& run,
-                   const TestCommandOptions& options, const HumanOutput& human) {
-  ConsoleReporter console(inventory, human.out,
-                          {human.is_terminal, human.use_color, options.is_verbose},
-                          planned_tests(plan));
-  Iteration iteration;
-  {
-    InterruptGuard guard;
-    iteration.outcome = run_tests(inventory, plan, run, console);
+// The console report of each iteration, and its summary.
+class ConsoleIterations : public IterationListener {
+ public:
+  ConsoleIterations(const ProjectTestPlan& planned, const TestCommandOptions& options,
+                    const HumanOutput& human)
+      : planned_(planned), options_(options), human_(human) {}
+
+  RunListener& start_iteration(std::size_t number, std::size_t count) override {
+    if (count > 1) human_.out << "==> iteration " << number << " of " << count << "\n";
+    console_.emplace(planned_.inventory, human_.out,
+                     ConsoleStyle{human_.is_terminal, human_.use_color, options_.is_verbose},
+                     planned_tests(planned_.plan));
+    return *console_;
   }
-  console.finish();
-  print_summary(human.out, inventory, iteration.outcome,
-                {options.slowest, options.seed, options.is_flaky_failing, human.use_color});
-  iteration.exit_code = run_exit_code(iteration.outcome, options.is_flaky_failing);
-  return iteration;
-}
+
+  void finish_iteration(const RunOutcome& outcome, int exit_code, std::size_t number,
+                        std::size_t count) override {
+    console_->finish();
+    print_summary(
+        human_.out, planned_.inventory, outcome,
+        {options_.slowest, options_.run.seed, options_.run.is_flaky_failing, human_.use_color});
+    if (exit_code != exit_clean && count > 1)
+      human_.out << "Failed on iteration " << number << " of " << count << "\n";
+  }
+
+ private:
+  const ProjectTestPlan& planned_;
+  const TestCommandOptions& options_;
+  const HumanOutput& human_;
+  std::optional<ConsoleReporter> console_;
+};
 
 }  // namespace
 
@@ -182,51 +134,34 @@ int run_test(const Project& project, const TestCommandOptions& options,
   ReportFormat format = report_format_or_throw(options.report_format);
   auto human = human_output(format != ReportFormat::text || options.is_progress_on_stderr, global,
                             options.step);
-  std::optional<Partition> partition;
-  if (!options.partition.empty()) {
-    auto parsed = parse_partition(options.partition);
-    if (!parsed) return report_error(parsed.takeError(), llvm::errs());
-    partition = *parsed;
-  }
   if (auto error = prepare_report_paths({options.junit_file, options.json_file}))
     return report_error(std::move(error), llvm::errs());
-  auto inventory = discover(project, options);
-  if (!inventory) return report_error(inventory.takeError(), llvm::errs());
-  auto history = load_history(project);
-  auto selected = select_tests(
-      *inventory, selection_request(options, partition ? &*partition : nullptr), history);
-  if (options.is_listing) return list_selected(*inventory, selected);
-  if (selected.empty()) {
-    human.out << "retort test: no tests selected (" << inventory->tests.size() << " tests known)\n";
+  auto planned = plan_project_tests(project, options.run);
+  if (!planned) return report_error(planned.takeError(), llvm::errs());
+  for (const auto& warning : planned->warnings) std::cerr << "retort: warning: " << warning << "\n";
+  if (options.is_listing) return list_selected(planned->inventory, planned->selected);
+  if (planned->selected.empty()) {
+    human.out << "retort test: no tests selected (" << planned->inventory.tests.size()
+              << " tests known)\n";
     return exit_no_tests;
   }
-  auto run = run_options(project, options);
-  PlanOptions plan_options{project.config.string_list("test.serial"),
-                           project.config.string_list("test.one_process"), options.seed,
-                           options.is_isolated || project.config.boolean("test.isolate"), run.jobs};
-  auto plan = plan_work(*inventory, selected, history, plan_options);
-  std::size_t iterations = std::max(1u, options.repeat_until_failure);
-  Iteration iteration;
-  for (std::size_t i = 1; i <= iterations; ++i) {
-    if (iterations > 1) human.out << "==> iteration " << i << " of " << iterations << "\n";
-    iteration = run_once(*inventory, plan, run, options, human);
-    record_outcome(history, *inventory, iteration.outcome);
-    if (iteration.exit_code != exit_clean) {
-      if (iterations > 1) human.out << "Failed on iteration " << i << " of " << iterations << "\n";
-      break;
-    }
-  }
-  if (auto error = history.save(history_file(project)))
-    return report_error(std::move(error), llvm::errs());
-  if (auto error = write_reports(options, *inventory, iteration.outcome))
+  ConsoleIterations console(*planned, options, human);
+  llvm::Expected<ProjectTest> tested = [&] {
+    InterruptGuard guard;
+    return run_project_tests(project, *planned, options.run, console);
+  }();
+  if (!tested) return report_error(tested.takeError(), llvm::errs());
+  if (auto error = write_reports(options, planned->inventory, tested->outcome))
     return report_error(std::move(error), llvm::errs());
   if (options.step)
     options.step->findings = {
-        make_report_context("test", test_rules(), iteration.outcome.results.size(), start, global),
-        test_diagnostics(*inventory, iteration.outcome, project.root, options.is_flaky_failing)};
+        make_report_context("test", test_rules(), tested->outcome.results.size(), start, global),
+        test_diagnostics(planned->inventory, tested->outcome, project.root,
+                         options.run.is_flaky_failing)};
   else
-    write_formatted_report(format, project, options, *inventory, iteration.outcome, global, start);
-  return iteration.exit_code;
+    write_formatted_report(format, project, options, planned->inventory, tested->outcome, global,
+                           start);
+  return tested->exit_code;
 }
 
 void add_test_command(CLI::App& app, TestCommandOptions& options, std::function<int()>& action,
@@ -235,29 +170,30 @@ void add_test_command(CLI::App& app, TestCommandOptions& options, std::function<
       "test",
       "Run GoogleTest suites concurrently, isolating each failure in a process of its own "
       "(from CTest or test.binaries)");
-  command->add_option("filter", options.filters,
+  command->add_option("filter", options.run.filters,
                       "GoogleTest filters (Suite.*, -Suite.Slow) or file.cpp:LINE");
-  command->add_option("--only", options.only_tags, "Run only tests with this tag")
+  command->add_option("--only", options.run.only_tags, "Run only tests with this tag")
       ->type_name("TAG");
-  command->add_option("--exclude", options.excluded_tags, "Skip tests with this tag")
+  command->add_option("--exclude", options.run.excluded_tags, "Skip tests with this tag")
       ->type_name("TAG");
-  command->add_flag("--failed", options.is_failed_only,
+  command->add_flag("--failed", options.run.is_failed_only,
                     "Run only the last run's failures and tests never run before");
-  command->add_flag("--stale", options.is_stale_only,
+  command->add_flag("--stale", options.run.is_stale_only,
                     "Run only tests of binaries that changed since their last green run");
-  command->add_option("--seed", options.seed, "Shuffle the order with this seed (reproducible)");
-  command->add_option("-j,--jobs", options.jobs, "Tests at once (default: one per core)");
-  command->add_option("--timeout", options.timeout_seconds,
+  command->add_option("--seed", options.run.seed,
+                      "Shuffle the order with this seed (reproducible)");
+  command->add_option("-j,--jobs", options.run.jobs, "Tests at once (default: one per core)");
+  command->add_option("--timeout", options.run.timeout_seconds,
                       "Seconds per test before it is stopped (default: test.timeout, 60)");
-  command->add_option("--retries", options.retries,
+  command->add_option("--retries", options.run.retries,
                       "Rerun a failing test up to N times; passing on a retry is FLAKY");
-  command->add_flag("--flaky-fails", options.is_flaky_failing, "Count FLAKY tests as failures");
-  command->add_option("--max-failures", options.max_failures,
+  command->add_flag("--flaky-fails", options.run.is_flaky_failing, "Count FLAKY tests as failures");
+  command->add_option("--max-failures", options.run.max_failures,
                       "Stop starting tests after N failures");
   command->add_option("--slowest", options.slowest, "Print the N slowest tests");
-  command->add_option("--partition", options.partition,
+  command->add_option("--partition", options.run.partition,
                       "Run slice K of N (K/N), by a stable hash of each test's name");
-  command->add_option("--repeat-until-failure", options.repeat_until_failure,
+  command->add_option("--repeat-until-failure", options.run.repeat_until_failure,
                       "Run the selection up to N times, stopping at the first failure");
   command->add_option("--format", options.report_format,
                       "Print a report on standard output (progress goes to standard error): "
@@ -265,25 +201,20 @@ void add_test_command(CLI::App& app, TestCommandOptions& options, std::function<
   command->add_option("--junit", options.junit_file, "Write a JUnit XML report")->type_name("FILE");
   command->add_option("--json", options.json_file, "Write a JSON report")->type_name("FILE");
   command
-      ->add_option("--build-dir", options.build_directory,
+      ->add_option("--build-dir", options.run.build_directory,
                    "CMake build directory to take CTest's tests from")
       ->type_name("DIR");
   command->add_flag("-v,--verbose", options.is_verbose, "Also print passing and skipped tests");
   command->add_flag("--list", options.is_listing, "List the selected tests and their tags");
-  command->add_flag("--isolate", options.is_isolated,
+  command->add_flag("--isolate", options.run.is_isolated,
                     "One process per test, never batches of a program's tests (test.isolate)");
-  command->add_flag("--no-fork-server", options.is_fork_server_off,
+  command->add_flag("--no-fork-server", options.run.is_fork_server_off,
                     "Start every test with exec, not forked from its program's fork server");
   command->footer(
       "Exit codes: 0 all passed, 1 failures, 2 usage error, 4 no tests selected, "
       "130 interrupted.");
-  command->callback([&] {
-    action = [&] {
-      auto project = load_project_for(global);
-      if (!project) return report_error(project.takeError(), llvm::errs());
-      return run_test(*project, options, global);
-    };
-  });
+  on_project(*command, action, global,
+             [&](const Project& project) { return run_test(project, options, global); });
 }
 
 }  // namespace retort::cli
