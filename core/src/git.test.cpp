@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "retort/core/process.hpp"
 #include "retort/testing/temp_tree.hpp"
 
 namespace retort {
@@ -117,6 +118,28 @@ TEST(Git, ListedFilesHonourGitignore) {
 TEST(Git, OutsideAWorkTreeThereIsNoTop) {
   testing::TempTree tree;
   EXPECT_FALSE(git_toplevel(tree.root()).has_value());
+}
+
+// The top is found as git finds it, from a sub-folder too, and for a linked worktree,
+// whose `.git` is a file; git agrees with each answer.
+TEST(Git, TheTopIsTheNearestFolderHoldingDotGitAsGitSays) {
+  testing::TempTree tree;
+  tree.write("repo/src/a.cpp", "int a;\n");
+  tree.git({"init", "-q", "repo"});
+  tree.git({"-C", "repo", "add", "."});
+  tree.git({"-C", "repo", "commit", "-qm", "first"});
+  tree.git({"-C", "repo", "worktree", "add", "-q", "../linked"});
+  auto real = [](const std::filesystem::path& path) { return std::filesystem::canonical(path); };
+  EXPECT_EQ(git_toplevel(tree.root() / "repo/src"), tree.root() / "repo");
+  EXPECT_EQ(git_toplevel(tree.root() / "linked/src/"), tree.root() / "linked");
+  EXPECT_TRUE(std::filesystem::is_regular_file(tree.root() / "linked/.git"));
+  for (const char* folder : {"repo/src", "linked/src"}) {
+    auto said =
+        run_process({"git", "-C", (tree.root() / folder).string(), "rev-parse", "--show-toplevel"});
+    ASSERT_TRUE(static_cast<bool>(said));
+    std::string top = said->standard_output.substr(0, said->standard_output.find('\n'));
+    EXPECT_EQ(real(top), real(*git_toplevel(tree.root() / folder)));
+  }
 }
 
 TEST(Git, ParsesHunkHeadersWithAndWithoutCounts) {

@@ -35,6 +35,12 @@ ConfigSection config_section() {
            .description = "Compiler arguments for headers when the project has no "
                           "compile_commands.json; include/ and the project root are always on "
                           "the include path then."},
+          {.name = "build_directory",
+           .type = OptionType::string,
+           .default_value = std::string(),
+           .description = "The folder holding `compile_commands.json`, relative to the project "
+                          "root (as `-p`); empty looks in `build/`, then the root, and parses "
+                          "with `doc.flags` when neither has one."},
       }};
 }
 

@@ -40,12 +40,15 @@ std::vector<std::string> fallback_arguments(const Project& project) {
   return arguments;
 }
 
-// The named build folder's database (an error when it has none), or the one found as
-// clangd finds it, or none.
+// The named build folder's database (`-p`, else `doc.build_directory`; an error when
+// it has none), or the one found as clangd finds it, or none.
 llvm::Expected<std::optional<CompileCommands>> project_commands(
     const Project& project, const ProjectGradeOptions& options) {
-  if (!options.build_directory.empty()) {
-    auto loaded = CompileCommands::discover(project.root, options.build_directory);
+  fs::path named = options.build_directory;
+  if (named.empty() && !project.config.string("doc.build_directory").empty())
+    named = project.root / project.config.string("doc.build_directory");
+  if (!named.empty()) {
+    auto loaded = CompileCommands::discover(project.root, named);
     if (!loaded) return loaded.takeError();
     return std::optional<CompileCommands>(std::move(*loaded));
   }

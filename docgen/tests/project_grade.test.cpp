@@ -100,5 +100,16 @@ TEST(ProjectGrade, AStagedChangeGradesOnlyTheSymbolsOnItsLines) {
   EXPECT_EQ(change->exit_code(), exit_findings);
 }
 
+TEST(ProjectGrade, TheBuildDirectorySettingNamesTheDatabase) {
+  GradedProject graded;
+  auto missing = run_project_grade(graded.project("doc:\n  build_directory: out\n"), {});
+  ASSERT_FALSE(static_cast<bool>(missing));
+  EXPECT_THAT(llvm::toString(missing.takeError()), HasSubstr("out"));
+  graded.tree.write("out/compile_commands.json", "[]");
+  auto configured = run_project_grade(graded.project("doc:\n  build_directory: out\n"), {});
+  ASSERT_TRUE(static_cast<bool>(configured)) << llvm::toString(configured.takeError());
+  EXPECT_EQ(configured->headers_checked(), 1u);
+}
+
 }  // namespace
 }  // namespace retort::doc

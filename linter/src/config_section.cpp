@@ -21,6 +21,11 @@ ConfigSection config_section() {
                .default_value = std::string(),
                .description = "A baseline file (written by `retort lint --write-baseline`): the "
                               "findings it lists are not reported, so only new ones gate."},
+              {.name = "build_directory",
+               .type = OptionType::string,
+               .default_value = std::string(),
+               .description = "The folder holding `compile_commands.json`, relative to the "
+                              "project root (as `-p`); empty looks in `build/`, then the root."},
           }};
 }
 

@@ -19,6 +19,7 @@
 #include "retort/core/suppressions.hpp"
 #include "retort/linter/ast_check.hpp"
 #include "retort/linter/linter.hpp"
+#include "run_cache.hpp"
 #include "unit_cache.hpp"
 #include "unit_context.hpp"
 
@@ -173,10 +174,18 @@ bool same_finding(const Diagnostic& a, const Diagnostic& b) {
          std::tie(b.range.file, b.range.begin.line, b.range.begin.column, b.check_id, b.message);
 }
 
-}  // namespace
-
-LintRun lint(const LintRequest& request) {
+// Every unit's result: one merged result replayed when nothing any unit read has
+// changed, else each unit's own (replayed or parsed), kept for the next run.
+std::vector<UnitResult> unit_results(const LintRequest& request) {
   UnitCache cache(request);
+  RunCache run_cache(request, cache);
+  if (auto replayed = run_cache.load()) {
+    if (request.on_progress)
+      request.on_progress(request.translation_units.size(), request.translation_units.size());
+    std::vector<UnitResult> results;
+    results.push_back(std::move(*replayed));
+    return results;
+  }
   std::mutex progress_mutex;
   std::size_t done = 0;
   std::vector<UnitResult> results =
@@ -188,6 +197,14 @@ LintRun lint(const LintRequest& request) {
         }
         return result;
       });
+  run_cache.store(results);
+  return results;
+}
+
+}  // namespace
+
+LintRun lint(const LintRequest& request) {
+  std::vector<UnitResult> results = unit_results(request);
   LintRun run;
   std::set<fs::path> project_files;
   std::vector<StyleObservation> observations;
@@ -196,8 +213,9 @@ LintRun lint(const LintRequest& request) {
     for (auto& diagnostic : result.diagnostics) run.diagnostics.push_back(std::move(diagnostic));
     for (auto& observation : result.observations) observations.push_back(std::move(observation));
     project_files.insert(result.project_files.begin(), result.project_files.end());
-    ++(result.is_cached ? run.units_cached : run.units_parsed);
+    if (!result.is_cached) ++run.units_parsed;
   }
+  run.units_cached = request.translation_units.size() - run.units_parsed;
   UnitResult text_result = check_texts(request, project_files);
   for (auto& diagnostic : text_result.diagnostics) run.diagnostics.push_back(std::move(diagnostic));
   for (auto& observation : text_result.observations) observations.push_back(std::move(observation));

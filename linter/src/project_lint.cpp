@@ -104,15 +104,19 @@ void drop_excluded_files(std::vector<Diagnostic>& diagnostics, const Project& pr
   });
 }
 
-// The compilation database (`-p`, else found as clangd does), once every path the
-// user named is known to exist.
+// The compilation database (`-p`, else `lint.build_directory`, else found as clangd
+// does), once every path the user named is known to exist.
 llvm::Expected<CompileCommands> database_for(const Project& project,
                                              const ProjectLintOptions& options) {
   for (const auto& path : options.paths) {
     if (!fs::exists(path)) return usage_error("no such file or directory: '" + path.string() + "'");
   }
   std::optional<fs::path> build_directory;
-  if (!options.build_directory.empty()) build_directory = options.build_directory;
+  if (!options.build_directory.empty())
+    build_directory = options.build_directory;
+  else if (const auto& configured = project.config.string("lint.build_directory");
+           !configured.empty())
+    build_directory = project.root / configured;
   return CompileCommands::discover(project.root, build_directory);
 }
 

@@ -25,10 +25,10 @@ class UnitCache {
   std::optional<UnitResult> load(const std::filesystem::path& unit);
   // Stores `result` for `unit` with the current stamps of the files it read.
   void store(const std::filesystem::path& unit, const UnitResult& result);
-
- private:
+  // Returns `unit`'s key: its compile command, retort's build and the settings.
   CacheKey key_for(const std::filesystem::path& unit) const;
 
+ private:
   const LintRequest& request_;
   // The settings' text, which every unit's key includes; computed once per run.
   std::string settings_fingerprint_;

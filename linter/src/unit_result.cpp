@@ -107,7 +107,9 @@ std::optional<UnitResult> unit_result_from_json(std::string_view text,
     if (!observation) return std::nullopt;
     result.observations.push_back(std::move(*observation));
   }
-  if (!read_paths(*object, "project_files", result.project_files)) return std::nullopt;
+  if (!read_paths(*object, "project_files", result.project_files) ||
+      !read_paths(*object, "input_files", result.input_files))
+    return std::nullopt;
   return result;
 }
 

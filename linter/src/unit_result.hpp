@@ -45,8 +45,7 @@ std::string unit_result_to_json(const UnitResult& result, const std::vector<std:
 using IsInputCurrent = std::function<bool(std::string_view file, std::string_view stamp)>;
 
 // Reads what `unit_result_to_json` wrote, if `is_current` holds for every input file
-// it lists (the result leaves `input_files` empty: only storing needs them). Returns
-// nullopt for a stale input or anything malformed.
+// it lists. Returns nullopt for a stale input or anything malformed.
 std::optional<UnitResult> unit_result_from_json(std::string_view text,
                                                 const IsInputCurrent& is_current);
 

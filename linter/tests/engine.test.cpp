@@ -161,6 +161,33 @@ TEST(Cache, AChangedHeaderReLintsOnlyTheUnitsThatIncludeIt) {
   EXPECT_THAT(ids_of(after_edit), ::testing::ElementsAre("warning/c-style-cast"));
 }
 
+// The whole run is replayed from one entry when nothing changed, and that entry, made
+// by a run that replayed some units, still knows every file those units read.
+TEST(Cache, ARunOfReplayedAndParsedUnitsIsReplayedWholeAndStillSeesEveryInput) {
+  Project project;
+  auto a = project.tree.write("a.cpp", "#include \"shared.hpp\"\n");
+  auto b = project.tree.write("b.cpp", "#include \"other.hpp\"\n");
+  project.tree.write("shared.hpp", "#pragma once\n/// Doc.\ninline int s() { return 1; }\n");
+  project.tree.write("other.hpp", "#pragma once\n/// Doc.\ninline int o() { return 1; }\n");
+  auto request = project.request({a, b});
+  request.cache_root = project.tree.root() / ".retort" / "cache";
+  lint(request);
+  project.tree.write("shared.hpp",
+                     "#pragma once\n/// Doc.\ninline int s(double d) { return (int)d; }\n");
+  EXPECT_EQ(lint(request).units_parsed, 1u);
+  LintRun replayed = lint(request);
+  EXPECT_EQ(replayed.units_parsed, 0u);
+  EXPECT_EQ(replayed.units_cached, 2u);
+  EXPECT_THAT(ids_of(replayed), ::testing::ElementsAre("warning/c-style-cast"));
+  EXPECT_EQ(replayed.files_checked, 4u);
+  // other.hpp was read only by b.cpp, whose result came from its own entry.
+  project.tree.write("other.hpp",
+                     "#pragma once\n/// Doc.\ninline int o(double d) { return (int)d; }\n");
+  LintRun after_other = lint(request);
+  EXPECT_EQ(after_other.units_parsed, 1u);
+  EXPECT_EQ(ids_of(after_other).size(), 2u);
+}
+
 TEST(Cache, AUnitThatDidNotCompileIsParsedAgainOnceTheMissingHeaderExists) {
   Project project;
   auto unit = project.tree.write("a.cpp", "#include \"later.hpp\"\nint a() { return later(); }\n");

@@ -133,5 +133,23 @@ TEST(ProjectLint, ADatabaseOfNamesRelativeToTheBuildDirectoryIsTheProjectsFiles)
   EXPECT_EQ(lint->run.files_checked, 2u);
 }
 
+// A build folder other than build/ is named once in `.retort.yaml`, not on every
+// command line; `-p` still wins.
+TEST(ProjectLint, TheBuildDirectorySettingNamesTheDatabase) {
+  LintedProject linted;
+  std::filesystem::rename(linted.tree.root() / "build", linted.tree.root() / "out");
+  auto unfound = run_project_lint(linted.project(), {});
+  ASSERT_FALSE(static_cast<bool>(unfound));
+  llvm::consumeError(unfound.takeError());
+  auto configured = run_project_lint(linted.project("lint:\n  build_directory: out\n"), {});
+  ASSERT_TRUE(static_cast<bool>(configured)) << llvm::toString(configured.takeError());
+  EXPECT_THAT(gated_lines(*configured), ElementsAre(2u, 4u));
+  ProjectLintOptions named;
+  named.build_directory = linted.tree.root() / "elsewhere";
+  auto missing = run_project_lint(linted.project("lint:\n  build_directory: out\n"), named);
+  ASSERT_FALSE(static_cast<bool>(missing));
+  EXPECT_THAT(llvm::toString(missing.takeError()), ::testing::HasSubstr("elsewhere"));
+}
+
 }  // namespace
 }  // namespace retort::lint

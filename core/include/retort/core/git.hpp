@@ -34,8 +34,9 @@ using ChangedLines = std::map<std::filesystem::path, std::vector<LineRange>>;
 /// Returns true when `changed` holds line `line` of `file` (an absolute path).
 bool is_changed_line(const ChangedLines& changed, const std::filesystem::path& file, unsigned line);
 
-/// Returns the top of the git work tree containing `directory`, or `std::nullopt`
-/// outside a work tree (or when git is not installed).
+/// Returns the top of the git work tree containing `directory` (the nearest folder
+/// holding `.git`, as git finds it; git itself is asked when `GIT_DIR` or
+/// `GIT_WORK_TREE` is set), or `std::nullopt` outside a work tree.
 std::optional<std::filesystem::path> git_toplevel(const std::filesystem::path& directory);
 
 /// Returns the files below `paths` that git tracks or that are untracked but not
