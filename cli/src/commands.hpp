@@ -21,6 +21,7 @@
 #include "retort/formatter/project_format.hpp"
 #include "retort/linter/project_lint.hpp"
 #include "retort/testrunner/project_test.hpp"
+#include "retort/typecheck/project_typecheck.hpp"
 
 namespace retort::cli {
 
@@ -157,6 +158,24 @@ int run_doc_grade(const Project& project, const DocGradeCommandOptions& options,
 void add_doc_grade_command(CLI::App& app, DocGradeCommandOptions& options,
                            std::function<int()>& action, const GlobalOptions& global);
 
+/// `retort typecheck`'s options.
+struct TypecheckCommandOptions {
+  /// What the library's run is asked.
+  typecheck::ProjectTypecheckOptions run;
+  std::string report_format = "text";
+  std::string explained_warning;
+  // Set when the command runs as a step of ensure-consistency.
+  StepSink* step = nullptr;
+};
+
+/// Runs `retort typecheck` for `project`.
+int run_typecheck(const Project& project, const TypecheckCommandOptions& options,
+                  const GlobalOptions& global);
+
+/// Adds `retort typecheck` (with `explain`) to `app`.
+void add_typecheck_command(CLI::App& app, TypecheckCommandOptions& options,
+                           std::function<int()>& action, const GlobalOptions& global);
+
 /// `retort install-hook`'s options.
 struct InstallHookOptions {
   bool is_forced = false;
@@ -178,6 +197,8 @@ struct CommandOptions {
   CoverCommandOptions cover;
   /// `retort doc-grade`'s.
   DocGradeCommandOptions doc_grade;
+  /// `retort typecheck`'s.
+  TypecheckCommandOptions typecheck;
 };
 
 /// Adds an executable's subcommands to `app`; each sets `action` when chosen.

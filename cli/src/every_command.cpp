@@ -13,6 +13,7 @@ void add_every_command(CLI::App& app, CommandOptions& options, std::function<int
   add_test_command(app, options.test, action, global);
   add_cover_command(app, options.cover, action, global);
   add_doc_grade_command(app, options.doc_grade, action, global);
+  add_typecheck_command(app, options.typecheck, action, global);
   add_install_hook_command(app, options.hook, action, global);
   add_config_command(app, action);
 }

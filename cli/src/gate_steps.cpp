@@ -5,8 +5,8 @@
 namespace retort::cli {
 
 // One step per tool, each run as its own command would be, with its output going to
-// `sink`; a later tool (typecheck) adds its line here and to the config schema's
-// allowed `ensure_consistency.steps`.
+// `sink`; a tool's step is named here and in the config schema's allowed
+// `ensure_consistency.steps`.
 int run_gate_step(const std::string& step, const Project& project,
                   const EnsureConsistencyOptions& options, const GlobalOptions& global,
                   StepSink& sink) {
@@ -28,6 +28,11 @@ int run_gate_step(const std::string& step, const Project& project,
     doc_grade.run.changes = options.changes;
     doc_grade.step = &sink;
     return run_doc_grade(project, doc_grade, global);
+  }
+  if (step == "typecheck") {
+    TypecheckCommandOptions typecheck;
+    typecheck.step = &sink;
+    return run_typecheck(project, typecheck, global);
   }
   if (step == "test") {
     TestCommandOptions test;

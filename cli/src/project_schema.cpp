@@ -8,19 +8,19 @@
 #include "retort/formatter/config_section.hpp"
 #include "retort/linter/config_section.hpp"
 #include "retort/testrunner/config_section.hpp"
+#include "retort/typecheck/config_section.hpp"
 
 namespace retort::cli {
 namespace {
 
 ConfigSection ensure_consistency_section() {
   using Strings = std::vector<std::string>;
-  // A later tool (typecheck) adds its name to the allowed steps.
   return {"ensure_consistency",
           {
               {.name = "steps",
                .type = OptionType::string_list,
                .default_value = Strings{"format"},
-               .allowed_values = {"format", "lint", "doc-grade", "test", "cover"},
+               .allowed_values = {"format", "lint", "typecheck", "doc-grade", "test", "cover"},
                .description = "The steps `retort ensure-consistency` runs, in order."},
           }};
 }
@@ -28,9 +28,8 @@ ConfigSection ensure_consistency_section() {
 }  // namespace
 
 const ConfigSchema& project_schema() {
-  // `typecheck` is reserved for its tool (issue 18): a section without options yet.
   static const ConfigSchema schema{files_config_section(),     format::config_section(),
-                                   lint::config_section(),     {"typecheck", {}},
+                                   lint::config_section(),     typecheck::config_section(),
                                    doc::config_section(),      testrunner::config_section(),
                                    coverage::config_section(), ensure_consistency_section()};
   return schema;

@@ -1,0 +1,49 @@
+#pragma once
+
+/// @file
+/// `retort typecheck` as a library call: every translation unit of the project's
+/// compilation database parsed once and summarised, then the summaries linked and
+/// the warnings decided (`analysis.hpp`). Nothing is printed.
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <llvm/Support/Error.h>
+
+#include "retort/core/config.hpp"
+#include "retort/core/diagnostic.hpp"
+
+namespace retort::typecheck {
+
+/// What a typecheck run of a project is asked to do.
+struct ProjectTypecheckOptions {
+  /// The folder holding `compile_commands.json`; empty finds it as clangd does.
+  std::filesystem::path build_directory;
+  /// Worker threads; 0 means one per hardware thread.
+  unsigned jobs = 0;
+};
+
+/// A checked project.
+struct ProjectTypecheck {
+  /// The warnings, ordered by file and line.
+  std::vector<Diagnostic> warnings;
+  /// How many translation units were summarised.
+  std::size_t units_checked = 0;
+  /// How many actors and send sites the summaries hold (each once).
+  std::size_t actors = 0, sends = 0, unresolved_sends = 0;
+  /// Clang's errors for units that do not compile ("file:line: message"); their
+  /// summaries may miss sends, never add a wrong warning.
+  std::vector<std::string> parse_errors;
+
+  /// Returns 1 when there are warnings, 0 otherwise.
+  int exit_code() const;
+};
+
+/// Type-checks `project`'s messages. Returns a `UsageError` when it has no
+/// compilation database.
+llvm::Expected<ProjectTypecheck> run_project_typecheck(const Project& project,
+                                                       const ProjectTypecheckOptions& options);
+
+}  // namespace retort::typecheck

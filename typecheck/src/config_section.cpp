@@ -1,0 +1,16 @@
+#include "retort/typecheck/config_section.hpp"
+
+namespace retort::typecheck {
+
+ConfigSection config_section() {
+  return {"typecheck",
+          {
+              {.name = "build_directory",
+               .type = OptionType::string,
+               .default_value = std::string(),
+               .description = "The folder holding `compile_commands.json`, relative to the "
+                              "project root (as `-p`); empty looks in `build/`, then the root."},
+          }};
+}
+
+}  // namespace retort::typecheck

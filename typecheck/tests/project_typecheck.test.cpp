@@ -1,0 +1,127 @@
+// `retort typecheck` on small projects of real actors, parsed by Clang with the
+// runtime's own headers through a real compilation database: what is warned, what
+// is not, and that a warning is never given for a send it cannot be sure of.
+
+#include "retort/typecheck/project_typecheck.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "retort/testing/temp_tree.hpp"
+#include "retort/typecheck/analysis.hpp"
+#include "retort/typecheck/config_section.hpp"
+
+namespace retort::typecheck {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+constexpr std::string_view counter_header =
+    "#pragma once\n"
+    "#include <retort/gen_server.hpp>\n"
+    "#include <retort/system.hpp>\n"
+    "namespace shop { struct Get {}; struct Add { int amount; }; struct Reset {}; }\n"
+    "namespace warehouse { struct Get {}; }\n"
+    "class Counter : public retort::GenServer<Counter> {\n"
+    " public:\n"
+    "  using Protocol = retort::Protocol<retort::Call<shop::Get, int>, retort::Cast<shop::Add>>;\n"
+    "  int handle_call(const shop::Get&, retort::From) { return value_; }\n"
+    "  void handle_cast(const shop::Add& add) { value_ += add.amount; }\n"
+    "  void handle_cast(const shop::Reset&) { value_ = 0; }\n"
+    " private:\n"
+    "  int value_ = 0;\n"
+    "};\n";
+
+// A project whose units all include counter.hpp, with a database that compiles them.
+struct ActorProject {
+  explicit ActorProject(const std::vector<std::pair<std::string, std::string>>& units) {
+    tree.write("include/counter.hpp", counter_header);
+    std::string database = "[";
+    for (const auto& [name, text] : units) {
+      tree.write(name, text);
+      database += std::string(database.size() > 1 ? "," : "") + "{\"directory\": \"" +
+                  tree.root().string() + "\", \"file\": \"" + name +
+                  "\", \"arguments\": [\"c++\", \"-std=c++20\", \"-Iinclude\", \"-I" +
+                  RETORT_RUNTIME_INCLUDE + "\", \"-c\", \"" + name + "\"]}";
+    }
+    tree.write("build/compile_commands.json", database + "]");
+  }
+
+  ProjectTypecheck check() const {
+    auto loaded = load_project(tree.root(), {files_config_section(), config_section()});
+    EXPECT_TRUE(static_cast<bool>(loaded)) << llvm::toString(loaded.takeError());
+    auto result = run_project_typecheck(*loaded, {});
+    EXPECT_TRUE(static_cast<bool>(result)) << llvm::toString(result.takeError());
+    EXPECT_THAT(result->parse_errors, IsEmpty());
+    return std::move(*result);
+  }
+
+  testing::TempTree tree;
+};
+
+std::vector<std::string> places(const ProjectTypecheck& result) {
+  std::vector<std::string> found;
+  for (const auto& w : result.warnings)
+    found.push_back(w.check_id + " " + w.range.file + ":" + std::to_string(w.range.begin.line));
+  return found;
+}
+
+std::string unit(const std::string& body) {
+  return "#include \"counter.hpp\"\n#include <retort/process.hpp>\nvoid run(retort::System& "
+         "system) {\n  auto counter = system.spawn<Counter>();\n" +
+         body + "}\n";
+}
+
+TEST(Typecheck, WellTypedSendsThroughAliasesGiveNoWarning) {
+  ActorProject project(
+      {{"src/main.cpp", unit("  using Fetch = shop::Get;\n"
+                             "  int value = retort::call<int>(counter.pid(), "
+                             "Fetch{});\n"
+                             "  retort::cast(counter.pid(), shop::Add{value});\n")}});
+  auto result = project.check();
+  EXPECT_THAT(places(result), ElementsAre("protocol-mismatch include/counter.hpp:11"));
+  EXPECT_EQ(result.actors, 1u);
+  EXPECT_EQ(result.sends, 2u);
+  EXPECT_EQ(result.unresolved_sends, 0u);
+}
+
+TEST(Typecheck, AWrongCategoryAnotherNamespacesTypeAndAWrongReplyAreWarned) {
+  ActorProject project(
+      {{"src/main.cpp", unit("  retort::cast(counter.pid(), shop::Get{});\n"
+                             "  retort::call<int>(counter.pid(), warehouse::Get{});\n"
+                             "  long value = retort::call<long>(counter.pid(), shop::Get{});\n"
+                             "  retort::send(counter.pid(), shop::Add{1});\n")}});
+  auto result = project.check();
+  EXPECT_THAT(
+      places(result),
+      ElementsAre("protocol-mismatch include/counter.hpp:11", "unhandled-message src/main.cpp:5",
+                  "unhandled-message src/main.cpp:6", "reply-type-mismatch src/main.cpp:7",
+                  "unhandled-message src/main.cpp:8"));
+  EXPECT_THAT(result.warnings[1].message,
+              HasSubstr("cast of shop::Get to Counter (a Ref<Counter>'s pid())"));
+  EXPECT_THAT(result.warnings[3].message, HasSubstr("whose Call replies with int"));
+}
+
+TEST(Typecheck, APidOfUnknownOriginIsNotCheckedAndAHeadersActorIsWarnedOnce) {
+  std::string elsewhere =
+      "#include \"counter.hpp\"\n#include <retort/process.hpp>\n"
+      "void poke(const retort::Pid& someone) { retort::cast(someone, shop::Get{}); }\n";
+  ActorProject project({{"src/a.cpp", elsewhere}, {"src/b.cpp", unit("")}});
+  auto result = project.check();
+  EXPECT_THAT(places(result), ElementsAre("protocol-mismatch include/counter.hpp:11"));
+  EXPECT_EQ(result.units_checked, 2u);
+  EXPECT_EQ(result.unresolved_sends, 1u);
+}
+
+TEST(Typecheck, EveryWarningIsExplained) {
+  for (const auto& rule : typecheck_rules()) {
+    EXPECT_THAT(explain_warning(rule.id), HasSubstr("```cpp")) << rule.id;
+    EXPECT_THAT(explain_warning(rule.id), HasSubstr("Fix:")) << rule.id;
+  }
+  EXPECT_EQ(explain_warning("no-such-warning"), "");
+}
+
+}  // namespace
+}  // namespace retort::typecheck
