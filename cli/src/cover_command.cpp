@@ -64,18 +64,15 @@ void write_formatted_report(ReportFormat format, const Project& project, const P
 }
 
 void report(const Project& project, const CoverCommandOptions& options, ReportFormat format,
-            const GlobalOptions& global, const ProjectCover& cover,
-            std::chrono::steady_clock::time_point start) {
+            const ProjectCover& cover, const ReportContext& context) {
   std::ostream& human = human_output(format, options.step);
   for (const auto& warning : cover.warnings) print_warning(warning);
   print_table(human, file_rows(cover.data, project.root), cover.is_reporting_branches);
   if (options.is_detailed)
     print_detail(human, cover.data, project.root,
-                 {options.filter, format == ReportFormat::text && global.use_color()});
+                 {options.filter, format == ReportFormat::text && context.use_color});
   if (cover.diff) print_diff_coverage(human, *cover.diff, options.run.changes.description());
   for (const auto& gate : cover.failed_gates) human << "retort cover: " << gate.message << "\n";
-  auto context =
-      make_report_context("cover", coverage_rules(), cover.data.files.size(), start, global);
   // As a step, the human report is the table above: only the findings go to the gate.
   if (options.step)
     options.step->findings = {context, cover.findings};
@@ -102,7 +99,8 @@ int run_cover(const Project& project, const CoverCommandOptions& options,
   if (!cover) return report_error(cover.takeError(), llvm::errs());
   if (auto error = write_cover_reports(project, *cover, options.reports))
     return report_error(std::move(error), llvm::errs());
-  report(project, options, format, global, *cover, start);
+  report(project, options, format, *cover,
+         make_report_context("cover", coverage_rules(), cover->data.files.size(), start, global));
   if (test_exit == exit_findings)
     human_output(format, options.step)
         << "retort cover: tests failed; coverage is of the run above\n";

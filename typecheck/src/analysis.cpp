@@ -94,36 +94,46 @@ std::string receivers_text(const SendSite& send) {
   return text;
 }
 
-// unhandled-message and reply-type-mismatch for one send: warned only when every
-// possible receiver fails the same way.
-void check_send(const SendSite& send, const std::map<std::string, const Actor*>& actors,
-                std::vector<Diagnostic>& warnings) {
-  std::size_t unhandled = 0, mismatched = 0, known = 0;
-  std::string replies;
+// How the possible receivers of one send take it.
+struct Verdicts {
+  std::size_t known = 0, unhandled = 0, mismatched = 0;
+  std::string replies;  // the mismatched receivers' reply types
+};
+
+Verdicts verdicts_for(const SendSite& send, const std::map<std::string, const Actor*>& actors) {
+  Verdicts verdicts;
   for (const auto& receiver : send.receivers) {
     auto found = actors.find(receiver);
     if (found == actors.end()) continue;  // defined outside the project: not checked
-    ++known;
+    ++verdicts.known;
     const ProtocolEntry* entry = entry_for(*found->second, send.category, send.message);
     if (entry == nullptr) {
-      ++unhandled;
+      ++verdicts.unhandled;
     } else if (send.category == Category::call && entry->reply != send.expected_reply) {
-      ++mismatched;
-      replies += (replies.empty() ? "" : ", ") + entry->reply;
+      ++verdicts.mismatched;
+      verdicts.replies += (verdicts.replies.empty() ? "" : ", ") + entry->reply;
     }
   }
-  if (known == 0 || known != send.receivers.size()) return;
+  return verdicts;
+}
+
+// unhandled-message and reply-type-mismatch for one send: warned only when every
+// possible receiver is known and fails the same way.
+void check_send(const SendSite& send, const std::map<std::string, const Actor*>& actors,
+                std::vector<Diagnostic>& warnings) {
+  Verdicts verdicts = verdicts_for(send, actors);
+  if (verdicts.known == 0 || verdicts.known != send.receivers.size()) return;
   std::string target = receivers_text(send) + " (" + send.target_origin + ")";
-  if (unhandled == known)
+  std::string category = category_name(send.category);
+  if (verdicts.unhandled == verdicts.known)
     warnings.push_back(warning("unhandled-message",
-                               category_name(send.category) + " of " + send.message + " to " +
-                                   target + ", which has no " + category_name(send.category) +
-                                   " entry for it",
+                               category + " of " + send.message + " to " + target +
+                                   ", which has no " + category + " entry for it",
                                send.place));
-  else if (mismatched == known)
+  else if (verdicts.mismatched == verdicts.known)
     warnings.push_back(warning("reply-type-mismatch",
                                "call<" + send.expected_reply + "> of " + send.message + " to " +
-                                   target + ", whose Call replies with " + replies,
+                                   target + ", whose Call replies with " + verdicts.replies,
                                send.place));
 }
 

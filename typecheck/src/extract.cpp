@@ -75,6 +75,19 @@ class Collector : public MatchFinder::MatchCallback {
     summary_.actors.push_back(std::move(actor));
   }
 
+  // `Call<M, R>`, `Cast<M>` or `Info<M>`; nothing for another type.
+  static std::optional<ProtocolEntry> entry_of(clang::QualType type,
+                                               const clang::ASTContext& context) {
+    if (const auto* call = retort_arguments(type, "Call"); call && call->size() == 2)
+      return ProtocolEntry{Category::call, type_text((*call)[0].getAsType(), context),
+                           type_text((*call)[1].getAsType(), context)};
+    if (const auto* cast = retort_arguments(type, "Cast"); cast && cast->size() == 1)
+      return ProtocolEntry{Category::cast, type_text((*cast)[0].getAsType(), context), ""};
+    if (const auto* info = retort_arguments(type, "Info"); info && info->size() == 1)
+      return ProtocolEntry{Category::info, type_text((*info)[0].getAsType(), context), ""};
+    return std::nullopt;
+  }
+
   static std::vector<ProtocolEntry> protocol_entries(clang::QualType protocol,
                                                      const clang::ASTContext& context) {
     std::vector<ProtocolEntry> entries;
@@ -82,14 +95,7 @@ class Collector : public MatchFinder::MatchCallback {
     if (arguments == nullptr || arguments->size() != 1) return entries;
     for (const auto& argument : (*arguments)[0].pack_elements()) {
       if (argument.getKind() != clang::TemplateArgument::Type) continue;
-      auto type = argument.getAsType();
-      if (const auto* call = retort_arguments(type, "Call"); call && call->size() == 2)
-        entries.push_back({Category::call, type_text((*call)[0].getAsType(), context),
-                           type_text((*call)[1].getAsType(), context)});
-      else if (const auto* cast = retort_arguments(type, "Cast"); cast && cast->size() == 1)
-        entries.push_back({Category::cast, type_text((*cast)[0].getAsType(), context), ""});
-      else if (const auto* info = retort_arguments(type, "Info"); info && info->size() == 1)
-        entries.push_back({Category::info, type_text((*info)[0].getAsType(), context), ""});
+      if (auto entry = entry_of(argument.getAsType(), context)) entries.push_back(*entry);
     }
     return entries;
   }
@@ -114,27 +120,38 @@ class Collector : public MatchFinder::MatchCallback {
     actor.handlers.push_back(std::move(handler));
   }
 
-  void collect_send(const clang::CallExpr& send, const clang::ASTContext& context) {
-    const auto* callee = send.getDirectCallee();
-    auto place = place_of(send.getBeginLoc(), context);
-    if (callee == nullptr || !place || send.getNumArgs() < 2) return;
-    const auto* arguments = callee->getTemplateSpecializationArgs();
-    if (arguments == nullptr) return;
-    auto name = callee->getName();
+  // True for the overloads that take a `Pid` first; those taking `System&` and a
+  // registered name are not resolved yet.
+  static bool takes_a_pid(const clang::FunctionDecl& callee) {
+    const auto* first =
+        callee.getParamDecl(0)->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    return first != nullptr && first->getName() == "Pid";
+  }
+
+  // What a send's callee says: its category and template arguments (`<M>`, or a
+  // call's `<R, M>`); nothing for another overload.
+  static std::optional<SendSite> site_of(const clang::FunctionDecl& callee,
+                                         const clang::ASTContext& context) {
+    const auto* arguments = callee.getTemplateSpecializationArgs();
+    auto name = callee.getName();
     bool is_call = name == "call" || name == "async_call";
-    if (arguments->size() != (is_call ? 2u : 1u)) return;
-    // The overloads that take `System&` and a registered name are not resolved yet.
-    if (!callee->getParamDecl(0)->getType().getNonReferenceType()->getAsCXXRecordDecl() ||
-        callee->getParamDecl(0)->getType().getNonReferenceType()->getAsCXXRecordDecl()->getName() !=
-            "Pid")
-      return;
+    if (arguments == nullptr || arguments->size() != (is_call ? 2u : 1u)) return std::nullopt;
     SendSite site;
     site.category = is_call ? Category::call : (name == "cast" ? Category::cast : Category::info);
     site.message = type_text((*arguments)[is_call ? 1 : 0].getAsType(), context);
     if (is_call) site.expected_reply = type_text((*arguments)[0].getAsType(), context);
-    site.place = *place;
-    resolve_target(*send.getArg(0), context, site);
-    summary_.sends.push_back(std::move(site));
+    return site;
+  }
+
+  void collect_send(const clang::CallExpr& send, const clang::ASTContext& context) {
+    const auto* callee = send.getDirectCallee();
+    auto place = place_of(send.getBeginLoc(), context);
+    if (callee == nullptr || !place || send.getNumArgs() < 2 || !takes_a_pid(*callee)) return;
+    auto site = site_of(*callee, context);
+    if (!site) return;
+    site->place = *place;
+    resolve_target(*send.getArg(0), context, *site);
+    summary_.sends.push_back(std::move(*site));
   }
 
   // Where the target pid comes from, when that is certain: `ref.pid()` of a
@@ -143,27 +160,33 @@ class Collector : public MatchFinder::MatchCallback {
   static void resolve_target(const clang::Expr& target, const clang::ASTContext& context,
                              SendSite& site) {
     const clang::Expr* expression = target.IgnoreUnlessSpelledInSource();
-    const auto* member_call = llvm::dyn_cast<clang::CXXMemberCallExpr>(expression);
-    const auto* plain_call = llvm::dyn_cast<clang::CallExpr>(expression);
-    if (member_call != nullptr && member_call->getMethodDecl() != nullptr) {
-      auto method = member_call->getMethodDecl()->getName();
-      auto object = member_call->getImplicitObjectArgument()->getType();
-      if (object->isPointerType()) object = object->getPointeeType();
-      if (const auto* ref = retort_arguments(object, "Ref"); ref && method == "pid") {
-        site.receivers = {type_text((*ref)[0].getAsType(), context)};
-        site.target_origin = "a Ref<" + site.receivers[0] + ">'s pid()";
-        return;
-      }
-      auto owner = context.getRecordType(member_call->getMethodDecl()->getParent());
-      if (method == "self" && retort_arguments(owner, "GenServer") != nullptr) {
-        site.receivers = {type_text(object, context)};
-        site.target_origin = "its own self()";
-        return;
-      }
+    if (const auto* member_call = llvm::dyn_cast<clang::CXXMemberCallExpr>(expression)) {
+      resolve_member_call(*member_call, context, site);
+      return;
     }
+    const auto* plain_call = llvm::dyn_cast<clang::CallExpr>(expression);
     if (plain_call != nullptr && plain_call->getDirectCallee() != nullptr &&
         plain_call->getDirectCallee()->getQualifiedNameAsString() == "retort::self")
       resolve_self(context, target, site);
+  }
+
+  // `ref.pid()` of a `Ref<A>`, or GenServer's `self()` of an `A`.
+  static void resolve_member_call(const clang::CXXMemberCallExpr& call,
+                                  const clang::ASTContext& context, SendSite& site) {
+    const auto* method = call.getMethodDecl();
+    if (method == nullptr || !method->getDeclName().isIdentifier()) return;
+    auto object = call.getImplicitObjectArgument()->getType();
+    if (object->isPointerType()) object = object->getPointeeType();
+    if (const auto* ref = retort_arguments(object, "Ref"); ref && method->getName() == "pid") {
+      site.receivers = {type_text((*ref)[0].getAsType(), context)};
+      site.target_origin = "a Ref<" + site.receivers[0] + ">'s pid()";
+      return;
+    }
+    auto owner = context.getRecordType(method->getParent());
+    if (method->getName() == "self" && retort_arguments(owner, "GenServer") != nullptr) {
+      site.receivers = {type_text(object, context)};
+      site.target_origin = "its own self()";
+    }
   }
 
   // `retort::self()` inside a member of an actor class runs that actor.

@@ -95,36 +95,38 @@ void count(const std::vector<UnitSummary>& summaries, ProjectTypecheck& result) 
   result.unresolved_sends = unresolved.size();
 }
 
-}  // namespace
-
-int ProjectTypecheck::exit_code() const { return warnings.empty() ? exit_clean : exit_findings; }
-
-llvm::Expected<ProjectTypecheck> run_project_typecheck(const Project& project,
-                                                       const ProjectTypecheckOptions& options) {
+// `-p`, else `typecheck.build_directory`, else found as clangd does.
+llvm::Expected<CompileCommands> database_for(const Project& project,
+                                             const ProjectTypecheckOptions& options) {
   std::optional<fs::path> build_directory;
   if (!options.build_directory.empty())
     build_directory = options.build_directory;
   else if (const auto& configured = project.config.string("typecheck.build_directory");
            !configured.empty())
     build_directory = project.root / configured;
-  auto commands = CompileCommands::discover(project.root, build_directory);
+  return CompileCommands::discover(project.root, build_directory);
+}
+
+}  // namespace
+
+int ProjectTypecheck::exit_code() const { return warnings.empty() ? exit_clean : exit_findings; }
+
+llvm::Expected<ProjectTypecheck> run_project_typecheck(const Project& project,
+                                                       const ProjectTypecheckOptions& options) {
+  auto commands = database_for(project, options);
   if (!commands) return commands.takeError();
   auto selection = FileSelection::for_project(project.root, project.config);
   if (!selection) return selection.takeError();
   LeftOutFiles left_out(*selection);
-  std::vector<fs::path> units;
-  for (const auto& file : commands->source_files()) {
-    fs::path absolute = file.lexically_normal();
-    if (is_inside(absolute, project.root) &&
-        !left_out.contains(display_path(absolute, project.root)))
-      units.push_back(absolute);
-  }
   ProjectPath project_path = [&](const fs::path& file) -> std::string {
     fs::path normal = file.lexically_normal();
     if (!is_inside(normal, project.root)) return "";
     std::string shown = display_path(normal, project.root);
     return left_out.contains(shown) ? "" : shown;
   };
+  std::vector<fs::path> units;
+  for (const auto& file : commands->source_files())
+    if (!project_path(file).empty()) units.push_back(file.lexically_normal());
   auto outcomes = parallel_map(units, options.jobs, [&](const fs::path& unit) {
     return summarise_unit(*commands, unit, project, project_path);
   });
