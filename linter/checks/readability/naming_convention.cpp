@@ -97,7 +97,9 @@ class NamingConvention : public Check {
         "virtual getter, one-letter names, "
         "the standard's member type names (`const_iterator`), names a macro writes or "
         "that are also a macro's, a C interface's names (in C code or an `extern \"C\"` "
-        "block) and overrides of another library's virtual functions are not checked.\n\n"
+        "block), overrides of another library's virtual functions and methods that hide "
+        "a base class's member of the same name (GoogleTest's static `SetUpTestSuite`) "
+        "are not checked.\n\n"
         "Bad: `class http_client { int RetryCount; void SendRequest(); };`\n\n"
         "Good: `class HttpClient { int retry_count_; void send_request(); };`",
         {{"type_case", std::string("project"), "Classes, structs, enums, unions, aliases.",
@@ -155,7 +157,7 @@ class NamingConvention : public Check {
       return "";
     if (const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(&decl)) {
       if (method->size_overridden_methods() > 0 || method->getParent()->isLambda() ||
-          is_accessor(*method))
+          hides_base_member(*method) || is_accessor(*method))
         return "";
     }
     if (const auto* function = llvm::dyn_cast<clang::FunctionDecl>(&decl)) {
@@ -249,6 +251,26 @@ class NamingConvention : public Check {
                         init->isEvaluatable(variable.getASTContext());
     // So does `const unsigned long BYTE_MARK = 0x80;` when it is one.
     return is_evaluated && (variable.hasGlobalStorage() || is_upper);
+  }
+
+  // A method named as a base class's member chose its name to hide it, as a hook the
+  // base's user calls by that name: GoogleTest's static `SetUpTestSuite`, a CRTP
+  // base's `Derived::Impl`. Like an override, it keeps the base's name; the base's own
+  // declaration is judged where it is declared.
+  static bool hides_base_member(const clang::CXXMethodDecl& method) {
+    const clang::CXXRecordDecl* record = method.getParent()->getDefinition();
+    return record != nullptr && any_base_declares(*record, method.getDeclName());
+  }
+
+  static bool any_base_declares(const clang::CXXRecordDecl& record, clang::DeclarationName name) {
+    return std::any_of(
+        record.bases_begin(), record.bases_end(), [&](const clang::CXXBaseSpecifier& base) {
+          const auto* base_record = base.getType()->getAsCXXRecordDecl();
+          if (base_record == nullptr) return false;
+          base_record = base_record->getDefinition();
+          return base_record != nullptr &&
+                 (!base_record->lookup(name).empty() || any_base_declares(*base_record, name));
+        });
   }
 
   // Google's style names accessors and mutators like variables: `offset()` and

@@ -31,8 +31,18 @@ struct Derived : Base {
   void OnEvent() override;  // no-finding
 };
 
+// A static hook hides the base's member of that name, as GoogleTest's fixtures do.
+struct Fixture {
+  static void SetUpSuite();  // expect: readability/naming-convention
+};
+struct SocketTest : Fixture {
+  static void SetUpSuite();  // no-finding
+};
+
 void open_socket();  // no-finding
 void close_socket();  // no-finding
+void flush_socket();  // no-finding
+void reset_socket();  // no-finding
 int read_bytes(char* into, int count);  // no-finding
 
 int main() { return compute_total(kMaxItems); }  // no-finding
