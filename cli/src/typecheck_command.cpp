@@ -39,7 +39,9 @@ int run_typecheck(const Project& project, const TypecheckCommandOptions& options
   for (const auto& error : checked->parse_errors)
     notes << error << ": note: does not compile; its sends may be missed\n";
   notes << "typecheck: " << checked->actors << " actor(s), " << checked->sends << " send site(s), "
-        << checked->unresolved_sends << " of them to a pid of unknown origin (not checked)\n";
+        << checked->unresolved_sends << " of them to a pid of unknown origin (not checked); "
+        << checked->units_checked - checked->units_cached << " of " << checked->units_checked
+        << " unit(s) parsed, the rest unchanged since the cached run\n";
   auto context = make_report_context("typecheck", typecheck::typecheck_rules(),
                                      checked->units_checked, start, global);
   deliver_findings(options.step, report_format, checked->warnings, context, std::cout);
@@ -54,6 +56,10 @@ void add_typecheck_command(CLI::App& app, TypecheckCommandOptions& options,
       ->type_name("DIR");
   command->add_option("-j,--jobs", options.run.jobs,
                       "Translation units parsed in parallel (default: all cores)");
+  command->add_flag("--unresolved-target", options.run.reports_unresolved_targets,
+                    "Also list the sends whose receiver could not be determined (not checked)");
+  command->add_flag("--no-cache", options.run.is_cache_disabled,
+                    "Parse every unit again instead of replaying unchanged ones' summaries");
   command->add_option("--format", options.report_format, "Report format: " + report_format_names());
   CLI::App* explain = command->add_subcommand(
       "explain", "Explain a warning: what it means, an example, and how to fix it");

@@ -34,11 +34,10 @@ TEST(Cli, VersionAndHelpListTheWorkingCommands) {
   EXPECT_THAT(version.standard_output, HasSubstr("retort 0."));
   auto help = retort(tree, {"--help"});
   EXPECT_EQ(help.exit_code, 0);
-  for (const char* command : {"format", "ensure-consistency", "install-hook"}) {
+  for (const char* command :
+       {"format", "ensure-consistency", "install-hook", "lint", "typecheck", "doc-grade"}) {
     EXPECT_THAT(help.standard_output, HasSubstr(command));
   }
-  EXPECT_THAT(help.standard_output, HasSubstr("lint"));
-  EXPECT_THAT(help.standard_output, Not(HasSubstr("typecheck")));
   EXPECT_EQ(retort(tree, {"format", "--help"}).exit_code, 0);
 }
 

@@ -122,7 +122,7 @@ TEST(Config, ABadEnumValueListsTheAllowedValues) {
 TEST(Config, ListItemsAreValidatedOneByOne) {
   EXPECT_THAT(rejection("ensure_consistency:\n  steps: [format, dance]\n"),
               HasSubstr(".retort.yaml:2:19: 'ensure_consistency.steps' must be a list of: format, "
-                        "lint, doc-grade, test, cover, got 'dance'"));
+                        "lint, typecheck, doc-grade, test, cover, got 'dance'"));
   EXPECT_THAT(rejection("files:\n  exclude: third_party\n"),
               HasSubstr("must be a list of strings, got 'third_party'"));
 }

@@ -1,5 +1,7 @@
 #include "retort/core/file_stamps.hpp"
 
+#include <llvm/Support/JSON.h>
+
 #include "retort/core/file_io.hpp"
 #include "retort/core/result_cache.hpp"
 
@@ -43,6 +45,18 @@ std::string FileStamps::stamp(std::string_view path, bool is_project_file) {
 
 bool FileStamps::is_current(std::string_view path, std::string_view stored) {
   return stamp(path, stored.starts_with("h")) == stored;
+}
+
+bool FileStamps::are_inputs_current(const llvm::json::Object& object) {
+  const auto* files = object.getArray("input_files");
+  const auto* stamps = object.getArray("stamps");
+  if (files == nullptr || stamps == nullptr || files->size() != stamps->size()) return false;
+  for (std::size_t i = 0; i < files->size(); ++i) {
+    auto file = (*files)[i].getAsString();
+    auto stamp = (*stamps)[i].getAsString();
+    if (!file || !stamp || !is_current(*file, *stamp)) return false;
+  }
+  return true;
 }
 
 }  // namespace retort

@@ -87,6 +87,19 @@ std::optional<std::string> ResultCache::load(const CacheKey& key) const {
   return contents->substr(newline + 1);
 }
 
+std::optional<llvm::json::Object> ResultCache::load_object(const CacheKey& key) const {
+  auto payload = load(key);
+  if (!payload) return std::nullopt;
+  auto parsed = llvm::json::parse(*payload);
+  if (!parsed) {
+    llvm::consumeError(parsed.takeError());
+    return std::nullopt;
+  }
+  auto* object = parsed->getAsObject();
+  if (object == nullptr) return std::nullopt;
+  return std::move(*object);
+}
+
 bool ResultCache::store(const CacheKey& key, std::string_view payload) const {
   std::filesystem::path path = entry_path(key);
   std::error_code error;

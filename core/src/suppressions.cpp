@@ -90,12 +90,17 @@ void take_line(const std::string& line, unsigned number, std::vector<Suppression
   }
 }
 
+// A suppression names a check by its id, or, for a tool whose ids carry no category
+// of their own (typecheck's `unhandled-message`), by the tool and the id
+// (`typecheck/unhandled-message`).
 bool silences(const Suppression& suppression, const Diagnostic& diagnostic) {
   unsigned line = diagnostic.range.begin.line;
   if (line < suppression.first_line || line > suppression.last_line) return false;
+  std::string under_tool = diagnostic.tool + "/" + diagnostic.check_id;
   return suppression.covers_every_check ||
-         std::count(suppression.check_ids.begin(), suppression.check_ids.end(),
-                    diagnostic.check_id) != 0;
+         std::any_of(
+             suppression.check_ids.begin(), suppression.check_ids.end(),
+             [&](const std::string& id) { return id == diagnostic.check_id || id == under_tool; });
 }
 
 std::string category_of(std::string_view id) {

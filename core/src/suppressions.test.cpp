@@ -81,6 +81,21 @@ TEST(Suppressions, AMisspeltIdIsReportedWithTheClosestRealOne) {
       << kept[1].message;
 }
 
+// typecheck's ids have no category: its suppressions name them after the tool.
+TEST(Suppressions, AnIdWrittenAfterItsToolsNameSilencesThatToolsFinding) {
+  testing::TempTree tree;
+  tree.write("a.cpp",
+             "// retort: disable-next-line typecheck/unhandled-message\nsend();\nsend();\n");
+  Diagnostic first = finding("unhandled-message", "a.cpp", 2);
+  first.tool = "typecheck";
+  Diagnostic second = first;
+  second.range.begin.line = 3;
+  auto kept = apply_suppressions({first, second}, tree.root(), {"a.cpp"},
+                                 {"typecheck", {"typecheck/unhandled-message"}});
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].range.begin.line, 3u);
+}
+
 TEST(Suppressions, ClangTidysNolintCommentsAreHonouredAndNeverReported) {
   testing::TempTree tree;
   tree.write("a.cpp",

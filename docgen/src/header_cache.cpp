@@ -24,14 +24,7 @@ CacheKey HeaderCache::key_for(const fs::path& header, const std::string& command
 std::optional<std::vector<Symbol>> HeaderCache::load(const fs::path& header,
                                                      const std::string& command_key) {
   if (!cache_) return std::nullopt;
-  auto payload = cache_->load(key_for(header, command_key));
-  if (!payload) return std::nullopt;
-  auto parsed = llvm::json::parse(*payload);
-  if (!parsed) {
-    llvm::consumeError(parsed.takeError());
-    return std::nullopt;
-  }
-  const auto* object = parsed->getAsObject();
+  auto object = cache_->load_object(key_for(header, command_key));
   const auto* inputs = object ? object->getArray("inputs") : nullptr;
   const auto* symbols = object ? object->get("symbols") : nullptr;
   if (!inputs || !symbols) return std::nullopt;

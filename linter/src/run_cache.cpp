@@ -48,12 +48,9 @@ RunCache::RunCache(const LintRequest& request, const UnitCache& units)
 
 std::optional<UnitResult> RunCache::load() {
   if (!cache_) return std::nullopt;
-  auto payload = cache_->load(key_);
-  if (!payload) return std::nullopt;
-  auto result =
-      unit_result_from_json(*payload, [&](std::string_view file, std::string_view stored) {
-        return stamps_.is_current(file, stored);
-      });
+  auto object = cache_->load_object(key_);
+  if (!object) return std::nullopt;
+  auto result = unit_result_from_json(*object, stamps_);
   if (result) result->is_cached = true;
   return result;
 }

@@ -30,12 +30,9 @@ CacheKey UnitCache::key_for(const fs::path& unit) const {
 
 std::optional<UnitResult> UnitCache::load(const fs::path& unit) {
   if (!cache_) return std::nullopt;
-  auto payload = cache_->load(key_for(unit));
-  if (!payload) return std::nullopt;
-  auto result =
-      unit_result_from_json(*payload, [&](std::string_view file, std::string_view stored) {
-        return stamps_.is_current(file, stored);
-      });
+  auto object = cache_->load_object(key_for(unit));
+  if (!object) return std::nullopt;
+  auto result = unit_result_from_json(*object, stamps_);
   if (!result) return std::nullopt;
   result->is_cached = true;
   return result;

@@ -70,32 +70,12 @@ std::string unit_result_to_json(const UnitResult& result, const std::vector<std:
   return stream.str();
 }
 
-// True when every input of `object` (its `input_files` beside their `stamps`) is current.
-bool are_inputs_current(const llvm::json::Object& object, const IsInputCurrent& is_current) {
-  const auto* files = object.getArray("input_files");
-  const auto* stamps = object.getArray("stamps");
-  if (files == nullptr || stamps == nullptr || files->size() != stamps->size()) return false;
-  for (std::size_t i = 0; i < files->size(); ++i) {
-    auto file = (*files)[i].getAsString();
-    auto stamp = (*stamps)[i].getAsString();
-    if (!file || !stamp || !is_current(*file, *stamp)) return false;
-  }
-  return true;
-}
-
-std::optional<UnitResult> unit_result_from_json(std::string_view text,
-                                                const IsInputCurrent& is_current) {
-  auto parsed = llvm::json::parse(llvm::StringRef(text.data(), text.size()));
-  if (!parsed) {
-    llvm::consumeError(parsed.takeError());
-    return std::nullopt;
-  }
-  const auto* object = parsed->getAsObject();
-  if (object == nullptr) return std::nullopt;
+std::optional<UnitResult> unit_result_from_json(const llvm::json::Object& object,
+                                                FileStamps& stamps) {
   UnitResult result;
-  const auto* diagnostics = object->getArray("diagnostics");
-  const auto* observations = object->getArray("observations");
-  if (diagnostics == nullptr || observations == nullptr || !are_inputs_current(*object, is_current))
+  const auto* diagnostics = object.getArray("diagnostics");
+  const auto* observations = object.getArray("observations");
+  if (diagnostics == nullptr || observations == nullptr || !stamps.are_inputs_current(object))
     return std::nullopt;
   for (const auto& item : *diagnostics) {
     auto diagnostic = diagnostic_from_json(item);
@@ -107,8 +87,8 @@ std::optional<UnitResult> unit_result_from_json(std::string_view text,
     if (!observation) return std::nullopt;
     result.observations.push_back(std::move(*observation));
   }
-  if (!read_paths(*object, "project_files", result.project_files) ||
-      !read_paths(*object, "input_files", result.input_files))
+  if (!read_paths(object, "project_files", result.project_files) ||
+      !read_paths(object, "input_files", result.input_files))
     return std::nullopt;
   return result;
 }

@@ -3,7 +3,6 @@
 // What linting one translation unit yields, in a shape the result cache can store.
 
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -11,6 +10,7 @@
 #include <vector>
 
 #include "retort/core/diagnostic.hpp"
+#include "retort/core/file_stamps.hpp"
 
 namespace retort::lint {
 
@@ -41,12 +41,10 @@ struct UnitResult {
 // Serialises `result` (with each input file's `stamps`, same order) for the cache.
 std::string unit_result_to_json(const UnitResult& result, const std::vector<std::string>& stamps);
 
-// Whether an input file a result was stored with is unchanged: its name and stored stamp.
-using IsInputCurrent = std::function<bool(std::string_view file, std::string_view stamp)>;
-
-// Reads what `unit_result_to_json` wrote, if `is_current` holds for every input file
-// it lists. Returns nullopt for a stale input or anything malformed.
-std::optional<UnitResult> unit_result_from_json(std::string_view text,
-                                                const IsInputCurrent& is_current);
+// Reads what `unit_result_to_json` wrote (the cache's entry `object`), if every input
+// file it lists is current by `stamps`. Returns nullopt for a stale input or anything
+// malformed.
+std::optional<UnitResult> unit_result_from_json(const llvm::json::Object& object,
+                                                FileStamps& stamps);
 
 }  // namespace retort::lint

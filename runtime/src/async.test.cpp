@@ -38,6 +38,8 @@ class Store : public GenServer<Store> {
     std::this_thread::sleep_for(slow.delay);
     return value_;
   }
+  // The test crashes it on purpose.
+  // retort: disable-next-line typecheck/no-local-return
   int handle_call(const Crash&, From) { throw std::runtime_error("store broke"); }
 
  private:
@@ -84,6 +86,8 @@ class Adder : public GenServer<Adder> {
   }
   Async<std::string> handle_call(const CallMyself&, From) {
     try {
+      // A process calling itself is what this test checks.
+      // retort: disable-next-line typecheck/unhandled-message, typecheck/call-cycle
       co_await async_call<int>(self(), Get{});
       co_return "no error";
     } catch (const CallError& error) {

@@ -29,6 +29,8 @@ class Counter : public GenServer<Counter> {
       retort::Protocol<Call<Get, int>, Call<Crash, int>, Call<Hang, int>, Cast<Add>, Info<Ping>>;
   explicit Counter(int start) : value_(start) {}
   int handle_call(const Get&, From) { return value_; }
+  // The test crashes it on purpose.
+  // retort: disable-next-line typecheck/no-local-return
   int handle_call(const Crash&, From) { throw std::runtime_error("counter exploded"); }
   int handle_call(const Hang&, From) {
     std::this_thread::sleep_for(300ms);
@@ -85,6 +87,8 @@ TEST(GenServer, AnUnhandledMessageEndsTheProcessWithAReasonNamingItsType) {
   auto counter = system.spawn<Counter>(1);
   Inbox inbox(system);
   inbox.monitor(counter.pid());
+  // An unknown message ends it.
+  // retort: disable-next-line typecheck/unhandled-message
   send(counter.pid(), Unknown{});
   auto down = inbox.receive<Down>(1s);
   ASSERT_TRUE(down.has_value());
@@ -113,6 +117,8 @@ TEST(GenServer, CallingADeadProcessFailsAtOnceWithNoproc) {
 TEST(GenServer, ACallQueuedBehindTheCalleesDeathFailsAtOnceWithItsReason) {
   System system;
   auto counter = system.spawn<Counter>(1);
+  // An unknown message ends it.
+  // retort: disable-next-line typecheck/unhandled-message
   send(counter.pid(), Unknown{});  // ends the counter before it reaches the call
   auto started = std::chrono::steady_clock::now();
   try {
@@ -143,6 +149,8 @@ TEST(GenServer, ATimedOutCallThrowsTimeoutAndItsLateReplyIsDropped) {
 TEST(GenServer, AReplyOfTheWrongTypeIsACallError) {
   System system;
   Pid pid = system.spawn<Counter>(1).pid();
+  // The runtime must throw.
+  // retort: disable-next-line typecheck/reply-type-mismatch
   EXPECT_THROW(call<std::string>(pid, Get{}), CallError);
 }
 

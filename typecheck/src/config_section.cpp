@@ -10,6 +10,12 @@ ConfigSection config_section() {
                .default_value = std::string(),
                .description = "The folder holding `compile_commands.json`, relative to the "
                               "project root (as `-p`); empty looks in `build/`, then the root."},
+              {.name = "unresolved_target",
+               .type = OptionType::boolean,
+               .default_value = false,
+               .description = "Also report, as low-priority `unresolved-target` notes, the "
+                              "sends whose receiver could not be determined (not checked), "
+                              "like Dialyzer's -Wunknown (as `--unresolved-target`)."},
           }};
 }
 

@@ -38,21 +38,19 @@ constexpr std::string_view counter_header =
 struct ActorProject {
   explicit ActorProject(const std::vector<std::pair<std::string, std::string>>& units) {
     tree.write("include/counter.hpp", counter_header);
-    std::string database = "[";
+    std::vector<std::string> names;
     for (const auto& [name, text] : units) {
       tree.write(name, text);
-      database += std::string(database.size() > 1 ? "," : "") + "{\"directory\": \"" +
-                  tree.root().string() + "\", \"file\": \"" + name +
-                  "\", \"arguments\": [\"c++\", \"-std=c++20\", \"-Iinclude\", \"-I" +
-                  RETORT_RUNTIME_INCLUDE + "\", \"-c\", \"" + name + "\"]}";
+      names.push_back(name);
     }
-    tree.write("build/compile_commands.json", database + "]");
+    tree.write_compile_database(
+        names, {"-std=c++20", "-Iinclude", std::string("-I") + RETORT_RUNTIME_INCLUDE});
   }
 
-  ProjectTypecheck check() const {
+  ProjectTypecheck check(const ProjectTypecheckOptions& options = {}) const {
     auto loaded = load_project(tree.root(), {files_config_section(), config_section()});
     EXPECT_TRUE(static_cast<bool>(loaded)) << llvm::toString(loaded.takeError());
-    auto result = run_project_typecheck(*loaded, {});
+    auto result = run_project_typecheck(*loaded, options);
     EXPECT_TRUE(static_cast<bool>(result)) << llvm::toString(result.takeError());
     EXPECT_THAT(result->parse_errors, IsEmpty());
     return std::move(*result);
@@ -96,12 +94,15 @@ TEST(Typecheck, AWrongCategoryAnotherNamespacesTypeAndAWrongReplyAreWarned) {
   auto result = project.check();
   EXPECT_THAT(
       places(result),
-      ElementsAre("protocol-mismatch include/counter.hpp:11", "unhandled-message src/main.cpp:5",
+      ElementsAre("unreachable-handler include/counter.hpp:8",
+                  "protocol-mismatch include/counter.hpp:11", "unhandled-message src/main.cpp:5",
                   "unhandled-message src/main.cpp:6", "reply-type-mismatch src/main.cpp:7",
                   "unhandled-message src/main.cpp:8"));
-  EXPECT_THAT(result.warnings[1].message,
+  // Nothing casts Add: the send of one is an info.
+  EXPECT_THAT(result.warnings[0].message, HasSubstr("cast of shop::Add is in Counter's Protocol"));
+  EXPECT_THAT(result.warnings[2].message,
               HasSubstr("cast of shop::Get to Counter (a Ref<Counter>'s pid())"));
-  EXPECT_THAT(result.warnings[3].message, HasSubstr("whose Call replies with int"));
+  EXPECT_THAT(result.warnings[4].message, HasSubstr("whose Call replies with int"));
 }
 
 TEST(Typecheck, APidOfUnknownOriginIsNotCheckedAndAHeadersActorIsWarnedOnce) {
@@ -110,9 +111,49 @@ TEST(Typecheck, APidOfUnknownOriginIsNotCheckedAndAHeadersActorIsWarnedOnce) {
       "void poke(const retort::Pid& someone) { retort::cast(someone, shop::Get{}); }\n";
   ActorProject project({{"src/a.cpp", elsewhere}, {"src/b.cpp", unit("")}});
   auto result = project.check();
-  EXPECT_THAT(places(result), ElementsAre("protocol-mismatch include/counter.hpp:11"));
+  // Counter is spawned and sent nothing it takes (the unknown pid is sent a Get by
+  // cast, which no actor's Protocol has).
+  EXPECT_THAT(places(result), ElementsAre("never-receives include/counter.hpp:6",
+                                          "protocol-mismatch include/counter.hpp:11"));
+  EXPECT_EQ(result.warnings[0].priority, Priority::low);
   EXPECT_EQ(result.units_checked, 2u);
   EXPECT_EQ(result.unresolved_sends, 1u);
+  // Asked for, the unchecked send is a note, which does not fail the run by itself.
+  auto noted = project.check({.reports_unresolved_targets = true});
+  EXPECT_THAT(places(noted), ElementsAre("never-receives include/counter.hpp:6",
+                                         "protocol-mismatch include/counter.hpp:11",
+                                         "unresolved-target src/a.cpp:3"));
+  EXPECT_EQ(noted.warnings[2].severity, Severity::note);
+  EXPECT_THAT(noted.warnings[2].message, HasSubstr("the parameter 'someone' of poke()"));
+}
+
+TEST(Typecheck, AWarmRunParsesOnlyTheUnitsAnEditTouchedAndWarnsAlike) {
+  ActorProject project({{"src/a.cpp", unit("  retort::cast(counter.pid(), shop::Get{});\n")},
+                        {"src/b.cpp", "#include <retort/process.hpp>\nvoid idle() {}\n"}});
+  auto cold = project.check();
+  EXPECT_EQ(cold.units_cached, 0u);
+  auto warm = project.check();
+  EXPECT_EQ(warm.units_cached, 2u);
+  EXPECT_EQ(places(warm), places(cold));
+  EXPECT_THAT(places(warm), ElementsAre("never-receives include/counter.hpp:6",
+                                        "protocol-mismatch include/counter.hpp:11",
+                                        "unhandled-message src/a.cpp:5"));
+  EXPECT_EQ(warm.warnings[2].message, cold.warnings[2].message);
+  // Counter learns Cast<Get>: a.cpp, which includes its header, is parsed again.
+  std::string header(counter_header);
+  std::string entries = "retort::Cast<shop::Add>>";
+  header.replace(header.find(entries), entries.size(),
+                 "retort::Cast<shop::Add>, retort::Cast<shop::Get>>");
+  std::string reset = "  void handle_cast(const shop::Reset&)";
+  header.replace(header.find(reset), 0, "  void handle_cast(const shop::Get&) {}\n");
+  project.tree.write("include/counter.hpp", header);
+  auto edited = project.check();
+  EXPECT_EQ(edited.units_cached, 1u);
+  // The cast of Get is now Counter's; its Call<Get> and Cast<Add> are sent by nothing.
+  EXPECT_THAT(places(edited), ElementsAre("unreachable-handler include/counter.hpp:8",
+                                          "unreachable-handler include/counter.hpp:8",
+                                          "protocol-mismatch include/counter.hpp:12"));
+  EXPECT_EQ(project.check({.is_cache_disabled = true}).units_cached, 0u);
 }
 
 TEST(Typecheck, EveryWarningIsExplained) {

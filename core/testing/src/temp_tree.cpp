@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
+#include <llvm/Support/JSON.h>
 
 #include "retort/core/process.hpp"
 
@@ -34,6 +35,23 @@ fs::path TempTree::write(const std::string& relative, std::string_view contents)
   fs::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary) << contents;
   return path;
+}
+
+void TempTree::write_compile_database(const std::vector<std::string>& units,
+                                      const std::vector<std::string>& flags) const {
+  llvm::json::Array entries;
+  for (const auto& unit : units) {
+    llvm::json::Array arguments{"c++"};
+    for (const auto& flag : flags) arguments.push_back(flag);
+    arguments.push_back("-c");
+    arguments.push_back(unit);
+    entries.push_back(llvm::json::Object{
+        {"directory", root_.string()}, {"file", unit}, {"arguments", std::move(arguments)}});
+  }
+  std::string text;
+  llvm::raw_string_ostream stream(text);
+  stream << llvm::json::Value(std::move(entries));
+  write("build/compile_commands.json", stream.str());
 }
 
 std::string TempTree::read(const std::string& relative) const {

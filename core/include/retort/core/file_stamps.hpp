@@ -11,6 +11,10 @@
 
 #include "retort/core/source_texts.hpp"
 
+namespace llvm::json {
+class Object;
+}  // namespace llvm::json
+
 namespace retort {
 
 /// Computes and remembers file stamps for one run; safe to share between threads.
@@ -33,6 +37,11 @@ class FileStamps {
   /// `stored` was (a hash of its text, or its size and time): a cached result's
   /// inputs are checked by their stored names, with no path made of each.
   bool is_current(std::string_view path, std::string_view stored);
+
+  /// Returns true when a cached entry's inputs are all current: `object` lists its
+  /// files in `input_files` and, in the same order, their stamps in `stamps`. False
+  /// when either list is missing, damaged or of another length.
+  bool are_inputs_current(const llvm::json::Object& object);
 
  private:
   const SourceTexts* replaced_;

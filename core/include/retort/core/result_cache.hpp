@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include <llvm/Support/JSON.h>
+
 namespace retort {
 
 /// The on-disk format version; entries of any other version are ignored.
@@ -49,6 +51,10 @@ class ResultCache {
   /// Returns the payload stored for `key`, or `std::nullopt` on a miss or when the
   /// entry is from another format version, truncated or otherwise unreadable.
   std::optional<std::string> load(const CacheKey& key) const;
+
+  /// Returns the JSON object stored for `key`; `std::nullopt` as for `load`, and when
+  /// the payload is not a JSON object.
+  std::optional<llvm::json::Object> load_object(const CacheKey& key) const;
 
   /// Stores `payload` for `key`. Returns false when it could not be written (a
   /// read-only tree, a full disk); the cache is an optimisation, so callers go on.

@@ -9,6 +9,8 @@
 /// clang-tidy's `NOLINT`, `NOLINTNEXTLINE` and `NOLINTBEGIN`/`NOLINTEND` are honoured
 /// too: without a list (or with `*`) they silence every check on their lines; with a
 /// list, the retort ids in it. They are never reported: clang-tidy may need them.
+/// An id may also be written after its tool's name (`typecheck/unhandled-message`),
+/// which is how the ids of a tool without categories are named.
 
 #include <filesystem>
 #include <functional>

@@ -6,6 +6,7 @@
 /// warning is only given when it is certainly right, so a send whose target could be
 /// one of several actors is warned only when every one of them fails.
 
+#include <cstddef>
 #include <vector>
 
 #include "retort/core/diagnostic.hpp"
@@ -21,7 +22,24 @@ RuleCatalog typecheck_rules();
 /// it), or an empty string for an unknown id.
 std::string explain_warning(const std::string& id);
 
-/// Links `summaries` and returns the warnings, ordered by file and line.
-std::vector<Diagnostic> analyse(const std::vector<UnitSummary>& summaries);
+/// What the global phase decides.
+struct Analysis {
+  /// The warnings, ordered by file and line.
+  std::vector<Diagnostic> warnings;
+  /// How many send sites have a target that could not be followed (not checked).
+  std::size_t unresolved_sends = 0;
+};
+
+/// What the global phase is told about the run.
+struct AnalysisOptions {
+  /// False when some unit did not compile: what is never sent is then not judged.
+  bool sees_every_send = true;
+  /// Adds a low-priority `unresolved-target` note for each send not checked.
+  bool reports_unresolved_targets = false;
+};
+
+/// Links `summaries`: resolves every send's target through the facts of all units,
+/// then decides each warning.
+Analysis analyse(const std::vector<UnitSummary>& summaries, const AnalysisOptions& options = {});
 
 }  // namespace retort::typecheck

@@ -23,21 +23,30 @@ struct ProjectTypecheckOptions {
   std::filesystem::path build_directory;
   /// Worker threads; 0 means one per hardware thread.
   unsigned jobs = 0;
+  /// Parses every unit again instead of replaying the summaries of unchanged ones
+  /// from `.retort/cache/typecheck`.
+  bool is_cache_disabled = false;
+  /// Reports the sends whose receiver could not be determined (`unresolved-target`),
+  /// as `typecheck.unresolved_target` does.
+  bool reports_unresolved_targets = false;
 };
 
 /// A checked project.
 struct ProjectTypecheck {
-  /// The warnings, ordered by file and line.
+  /// The warnings (and `unresolved-target` notes when asked for), ordered by file
+  /// and line.
   std::vector<Diagnostic> warnings;
   /// How many translation units were summarised.
   std::size_t units_checked = 0;
+  /// How many of them were replayed from the cache, unparsed.
+  std::size_t units_cached = 0;
   /// How many actors and send sites the summaries hold (each once).
   std::size_t actors = 0, sends = 0, unresolved_sends = 0;
   /// Clang's errors for units that do not compile ("file:line: message"); their
   /// summaries may miss sends, never add a wrong warning.
   std::vector<std::string> parse_errors;
 
-  /// Returns 1 when there are warnings, 0 otherwise.
+  /// Returns 1 when there are warnings (notes do not count), 0 otherwise.
   int exit_code() const;
 };
 

@@ -29,6 +29,12 @@ class TempTree {
   /// file's absolute path.
   std::filesystem::path write(const std::string& relative, std::string_view contents) const;
 
+  /// Writes `build/compile_commands.json`: one entry per file of `units` (relative to
+  /// the tree), each compiled by `c++` in the tree's root with `flags` (such as
+  /// `-std=c++20`, `-Iinclude`).
+  void write_compile_database(const std::vector<std::string>& units,
+                              const std::vector<std::string>& flags) const;
+
   /// Returns the contents of `relative`.
   std::string read(const std::string& relative) const;
 

@@ -1,0 +1,72 @@
+#include "summary_cache.hpp"
+
+#include <clang/Tooling/CompilationDatabase.h>
+#include <llvm/Support/JSON.h>
+
+#include "summary_json.hpp"
+
+namespace retort::typecheck {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Which files a summary's places may be in: the root they are shown from and the
+// globs and vendored folders that leave files out.
+std::string project_fingerprint(const fs::path& project_root, const FileSelection& selection) {
+  CacheKey key;
+  key.add(project_root.string());
+  for (const auto* globs :
+       {&selection.include_globs, &selection.exclude_globs, &selection.vendored_folders}) {
+    key.add(std::to_string(globs->size()));
+    for (const auto& glob : *globs) key.add(glob);
+  }
+  return key.hex();
+}
+
+}  // namespace
+
+SummaryCache::SummaryCache(const fs::path& cache_root,
+                           const clang::tooling::CompilationDatabase& database,
+                           const fs::path& project_root, const FileSelection& selection)
+    : database_(database),
+      project_root_(project_root),
+      project_fingerprint_(project_fingerprint(project_root, selection)) {
+  if (!cache_root.empty()) cache_.emplace(cache_root, "typecheck");
+}
+
+CacheKey SummaryCache::key_for(const fs::path& unit) const {
+  CacheKey key;
+  key.add(tool_fingerprint()).add("typecheck-unit-2").add(unit.string()).add(project_fingerprint_);
+  for (const auto& command : database_.getCompileCommands(unit.string())) {
+    key.add(command.Directory);
+    for (const auto& argument : command.CommandLine) key.add(argument);
+  }
+  return key;
+}
+
+std::optional<UnitSummary> SummaryCache::load(const fs::path& unit) {
+  if (!cache_) return std::nullopt;
+  auto object = cache_->load_object(key_for(unit));
+  if (!object || !stamps_.are_inputs_current(*object)) return std::nullopt;
+  return summary_from_json(object->get("summary"));
+}
+
+void SummaryCache::store(const fs::path& unit, const ParsedUnit& parsed) {
+  if (!cache_) return;
+  llvm::json::Array files, stamps;
+  for (const auto& file : parsed.input_files) {
+    files.push_back(file);
+    stamps.push_back(
+        stamps_.stamp(std::string_view(file), is_inside(fs::path(file), project_root_)));
+  }
+  llvm::json::Value entry = llvm::json::Object{{"summary", summary_to_json(parsed.summary)},
+                                               {"input_files", std::move(files)},
+                                               {"stamps", std::move(stamps)}};
+  std::string text;
+  llvm::raw_string_ostream stream(text);
+  stream << entry;
+  cache_->store(key_for(unit), stream.str());
+}
+
+}  // namespace retort::typecheck
