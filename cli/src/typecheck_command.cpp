@@ -36,8 +36,6 @@ int run_typecheck(const Project& project, const TypecheckCommandOptions& options
   auto checked = typecheck::run_project_typecheck(project, options.run);
   if (!checked) return report_error(checked.takeError(), llvm::errs());
   std::ostream& notes = options.step ? options.step->human : std::cerr;
-  for (const auto& error : checked->parse_errors)
-    notes << error << ": note: does not compile; its sends may be missed\n";
   notes << "typecheck: " << checked->actors << " actor(s), " << checked->sends << " send site(s), "
         << checked->unresolved_sends << " of them to a pid of unknown origin (not checked); "
         << checked->units_checked - checked->units_cached << " of " << checked->units_checked

@@ -36,6 +36,11 @@ bool same_warning(const Diagnostic& a, const Diagnostic& b) {
 
 }  // namespace
 
+void order_findings(std::vector<Diagnostic>& findings) {
+  std::sort(findings.begin(), findings.end(), warning_order);
+  findings.erase(std::unique(findings.begin(), findings.end(), same_warning), findings.end());
+}
+
 Analysis analyse(const std::vector<UnitSummary>& summaries, const AnalysisOptions& options) {
   Program program = link(summaries, options.sees_every_send);
   Analysis analysis;
@@ -58,8 +63,7 @@ Analysis analyse(const std::vector<UnitSummary>& summaries, const AnalysisOption
     note.severity = Severity::note;
     warnings.push_back(std::move(note));
   }
-  std::sort(warnings.begin(), warnings.end(), warning_order);
-  warnings.erase(std::unique(warnings.begin(), warnings.end(), same_warning), warnings.end());
+  order_findings(warnings);
   analysis.unresolved_sends = unresolved.size();
   return analysis;
 }

@@ -18,6 +18,7 @@
 #include "retort/core/suppressions.hpp"
 #include "retort/typecheck/analysis.hpp"
 #include "summary_cache.hpp"
+#include "warnings.hpp"
 
 namespace retort::typecheck {
 namespace {
@@ -74,9 +75,18 @@ class SummaryActionFactory : public clang::tooling::FrontendActionFactory {
   ParsedUnit& parsed_;
 };
 
+// Clang's error in a unit that does not compile: a finding with its place, as the
+// linter gives; the unit's sends may be missed, and the rest is still checked.
+Diagnostic parse_error(const ClangError& error) {
+  Diagnostic finding = make_warning("parse-error", "does not compile: " + error.message,
+                                    {error.file, error.line, error.column}, Priority::higher);
+  finding.severity = Severity::error;
+  return finding;
+}
+
 struct UnitOutcome {
   UnitSummary summary;
-  std::vector<std::string> errors;
+  std::vector<Diagnostic> errors;
   bool is_cached = false;
 };
 
@@ -94,10 +104,8 @@ UnitOutcome summarise_unit(const CompileCommands& commands, const fs::path& unit
   ParsedUnit parsed;
   SummaryActionFactory factory(project_path, parsed);
   run_clang_tool(commands.clang_database(), {unit.string(), std::nullopt, {}, nullptr}, factory,
-                 project.root, [&](const ClangError& error) {
-                   outcome.errors.push_back(error.file + ":" + std::to_string(error.line) + ": " +
-                                            error.message);
-                 });
+                 project.root,
+                 [&](const ClangError& error) { outcome.errors.push_back(parse_error(error)); });
   if (outcome.errors.empty()) cache.store(unit, parsed);
   outcome.summary = std::move(parsed.summary);
   return outcome;
@@ -184,18 +192,21 @@ llvm::Expected<ProjectTypecheck> run_project_typecheck(const Project& project,
   });
   ProjectTypecheck result;
   std::vector<UnitSummary> summaries;
+  std::vector<Diagnostic> errors;
   for (auto& outcome : outcomes) {
     summaries.push_back(std::move(outcome.summary));
     result.units_cached += outcome.is_cached ? 1 : 0;
-    result.parse_errors.insert(result.parse_errors.end(), outcome.errors.begin(),
-                               outcome.errors.end());
+    result.units_not_compiling += outcome.errors.empty() ? 0 : 1;
+    errors.insert(errors.end(), outcome.errors.begin(), outcome.errors.end());
   }
   result.units_checked = units.size();
   auto files = tally(summaries, result);
   AnalysisOptions analysis_options{
-      result.parse_errors.empty(),
+      result.units_not_compiling == 0,
       options.reports_unresolved_targets || project.config.boolean("typecheck.unresolved_target")};
   Analysis analysis = analyse(summaries, analysis_options);
+  analysis.warnings.insert(analysis.warnings.end(), errors.begin(), errors.end());
+  order_findings(analysis.warnings);
   result.warnings = unsuppressed(std::move(analysis.warnings), project, files);
   result.unresolved_sends = analysis.unresolved_sends;
   return result;

@@ -94,6 +94,15 @@ constexpr WarningText warning_texts[] = {
      "```\n\n"
      "Fix: cast instead of calling on one leg of the cycle, or reply first and continue "
      "with a message to self."},
+    {"parse-error", "A unit does not compile, so its sends may be missed",
+     "Clang's error in a translation unit of the compilation database, with its place. "
+     "The unit's summary may lack sends (never has a wrong one), so the other units are "
+     "still checked, and what is never sent (`unreachable-handler`, `never-receives`) is "
+     "not judged until every unit compiles.\n\n"
+     "```cpp\n"
+     "retort::cast(counter.pid(), Add{1};  // a missing parenthesis\n"
+     "```\n\n"
+     "Fix: make the unit compile (`cmake --build` shows the same error)."},
     {"unresolved-target", "A send whose receiver could not be determined, so it is not checked",
      "Off by default, like Dialyzer's -Wunknown: with `--unresolved-target` (or "
      "`typecheck.unresolved_target: true`) each send whose target pid the checker could "

@@ -52,7 +52,7 @@ struct ActorProject {
     EXPECT_TRUE(static_cast<bool>(loaded)) << llvm::toString(loaded.takeError());
     auto result = run_project_typecheck(*loaded, options);
     EXPECT_TRUE(static_cast<bool>(result)) << llvm::toString(result.takeError());
-    EXPECT_THAT(result->parse_errors, IsEmpty());
+    EXPECT_EQ(result->units_not_compiling, 0u);
     return std::move(*result);
   }
 
@@ -154,6 +154,23 @@ TEST(Typecheck, AWarmRunParsesOnlyTheUnitsAnEditTouchedAndWarnsAlike) {
                                           "unreachable-handler include/counter.hpp:8",
                                           "protocol-mismatch include/counter.hpp:12"));
   EXPECT_EQ(project.check({.is_cache_disabled = true}).units_cached, 0u);
+}
+
+TEST(Typecheck, AUnitThatDoesNotCompileIsAFindingAndTheOthersAreStillChecked) {
+  ActorProject project(
+      {{"src/broken.cpp", "#include \"counter.hpp\"\nvoid broken() { undeclared(); }\n"},
+       {"src/main.cpp", unit("  retort::cast(counter.pid(), shop::Get{});\n")}});
+  auto loaded = load_project(project.tree.root(), {files_config_section(), config_section()});
+  ASSERT_TRUE(static_cast<bool>(loaded)) << llvm::toString(loaded.takeError());
+  auto result = run_project_typecheck(*loaded, {});
+  ASSERT_TRUE(static_cast<bool>(result)) << llvm::toString(result.takeError());
+  EXPECT_EQ(result->units_not_compiling, 1u);
+  // No never-receives or unreachable-handler: a unit's sends may be missing.
+  EXPECT_THAT(places(*result),
+              ElementsAre("protocol-mismatch include/counter.hpp:11",
+                          "parse-error src/broken.cpp:2", "unhandled-message src/main.cpp:5"));
+  EXPECT_EQ(result->warnings[1].severity, Severity::error);
+  EXPECT_EQ(result->exit_code(), 1);
 }
 
 TEST(Typecheck, EveryWarningIsExplained) {

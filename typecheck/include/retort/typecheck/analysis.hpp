@@ -38,6 +38,10 @@ struct AnalysisOptions {
   bool reports_unresolved_targets = false;
 };
 
+/// Orders `findings` by file, line, column and message, each once: a header's are in
+/// every unit that includes it.
+void order_findings(std::vector<Diagnostic>& findings);
+
 /// Links `summaries`: resolves every send's target through the facts of all units,
 /// then decides each warning.
 Analysis analyse(const std::vector<UnitSummary>& summaries, const AnalysisOptions& options = {});

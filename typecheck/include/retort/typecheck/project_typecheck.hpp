@@ -33,8 +33,8 @@ struct ProjectTypecheckOptions {
 
 /// A checked project.
 struct ProjectTypecheck {
-  /// The warnings (and `unresolved-target` notes when asked for), ordered by file
-  /// and line.
+  /// The warnings, the `parse-error`s of units that do not compile and, when asked
+  /// for, `unresolved-target` notes.
   std::vector<Diagnostic> warnings;
   /// How many translation units were summarised.
   std::size_t units_checked = 0;
@@ -42,9 +42,10 @@ struct ProjectTypecheck {
   std::size_t units_cached = 0;
   /// How many actors and send sites the summaries hold (each once).
   std::size_t actors = 0, sends = 0, unresolved_sends = 0;
-  /// Clang's errors for units that do not compile ("file:line: message"); their
-  /// summaries may miss sends, never add a wrong warning.
-  std::vector<std::string> parse_errors;
+  /// How many units did not compile: their errors are `parse-error` findings, their
+  /// summaries may miss sends (never add a wrong warning), and what is never sent is
+  /// not judged.
+  std::size_t units_not_compiling = 0;
 
   /// Returns 1 when there are warnings (notes do not count), 0 otherwise.
   int exit_code() const;
