@@ -254,6 +254,26 @@ bool ChildWatcher::State::settle_exits_told_by(ForkServer& server) {
   return !server.is_lost();
 }
 
+namespace {
+
+// Kills the group of a test whose fork server has gone and waits, at most a second,
+// for its leader to end: the orphan is not ours to reap (init is its parent now), yet
+// the run must not end while it still runs.
+void kill_orphaned_test(pid_t pid) {
+  constexpr int longest_wait_ms = 1000;
+  // Opened before the kill, so the pid cannot be another process's by the time it
+  // is watched.
+  int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
+  ::kill(-pid, SIGKILL);
+  if (pidfd < 0) return;  // already gone
+  pollfd ended{pidfd, POLLIN, 0};
+  while (::poll(&ended, 1, longest_wait_ms) < 0 && errno == EINTR) {
+  }
+  ::close(pidfd);
+}
+
+}  // namespace
+
 // A server that has gone will tell no exit: its tests are stopped and reported killed.
 void ChildWatcher::State::stop_tests_of(const ForkServer* server) {
   for (auto it = children.begin(); it != children.end();) {
@@ -261,7 +281,7 @@ void ChildWatcher::State::stop_tests_of(const ForkServer* server) {
       ++it;
       continue;
     }
-    ::kill(-it->first, SIGKILL);
+    kill_orphaned_test(it->first);
     it->second.listener.on_output("retort: this test's fork server ended; the test was stopped\n");
     report_exit(it->second, killed_status);
     it = children.erase(it);
