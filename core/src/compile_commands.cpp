@@ -1,5 +1,7 @@
 #include "retort/core/compile_commands.hpp"
 
+#include "retort/core/result_cache.hpp"
+
 #include <algorithm>
 
 #include <clang/Tooling/CompilationDatabase.h>
@@ -85,6 +87,14 @@ llvm::Expected<CompileCommands> CompileCommands::discover(
                                    " and the same in each folder above";
   return usage_error("no compile_commands.json found (searched " + searched +
                      "); configure with CMAKE_EXPORT_COMPILE_COMMANDS=ON or pass -p BUILD_DIR");
+}
+
+void add_compile_commands(CacheKey& key, const clang::tooling::CompilationDatabase& database,
+                          const fs::path& unit) {
+  for (const auto& command : database.getCompileCommands(unit.string())) {
+    key.add(command.Directory);
+    for (const auto& argument : command.CommandLine) key.add(argument);
+  }
 }
 
 std::vector<std::string> CompileCommands::command_for(const fs::path& file) const {

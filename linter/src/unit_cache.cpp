@@ -2,6 +2,7 @@
 
 #include <clang/Tooling/CompilationDatabase.h>
 
+#include "retort/core/compile_commands.hpp"
 #include "retort/core/file_io.hpp"
 #include "retort/core/source_files.hpp"
 
@@ -21,10 +22,7 @@ CacheKey UnitCache::key_for(const fs::path& unit) const {
   key.add(tool_fingerprint()).add("lint-unit-1").add(unit.string());
   key.add(request_.project_root.string()).add(request_.display_root.string());
   key.add(settings_fingerprint_);
-  for (const auto& command : request_.database->getCompileCommands(unit.string())) {
-    key.add(command.Directory);
-    for (const auto& argument : command.CommandLine) key.add(argument);
-  }
+  add_compile_commands(key, *request_.database, unit);
   return key;
 }
 

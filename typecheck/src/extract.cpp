@@ -275,14 +275,14 @@ class Collector : public MatchFinder::MatchCallback {
     const auto* method = llvm::dyn_cast_or_null<clang::CXXMethodDecl>(call.getDirectCallee());
     bool lists_object =
         llvm::isa<clang::CXXOperatorCallExpr>(call) && method != nullptr && method->isInstance();
-    collect_arguments(call.getDirectCallee(),
-                      {call.getArgs() + (lists_object ? 1 : 0), call.getArgs() + call.getNumArgs()},
+    llvm::ArrayRef<const clang::Expr*> arguments(call.getArgs(), call.getNumArgs());
+    collect_arguments(call.getDirectCallee(), arguments.drop_front(lists_object ? 1 : 0),
                       call.getBeginLoc(), context);
   }
 
   // Each pid a call passes to one of the project's functions, for its parameter.
   void collect_arguments(const clang::FunctionDecl* callee,
-                         const std::vector<const clang::Expr*>& arguments,
+                         llvm::ArrayRef<const clang::Expr*> arguments,
                          clang::SourceLocation location, clang::ASTContext& context) {
     if (callee == nullptr || !names().place_of(callee->getLocation())) return;
     unsigned index = 0;

@@ -3,6 +3,7 @@
 #include <clang/Tooling/CompilationDatabase.h>
 #include <llvm/Support/JSON.h>
 
+#include "retort/core/compile_commands.hpp"
 #include "summary_json.hpp"
 
 namespace retort::typecheck {
@@ -38,10 +39,7 @@ SummaryCache::SummaryCache(const fs::path& cache_root,
 CacheKey SummaryCache::key_for(const fs::path& unit) const {
   CacheKey key;
   key.add(tool_fingerprint()).add("typecheck-unit-2").add(unit.string()).add(project_fingerprint_);
-  for (const auto& command : database_.getCompileCommands(unit.string())) {
-    key.add(command.Directory);
-    for (const auto& argument : command.CommandLine) key.add(argument);
-  }
+  add_compile_commands(key, database_, unit);
   return key;
 }
 

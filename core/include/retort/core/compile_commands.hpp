@@ -18,6 +18,13 @@ class CompilationDatabase;
 
 namespace retort {
 
+class CacheKey;
+
+/// Mixes into `key` every command `database` gives for `unit` (its folder and its
+/// arguments): a unit's cached result holds only for the same compile command.
+void add_compile_commands(CacheKey& key, const clang::tooling::CompilationDatabase& database,
+                          const std::filesystem::path& unit);
+
 /// A loaded `compile_commands.json` that answers for every file of the project.
 class CompileCommands {
  public:
