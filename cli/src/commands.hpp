@@ -164,6 +164,8 @@ struct TypecheckCommandOptions {
   typecheck::ProjectTypecheckOptions run;
   std::string report_format = "text";
   std::string explained_warning;
+  /// `--write-baseline FILE`: records every warning instead of reporting.
+  std::filesystem::path write_baseline;
   // Set when the command runs as a step of ensure-consistency.
   StepSink* step = nullptr;
 };

@@ -31,6 +31,7 @@ int run_gate_step(const std::string& step, const Project& project,
   }
   if (step == "typecheck") {
     TypecheckCommandOptions typecheck;
+    typecheck.run.changes = options.changes;
     typecheck.step = &sink;
     return run_typecheck(project, typecheck, global);
   }

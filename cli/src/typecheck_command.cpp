@@ -7,6 +7,7 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include "commands.hpp"
+#include "retort/core/baseline.hpp"
 #include "retort/core/errors.hpp"
 #include "retort/core/exit_codes.hpp"
 #include "retort/typecheck/analysis.hpp"
@@ -27,12 +28,29 @@ int explain_warning(const std::string& id) {
   return exit_clean;
 }
 
+// `--write-baseline FILE`: every warning of the whole program, ungated, recorded.
+int write_baseline(const Project& project, const TypecheckCommandOptions& options) {
+  typecheck::ProjectTypecheckOptions whole = options.run;
+  whole.baseline.clear();
+  whole.changes = {};
+  auto checked = typecheck::run_project_typecheck(project, whole);
+  if (!checked) return report_error(checked.takeError(), llvm::errs());
+  if (auto error =
+          Baseline::write(options.write_baseline, "typecheck", checked->warnings, project.root))
+    return report_error(std::move(error), llvm::errs());
+  std::cout << "Wrote " << checked->warnings.size() << " warning(s) to "
+            << options.write_baseline.string() << "; `retort typecheck --baseline "
+            << options.write_baseline.string() << "` now reports only new ones.\n";
+  return exit_clean;
+}
+
 }  // namespace
 
 int run_typecheck(const Project& project, const TypecheckCommandOptions& options,
                   const GlobalOptions& global) {
   auto start = std::chrono::steady_clock::now();
   ReportFormat report_format = report_format_or_throw(options.report_format);
+  if (!options.write_baseline.empty()) return write_baseline(project, options);
   auto checked = typecheck::run_project_typecheck(project, options.run);
   if (!checked) return report_error(checked.takeError(), llvm::errs());
   std::ostream& notes = options.step ? options.step->human : std::cerr;
@@ -58,6 +76,12 @@ void add_typecheck_command(CLI::App& app, TypecheckCommandOptions& options,
                     "Also list the sends whose receiver could not be determined (not checked)");
   command->add_flag("--no-cache", options.run.is_cache_disabled,
                     "Parse every unit again instead of replaying unchanged ones' summaries");
+  command->add_option("--baseline", options.run.baseline,
+                      "Report only warnings not recorded in this baseline file");
+  command->add_option("--write-baseline", options.write_baseline,
+                      "Record every warning in this baseline file instead of reporting them");
+  add_change_options(*command, options.run.changes,
+                     "Report only the warnings brought by the changes");
   command->add_option("--format", options.report_format, "Report format: " + report_format_names());
   CLI::App* explain = command->add_subcommand(
       "explain", "Explain a warning: what it means, an example, and how to fix it");

@@ -130,6 +130,14 @@ llvm::Error Baseline::write(const std::filesystem::path& path, const std::string
   return write_file_atomically(path, stream.str());
 }
 
+Baseline Baseline::of(const std::vector<Diagnostic>& diagnostics,
+                      const std::filesystem::path& source_root, const SourceTexts* replaced) {
+  LineReader lines(source_root, replaced);
+  Baseline baseline;
+  for (const auto& d : diagnostics) ++baseline.counts_[fingerprint(d, lines)];
+  return baseline;
+}
+
 std::vector<Diagnostic> Baseline::new_findings(std::vector<Diagnostic> diagnostics,
                                                const std::filesystem::path& source_root,
                                                const SourceTexts* replaced) const {

@@ -57,6 +57,22 @@ TEST(Baseline, FingerprintsSurviveLineShiftsInTheirMessagesAndCode) {
   EXPECT_EQ(remaining[0].range.begin.line, 4u);
 }
 
+// One run compared with another in memory: the earlier run's files read as they
+// were (a replaced text), the later's from disk.
+TEST(Baseline, ABaselineOfAnotherRunMatchesItsFindingsReadAsTheyWere) {
+  testing::TempTree tree;
+  tree.write("a.cpp", "// added\nint y = (int)2.0;\nint z = (int)3.0;\n");
+  SourceTexts before{{tree.root() / "a.cpp", "int y = (int)2.0;\n"}};
+  auto earlier = finding("warning/c-style-cast", "a.cpp", 1, "C-style cast to 'int'");
+  Baseline baseline = Baseline::of({earlier}, tree.root(), &before);
+  EXPECT_EQ(baseline.size(), 1u);
+  auto moved = finding("warning/c-style-cast", "a.cpp", 2, "C-style cast to 'int'");
+  auto added = finding("warning/c-style-cast", "a.cpp", 3, "C-style cast to 'int'");
+  auto remaining = baseline.new_findings({moved, added}, tree.root());
+  ASSERT_EQ(remaining.size(), 1u);
+  EXPECT_EQ(remaining[0].range.begin.line, 3u);
+}
+
 TEST(Baseline, AMalformedFileIsAUsageErrorNamingIt) {
   testing::TempTree tree;
   auto bad_json = tree.write("broken.json", "{\"schema\": 1,\n \"findings\": [\n");

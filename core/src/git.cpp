@@ -82,13 +82,15 @@ llvm::Expected<std::string> staged_base(const std::filesystem::path& repository)
   return empty_tree;
 }
 
-// Reads the index's text of `files` (relative to `repository`) with one
-// `git cat-file --batch`, whose answer is "<id> <type> <size>\n<text>\n" per file, or
-// "<name> missing\n" for one the index does not hold.
-llvm::Expected<SourceTexts> index_texts(const std::filesystem::path& repository,
-                                        const std::vector<std::string>& files) {
+// Reads the text of `files` (relative to `repository`) in `tree` (a revision, or
+// empty for the index) with one `git cat-file --batch`, whose answer is
+// "<id> <type> <size>\n<text>\n" per file, or "<name> missing\n" for one it does
+// not hold.
+llvm::Expected<SourceTexts> object_texts(const std::filesystem::path& repository,
+                                         const std::string& tree,
+                                         const std::vector<std::string>& files) {
   std::string requests;
-  for (const auto& file : files) requests += ":./" + file + "\n";
+  for (const auto& file : files) requests += tree + ":./" + file + "\n";
   auto answer =
       git_output(repository, {"cat-file", "--batch"}, ProcessOptions{.standard_input = requests});
   if (!answer) return answer.takeError();
@@ -187,23 +189,39 @@ ChangedLines parse_unified_diff(const std::string& diff_text,
   return changed;
 }
 
-llvm::Expected<ChangedLines> changed_lines_since(const std::filesystem::path& repository,
-                                                 const std::string& revision) {
+namespace {
+
+// A `UsageError` naming `revision` when git does not know it as a commit.
+llvm::Error verify_revision(const std::filesystem::path& repository, const std::string& revision) {
   auto verified = run_git(repository, {"rev-parse", "--verify", "--quiet", revision + "^{commit}"});
   if (!verified) return verified.takeError();
   if (verified->exit_code != 0) {
     return usage_error("--since: git does not know the revision '" + revision + "' in '" +
                        repository.string() + "'");
   }
+  return llvm::Error::success();
+}
+
+// The untracked files that are not ignored, relative to `repository`.
+llvm::Expected<std::vector<std::string>> untracked_files(const std::filesystem::path& repository) {
+  auto untracked = git_output(repository, {"ls-files", "-z", "--others", "--exclude-standard"});
+  if (!untracked) return untracked.takeError();
+  return split_nul(*untracked);
+}
+
+}  // namespace
+
+llvm::Expected<ChangedLines> changed_lines_since(const std::filesystem::path& repository,
+                                                 const std::string& revision) {
+  if (auto error = verify_revision(repository, revision)) return std::move(error);
   auto diff = git_output(repository, diff_arguments({"diff"}, {revision, "--"}));
   if (!diff) return diff.takeError();
   ChangedLines changed = parse_unified_diff(*diff, repository);
 
-  auto untracked = run_git(repository, {"ls-files", "-z", "--others", "--exclude-standard"});
+  auto untracked = untracked_files(repository);
   if (!untracked) return untracked.takeError();
-  for (const auto& relative : split_nul(untracked->standard_output)) {
+  for (const auto& relative : *untracked)
     changed[repository / relative] = {LineRange{1, UINT32_MAX}};
-  }
   return changed;
 }
 
@@ -217,7 +235,7 @@ llvm::Expected<Changes> staged_changes(const std::filesystem::path& repository) 
   // changes: a staged source reads its headers as the commit records them too.
   auto unstaged = git_output(repository, diff_arguments({"diff", "--name-only", "-z"}, {"--"}));
   if (!unstaged) return unstaged.takeError();
-  auto texts = index_texts(repository, split_nul(*unstaged));
+  auto texts = object_texts(repository, "", split_nul(*unstaged));
   if (!texts) return texts.takeError();
   changes.texts = std::move(*texts);
   return changes;
@@ -236,6 +254,35 @@ llvm::Expected<std::optional<Changes>> read_changes(const std::filesystem::path&
   auto lines = changed_lines_since(repository, scope.since);
   if (!lines) return lines.takeError();
   return std::optional<Changes>(Changes{std::move(*lines), {}});
+}
+
+llvm::Expected<BaseTexts> base_texts(const std::filesystem::path& repository,
+                                     const ChangeScope& scope) {
+  std::string base = scope.since;
+  std::vector<std::string> listing{"diff", "--name-only", "-z"};
+  if (scope.is_staged) {
+    auto staged = staged_base(repository);
+    if (!staged) return staged.takeError();
+    base = std::move(*staged);
+    listing.push_back("--cached");
+  } else if (auto error = verify_revision(repository, base)) {
+    return std::move(error);
+  }
+  auto listed = git_output(repository, diff_arguments(listing, {base, "--"}));
+  if (!listed) return listed.takeError();
+  std::vector<std::string> files = split_nul(*listed);
+  auto texts = object_texts(repository, base, files);
+  if (!texts) return texts.takeError();
+  if (!scope.is_staged) {
+    // Untracked files are new since any revision: they have no text to read there.
+    auto untracked = untracked_files(repository);
+    if (!untracked) return untracked.takeError();
+    files.insert(files.end(), untracked->begin(), untracked->end());
+  }
+  BaseTexts result{{}, std::move(*texts)};
+  for (const auto& file : files)
+    result.changed_files.insert((repository / file).lexically_normal());
+  return result;
 }
 
 }  // namespace retort

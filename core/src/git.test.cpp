@@ -53,6 +53,43 @@ TEST(Git, StagedChangesAreTheIndexsLinesAndTextNotTheWorkingTrees) {
   EXPECT_EQ(read_source(tree.root() / "new.cpp", &staged->texts).get(), "n1\nn2\n");
 }
 
+TEST(Git, BaseTextsAreWhatTheChangedFilesHeldAtTheRevisionOrAtHeadForStaged) {
+  testing::TempTree tree;
+  tree.write("a.cpp", "a at base\n");
+  tree.write("same.cpp", "same\n");
+  tree.write("gone.cpp", "gone at base\n");
+  tree.init_git_repository();
+  tree.write("a.cpp", "a staged\n");
+  tree.write("new.cpp", "new\n");
+  tree.git({"add", "a.cpp", "new.cpp"});
+  tree.write("a.cpp", "a unstaged\n");
+  std::filesystem::remove(tree.root() / "gone.cpp");
+  tree.write("untracked.cpp", "u\n");
+
+  auto since = base_texts(tree.root(), {.since = "HEAD"});
+  ASSERT_TRUE(static_cast<bool>(since)) << llvm::toString(since.takeError());
+  // Against the working tree: every difference, the untracked file too; a new file
+  // has no text at the base.
+  EXPECT_EQ(since->changed_files, (std::set<std::filesystem::path>{
+                                      tree.root() / "a.cpp", tree.root() / "gone.cpp",
+                                      tree.root() / "new.cpp", tree.root() / "untracked.cpp"}));
+  EXPECT_EQ(since->texts.size(), 2u);
+  EXPECT_EQ(since->texts[tree.root() / "a.cpp"], "a at base\n");
+  EXPECT_EQ(since->texts[tree.root() / "gone.cpp"], "gone at base\n");
+
+  // Against the index: what the commit changes, nothing unstaged.
+  auto staged = base_texts(tree.root(), {.is_staged = true});
+  ASSERT_TRUE(static_cast<bool>(staged)) << llvm::toString(staged.takeError());
+  EXPECT_EQ(staged->changed_files,
+            (std::set<std::filesystem::path>{tree.root() / "a.cpp", tree.root() / "new.cpp"}));
+  EXPECT_EQ(staged->texts.size(), 1u);
+  EXPECT_EQ(staged->texts[tree.root() / "a.cpp"], "a at base\n");
+
+  auto unknown = base_texts(tree.root(), {.since = "no-such-revision"});
+  ASSERT_FALSE(static_cast<bool>(unknown));
+  EXPECT_THAT(llvm::toString(unknown.takeError()), HasSubstr("no-such-revision"));
+}
+
 TEST(Git, BeforeTheFirstCommitEveryStagedLineIsChanged) {
   testing::TempTree tree;
   tree.git({"init", "-q"});

@@ -5,6 +5,11 @@ namespace retort::typecheck {
 ConfigSection config_section() {
   return {"typecheck",
           {
+              {.name = "baseline",
+               .type = OptionType::string,
+               .default_value = std::string(),
+               .description = "A baseline file (written by `retort typecheck --write-baseline`): "
+                              "the warnings it lists are not reported, so only new ones gate."},
               {.name = "build_directory",
                .type = OptionType::string,
                .default_value = std::string(),

@@ -4,117 +4,22 @@
 #include <mutex>
 #include <set>
 
-#include <clang/AST/ASTConsumer.h>
-#include <clang/Frontend/CompilerInstance.h>
-#include <clang/Frontend/FrontendAction.h>
-#include <clang/Tooling/Tooling.h>
-
-#include "extract.hpp"
-#include "retort/core/clang_tool.hpp"
-#include "retort/core/compile_commands.hpp"
+#include "program_run.hpp"
+#include "retort/core/baseline.hpp"
 #include "retort/core/exit_codes.hpp"
+#include "retort/core/git.hpp"
 #include "retort/core/parallel.hpp"
-#include "retort/core/source_files.hpp"
 #include "retort/core/suppressions.hpp"
 #include "retort/typecheck/analysis.hpp"
-#include "summary_cache.hpp"
-#include "warnings.hpp"
 
 namespace retort::typecheck {
 namespace {
 
 namespace fs = std::filesystem;
 
-class SummaryConsumer : public clang::ASTConsumer {
- public:
-  SummaryConsumer(const ProjectPath& project_path, UnitSummary& summary)
-      : project_path_(project_path), summary_(summary) {}
-  void HandleTranslationUnit(clang::ASTContext& context) override {
-    summary_ = summarise(context, project_path_);
-  }
-
- private:
-  const ProjectPath& project_path_;
-  UnitSummary& summary_;
-};
-
-class SummaryAction : public clang::ASTFrontendAction {
- public:
-  SummaryAction(const ProjectPath& project_path, ParsedUnit& parsed)
-      : project_path_(project_path), parsed_(parsed) {}
-  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance&,
-                                                        llvm::StringRef) override {
-    return std::make_unique<SummaryConsumer>(project_path_, parsed_.summary);
-  }
-
-  // Every file the unit read, for the cache's stamps.
-  void EndSourceFileAction() override {
-    auto& manager = getCompilerInstance().getSourceManager();
-    for (auto it = manager.fileinfo_begin(); it != manager.fileinfo_end(); ++it) {
-      llvm::SmallString<256> name(it->first->getName());
-      manager.getFileManager().makeAbsolutePath(name);
-      parsed_.input_files.insert(fs::path(name.str().str()).lexically_normal().string());
-    }
-  }
-
- private:
-  const ProjectPath& project_path_;
-  ParsedUnit& parsed_;
-};
-
-class SummaryActionFactory : public clang::tooling::FrontendActionFactory {
- public:
-  SummaryActionFactory(const ProjectPath& project_path, ParsedUnit& parsed)
-      : project_path_(project_path), parsed_(parsed) {}
-  std::unique_ptr<clang::FrontendAction> create() override {
-    return std::make_unique<SummaryAction>(project_path_, parsed_);
-  }
-
- private:
-  const ProjectPath& project_path_;
-  ParsedUnit& parsed_;
-};
-
-// Clang's error in a unit that does not compile: a finding with its place, as the
-// linter gives; the unit's sends may be missed, and the rest is still checked.
-Diagnostic parse_error(const ClangError& error) {
-  Diagnostic finding = make_warning("parse-error", "does not compile: " + error.message,
-                                    {error.file, error.line, error.column}, Priority::higher);
-  finding.severity = Severity::error;
-  return finding;
-}
-
-struct UnitOutcome {
-  UnitSummary summary;
-  std::vector<Diagnostic> errors;
-  bool is_cached = false;
-};
-
-// `unit`'s summary from the cache when nothing it read has changed, else parsed (and
-// stored when it compiled: a unit with errors may lack a header that appears later).
-UnitOutcome summarise_unit(const CompileCommands& commands, const fs::path& unit,
-                           const Project& project, const ProjectPath& project_path,
-                           SummaryCache& cache) {
-  UnitOutcome outcome;
-  if (auto cached = cache.load(unit)) {
-    outcome.summary = std::move(*cached);
-    outcome.is_cached = true;
-    return outcome;
-  }
-  ParsedUnit parsed;
-  SummaryActionFactory factory(project_path, parsed);
-  run_clang_tool(commands.clang_database(), {unit.string(), std::nullopt, {}, nullptr}, factory,
-                 project.root,
-                 [&](const ClangError& error) { outcome.errors.push_back(parse_error(error)); });
-  if (outcome.errors.empty()) cache.store(unit, parsed);
-  outcome.summary = std::move(parsed.summary);
-  return outcome;
-}
-
-// The counts of a run, each actor and send site once (headers repeat them), and the
-// project files the summaries show, whose suppression comments are judged.
-std::vector<std::string> tally(const std::vector<UnitSummary>& summaries,
-                               ProjectTypecheck& result) {
+// The project files the summaries show, whose suppression comments are judged; and
+// the counts of the program, each actor and send site once.
+std::vector<std::string> tally(const std::vector<UnitSummary>& summaries, Judgement& judged) {
   std::set<std::string> actors, files;
   std::set<std::tuple<std::string, unsigned, unsigned>> sends;
   for (const auto& summary : summaries) {
@@ -127,17 +32,18 @@ std::vector<std::string> tally(const std::vector<UnitSummary>& summaries,
       files.insert(send.place.file);
     }
   }
-  result.actors = actors.size();
-  result.sends = sends.size();
+  judged.actors = actors.size();
+  judged.sends = sends.size();
   return {files.begin(), files.end()};
 }
 
 // Drops the warnings a `// retort: disable-... typecheck/<id>` comment covers.
 std::vector<Diagnostic> unsuppressed(std::vector<Diagnostic> warnings, const Project& project,
-                                     const std::vector<std::string>& files) {
+                                     const std::vector<std::string>& files,
+                                     const SourceTexts* texts) {
   SuppressionScope scope{"typecheck", {}};
   for (const auto& rule : typecheck_rules()) scope.check_ids.push_back("typecheck/" + rule.id);
-  return apply_suppressions(std::move(warnings), project.root, files, scope);
+  return apply_suppressions(std::move(warnings), project.root, files, scope, texts);
 }
 
 // The database's units in the project's files, not left out.
@@ -161,7 +67,49 @@ llvm::Expected<CompileCommands> database_for(const Project& project,
   return CompileCommands::discover(project.root, build_directory);
 }
 
+// Drops the warnings a baseline file (`--baseline`, `typecheck.baseline`) records,
+// then, for `--since` or `--staged`, those the program had before the change.
+llvm::Expected<std::vector<Diagnostic>> gated(std::vector<Diagnostic> warnings,
+                                              const RunContext& context,
+                                              const std::vector<UnitOutcome>& outcomes,
+                                              const SourceTexts& texts) {
+  const Project& project = context.project;
+  fs::path baseline_path = context.options.baseline;
+  if (baseline_path.empty() && !project.config.string("typecheck.baseline").empty())
+    baseline_path = project.root / project.config.string("typecheck.baseline");
+  if (!baseline_path.empty()) {
+    auto baseline = Baseline::read(baseline_path);
+    if (!baseline) return baseline.takeError();
+    warnings = baseline->new_findings(std::move(warnings), project.root, &texts);
+  }
+  if (context.options.changes.is_whole_project()) return warnings;
+  return warnings_the_change_brought(context, std::move(warnings), outcomes, texts);
+}
+
 }  // namespace
+
+Judgement judge_program(const RunContext& context, const std::vector<const UnitOutcome*>& outcomes,
+                        const SourceTexts* texts) {
+  Judgement judged;
+  std::vector<UnitSummary> summaries;
+  std::vector<Diagnostic> errors;
+  for (const auto* outcome : outcomes) {
+    summaries.push_back(outcome->parsed.summary);
+    judged.units_not_compiling += outcome->errors.empty() ? 0 : 1;
+    errors.insert(errors.end(), outcome->errors.begin(), outcome->errors.end());
+  }
+  auto files = tally(summaries, judged);
+  AnalysisOptions analysis_options{
+      judged.units_not_compiling == 0,
+      context.options.reports_unresolved_targets ||
+          context.project.config.boolean("typecheck.unresolved_target")};
+  Analysis analysis = analyse(summaries, analysis_options);
+  analysis.warnings.insert(analysis.warnings.end(), errors.begin(), errors.end());
+  order_findings(analysis.warnings);
+  judged.warnings = unsuppressed(std::move(analysis.warnings), context.project, files, texts);
+  judged.unresolved_sends = analysis.unresolved_sends;
+  return judged;
+}
 
 int ProjectTypecheck::exit_code() const {
   bool has_warning = std::any_of(warnings.begin(), warnings.end(), [](const Diagnostic& finding) {
@@ -176,6 +124,10 @@ llvm::Expected<ProjectTypecheck> run_project_typecheck(const Project& project,
   if (!commands) return commands.takeError();
   auto selection = FileSelection::for_project(project.root, project.config);
   if (!selection) return selection.takeError();
+  // With --staged, the files an unstaged edit has changed are read as the index holds them.
+  auto changes = read_changes(project.root, options.changes);
+  if (!changes) return changes.takeError();
+  SourceTexts texts = *changes ? std::move((*changes)->texts) : SourceTexts();
   LeftOutFiles left_out(*selection);
   ProjectPath project_path = [&](const fs::path& file) -> std::string {
     fs::path normal = file.lexically_normal();
@@ -183,32 +135,33 @@ llvm::Expected<ProjectTypecheck> run_project_typecheck(const Project& project,
     std::string shown = display_path(normal, project.root);
     return left_out.contains(shown) ? "" : shown;
   };
-  std::vector<fs::path> units = project_units(*commands, project_path);
-  fs::path cache_root =
-      options.is_cache_disabled ? fs::path() : ResultCache::default_root(project.root);
-  SummaryCache cache(cache_root, commands->clang_database(), project.root, *selection);
-  auto outcomes = parallel_map(units, options.jobs, [&](const fs::path& unit) {
-    return summarise_unit(*commands, unit, project, project_path, cache);
-  });
+  RunContext context{
+      project,
+      options,
+      *commands,
+      *selection,
+      project_path,
+      project_units(*commands, project_path),
+      options.is_cache_disabled ? fs::path() : ResultCache::default_root(project.root)};
+  SummaryCache cache(commands->clang_database(), project.root, *selection,
+                     {context.cache_root, &texts, ""});
+  UnitReader reader{*commands, project.root, project_path, cache, &texts};
+  auto outcomes = parallel_map(context.units, options.jobs,
+                               [&](const fs::path& unit) { return summarise_unit(reader, unit); });
+  std::vector<const UnitOutcome*> program;
+  for (const auto& outcome : outcomes) program.push_back(&outcome);
+  Judgement judged = judge_program(context, program, &texts);
   ProjectTypecheck result;
-  std::vector<UnitSummary> summaries;
-  std::vector<Diagnostic> errors;
-  for (auto& outcome : outcomes) {
-    summaries.push_back(std::move(outcome.summary));
-    result.units_cached += outcome.is_cached ? 1 : 0;
-    result.units_not_compiling += outcome.errors.empty() ? 0 : 1;
-    errors.insert(errors.end(), outcome.errors.begin(), outcome.errors.end());
-  }
-  result.units_checked = units.size();
-  auto files = tally(summaries, result);
-  AnalysisOptions analysis_options{
-      result.units_not_compiling == 0,
-      options.reports_unresolved_targets || project.config.boolean("typecheck.unresolved_target")};
-  Analysis analysis = analyse(summaries, analysis_options);
-  analysis.warnings.insert(analysis.warnings.end(), errors.begin(), errors.end());
-  order_findings(analysis.warnings);
-  result.warnings = unsuppressed(std::move(analysis.warnings), project, files);
-  result.unresolved_sends = analysis.unresolved_sends;
+  result.units_checked = context.units.size();
+  result.units_cached = std::count_if(outcomes.begin(), outcomes.end(),
+                                      [](const UnitOutcome& outcome) { return outcome.is_cached; });
+  result.actors = judged.actors;
+  result.sends = judged.sends;
+  result.unresolved_sends = judged.unresolved_sends;
+  result.units_not_compiling = judged.units_not_compiling;
+  auto warnings = gated(std::move(judged.warnings), context, outcomes, texts);
+  if (!warnings) return warnings.takeError();
+  result.warnings = std::move(*warnings);
   return result;
 }
 

@@ -27,27 +27,38 @@ std::string project_fingerprint(const fs::path& project_root, const FileSelectio
 
 }  // namespace
 
-SummaryCache::SummaryCache(const fs::path& cache_root,
-                           const clang::tooling::CompilationDatabase& database,
-                           const fs::path& project_root, const FileSelection& selection)
+SummaryCache::SummaryCache(const clang::tooling::CompilationDatabase& database,
+                           const fs::path& project_root, const FileSelection& selection,
+                           const SummaryCacheOptions& where)
     : database_(database),
       project_root_(project_root),
-      project_fingerprint_(project_fingerprint(project_root, selection)) {
-  if (!cache_root.empty()) cache_.emplace(cache_root, "typecheck");
+      project_fingerprint_(project_fingerprint(project_root, selection)),
+      slot_(where.slot),
+      stamps_(where.replaced) {
+  if (!where.cache_root.empty()) cache_.emplace(where.cache_root, "typecheck");
 }
 
 CacheKey SummaryCache::key_for(const fs::path& unit) const {
   CacheKey key;
-  key.add(tool_fingerprint()).add("typecheck-unit-2").add(unit.string()).add(project_fingerprint_);
+  key.add(tool_fingerprint())
+      .add("typecheck-unit-2")
+      .add(slot_)
+      .add(unit.string())
+      .add(project_fingerprint_);
   add_compile_commands(key, database_, unit);
   return key;
 }
 
-std::optional<UnitSummary> SummaryCache::load(const fs::path& unit) {
+std::optional<ParsedUnit> SummaryCache::load(const fs::path& unit) {
   if (!cache_) return std::nullopt;
   auto object = cache_->load_object(key_for(unit));
   if (!object || !stamps_.are_inputs_current(*object)) return std::nullopt;
-  return summary_from_json(object->get("summary"));
+  auto summary = summary_from_json(object->get("summary"));
+  if (!summary) return std::nullopt;
+  ParsedUnit parsed{std::move(*summary), {}};
+  for (const auto& file : *object->getArray("input_files"))
+    if (auto name = file.getAsString()) parsed.input_files.insert(name->str());
+  return parsed;
 }
 
 void SummaryCache::store(const fs::path& unit, const ParsedUnit& parsed) {

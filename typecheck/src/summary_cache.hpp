@@ -29,16 +29,28 @@ struct ParsedUnit {
   std::set<std::string> input_files;
 };
 
+// Where a cache keeps its summaries and how it reads the files they depend on.
+struct SummaryCacheOptions {
+  // The cache's folder; empty: every lookup misses and nothing is stored.
+  std::filesystem::path cache_root;
+  // Files are stamped as the run reads them: by this text for those it holds (may be
+  // null; it must outlive the cache).
+  const SourceTexts* replaced = nullptr;
+  // Keeps apart the summaries of another version of the files (the program before a
+  // change), so neither evicts the other.
+  std::string slot;
+};
+
 class SummaryCache {
  public:
-  // A cache under `cache_root`; with an empty root every lookup misses and nothing
-  // is stored.
-  SummaryCache(const std::filesystem::path& cache_root,
-               const clang::tooling::CompilationDatabase& database,
-               const std::filesystem::path& project_root, const FileSelection& selection);
+  // A cache for the units of `database` shown from `project_root`, as `where` says.
+  SummaryCache(const clang::tooling::CompilationDatabase& database,
+               const std::filesystem::path& project_root, const FileSelection& selection,
+               const SummaryCacheOptions& where);
 
-  // Returns `unit`'s stored summary when every file it read is unchanged.
-  std::optional<UnitSummary> load(const std::filesystem::path& unit);
+  // Returns `unit`'s stored summary, and the files it read, when every one of them
+  // is unchanged.
+  std::optional<ParsedUnit> load(const std::filesystem::path& unit);
   // Stores `parsed` for `unit`, with the current stamps of the files it read.
   void store(const std::filesystem::path& unit, const ParsedUnit& parsed);
 
@@ -49,6 +61,7 @@ class SummaryCache {
   std::filesystem::path project_root_;
   // The project's root and file selection, which every key includes.
   std::string project_fingerprint_;
+  std::string slot_;
   std::optional<ResultCache> cache_;
   FileStamps stamps_;
 };

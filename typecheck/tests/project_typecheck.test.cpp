@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "retort/core/baseline.hpp"
 #include "retort/testing/temp_tree.hpp"
 #include "retort/typecheck/analysis.hpp"
 #include "retort/typecheck/config_section.hpp"
@@ -171,6 +172,78 @@ TEST(Typecheck, AUnitThatDoesNotCompileIsAFindingAndTheOthersAreStillChecked) {
                           "parse-error src/broken.cpp:2", "unhandled-message src/main.cpp:5"));
   EXPECT_EQ(result->warnings[1].severity, Severity::error);
   EXPECT_EQ(result->exit_code(), 1);
+}
+
+// Counter's header without its Cast<Add> entry: sends of Add in files nobody touched
+// become wrong, and its handle_cast(Add) is routed by no entry.
+std::string header_without_add() {
+  std::string header(counter_header);
+  std::string entries = ", retort::Cast<shop::Add>>";
+  header.replace(header.find(entries), entries.size(), ">");
+  return header;
+}
+
+TEST(Typecheck, SinceARevisionReportsTheWarningsTheChangeBroughtInFilesItDidNotTouch) {
+  ActorProject project({{"src/a.cpp", unit("  retort::cast(counter.pid(), shop::Add{1});\n")},
+                        {"src/b.cpp", "#include <retort/process.hpp>\nvoid idle() {}\n"}});
+  project.tree.write(".gitignore", ".retort/\n");
+  project.tree.init_git_repository();
+  // Already there before: handle_cast(Reset) has no entry.
+  EXPECT_THAT(places(project.check()), ElementsAre("unreachable-handler include/counter.hpp:8",
+                                                   "protocol-mismatch include/counter.hpp:11"));
+  EXPECT_THAT(places(project.check({.changes = {.since = "HEAD"}})), IsEmpty());
+
+  project.tree.write("include/counter.hpp", header_without_add());
+  auto changed = project.check({.changes = {.since = "HEAD"}});
+  // Counter's one entry left, Call<Get>, was unreachable before; now it receives nothing.
+  EXPECT_THAT(places(changed), ElementsAre("never-receives include/counter.hpp:6",
+                                           "protocol-mismatch include/counter.hpp:10",
+                                           "unhandled-message src/a.cpp:5"));
+  // The earlier program's summaries are cached apart: neither version evicts the other.
+  auto again = project.check({.changes = {.since = "HEAD"}});
+  EXPECT_EQ(again.units_cached, 2u);
+  EXPECT_EQ(places(again), places(changed));
+}
+
+TEST(Typecheck, StagedJudgesTheIndexAgainstHeadWhateverTheWorkingTreeHolds) {
+  ActorProject project({{"src/a.cpp", unit("  retort::cast(counter.pid(), shop::Add{1});\n")}});
+  project.tree.write(".gitignore", ".retort/\n");
+  project.tree.init_git_repository();
+  project.tree.write("include/counter.hpp", header_without_add());
+  project.tree.git({"add", "include/counter.hpp"});
+  // An unstaged edit that would hide the wrong send: the commit still has it.
+  project.tree.write("src/a.cpp", unit("  retort::call<int>(counter.pid(), shop::Get{});\n"));
+  auto staged = project.check({.changes = {.is_staged = true}});
+  EXPECT_THAT(places(staged), ElementsAre("never-receives include/counter.hpp:6",
+                                          "protocol-mismatch include/counter.hpp:10",
+                                          "unhandled-message src/a.cpp:5"));
+  EXPECT_THAT(staged.warnings[2].message, HasSubstr("shop::Add"));
+  // The working tree's own change, judged since HEAD, brings the same protocol-mismatch
+  // and no wrong send.
+  EXPECT_THAT(places(project.check({.changes = {.since = "HEAD"}})),
+              ElementsAre("protocol-mismatch include/counter.hpp:10"));
+}
+
+TEST(Typecheck, ABaselineHidesTheWarningsItRecordsAndANewOneIsStillReported) {
+  ActorProject project({{"src/a.cpp", unit("  retort::cast(counter.pid(), shop::Get{});\n")}});
+  auto legacy = project.check();
+  ASSERT_EQ(legacy.warnings.size(), 3u);
+  auto path = project.tree.root() / "typecheck-baseline.json";
+  ASSERT_FALSE(
+      static_cast<bool>(Baseline::write(path, "typecheck", legacy.warnings, project.tree.root())));
+  EXPECT_THAT(places(project.check({.baseline = path})), IsEmpty());
+  project.tree.write("src/a.cpp", unit("  retort::cast(counter.pid(), shop::Get{});\n"
+                                       "  retort::send(counter.pid(), shop::Reset{});\n"));
+  EXPECT_THAT(places(project.check({.baseline = path})),
+              ElementsAre("unhandled-message src/a.cpp:6"));
+  project.tree.write(".retort.yaml", "typecheck:\n  baseline: typecheck-baseline.json\n");
+  EXPECT_THAT(places(project.check()), ElementsAre("unhandled-message src/a.cpp:6"));
+  project.tree.write("typecheck-baseline.json", "{\"schema\": 7}");
+  auto loaded = load_project(project.tree.root(), {files_config_section(), config_section()});
+  ASSERT_TRUE(static_cast<bool>(loaded)) << llvm::toString(loaded.takeError());
+  auto broken = run_project_typecheck(*loaded, {});
+  ASSERT_FALSE(static_cast<bool>(broken));
+  EXPECT_THAT(llvm::toString(broken.takeError()), HasSubstr("typecheck-baseline.json"));
 }
 
 TEST(Typecheck, EveryWarningIsExplained) {

@@ -34,6 +34,13 @@ class Baseline {
                            const std::vector<Diagnostic>& diagnostics,
                            const std::filesystem::path& source_root);
 
+  /// Returns the baseline `write` would record of `diagnostics`, kept in memory: how
+  /// one run is compared with another (typecheck's findings before a change). Their
+  /// files are read from `source_root`, except those `replaced` (may be null) holds.
+  static Baseline of(const std::vector<Diagnostic>& diagnostics,
+                     const std::filesystem::path& source_root,
+                     const SourceTexts* replaced = nullptr);
+
   /// Returns `diagnostics` without the ones the baseline records; when a finding
   /// occurs more often than recorded, the extra occurrences are kept as new.
   /// `source_root` is where the findings' files are read for their code, except

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -84,6 +85,24 @@ struct ChangeScope {
 /// replaced texts; or the staged ones), or `std::nullopt` for the whole project.
 llvm::Expected<std::optional<Changes>> read_changes(const std::filesystem::path& repository,
                                                     const ChangeScope& scope);
+
+/// What the files a change touches held before it, for a check whose findings rest on
+/// the whole program (typecheck): it judges the program as it was too, and reports
+/// only what the change brought.
+struct BaseTexts {
+  /// Every file that differs between the base and what is checked, by absolute,
+  /// lexically normal path: edited, added (untracked too) and deleted ones.
+  std::set<std::filesystem::path> changed_files;
+  /// The base's text of each of them that existed there.
+  SourceTexts texts;
+};
+
+/// Returns what the files `scope` changes held at its base: the `--since` revision,
+/// or for `--staged` HEAD (nothing before the first commit), compared with the
+/// working tree or the index. `scope` must not be the whole project. Returns a
+/// `UsageError` naming the revision when git does not know it.
+llvm::Expected<BaseTexts> base_texts(const std::filesystem::path& repository,
+                                     const ChangeScope& scope);
 
 /// Parses the output of `git diff -U0` into the changed line ranges of the new
 /// side, with paths made absolute against `repository`.

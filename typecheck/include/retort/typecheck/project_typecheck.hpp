@@ -3,7 +3,8 @@
 /// @file
 /// `retort typecheck` as a library call: every translation unit of the project's
 /// compilation database parsed once and summarised, then the summaries linked and
-/// the warnings decided (`analysis.hpp`). Nothing is printed.
+/// the warnings decided (`analysis.hpp`), then gated by a baseline and, for a change,
+/// by what the program had before it. Nothing is printed.
 
 #include <cstddef>
 #include <filesystem>
@@ -14,6 +15,7 @@
 
 #include "retort/core/config.hpp"
 #include "retort/core/diagnostic.hpp"
+#include "retort/core/git.hpp"
 
 namespace retort::typecheck {
 
@@ -29,6 +31,13 @@ struct ProjectTypecheckOptions {
   /// Reports the sends whose receiver could not be determined (`unresolved-target`),
   /// as `typecheck.unresolved_target` does.
   bool reports_unresolved_targets = false;
+  /// A baseline file (`--baseline`, else `typecheck.baseline`): the warnings it
+  /// records are not reported.
+  std::filesystem::path baseline;
+  /// `--since REV` or `--staged`: only the warnings the change brought, the program
+  /// before it judged too (`--staged` reads the index's text of the files an
+  /// unstaged edit has changed).
+  ChangeScope changes;
 };
 
 /// A checked project.
