@@ -46,4 +46,12 @@ std::pair<double, double> latency_percentiles(int calls, F&& one_call) {
   return {micros[calls / 2], micros[calls * 99 / 100]};
 }
 
+// Returns the mean and 99th percentile of `micros`, each call's time in µs.
+inline std::pair<double, double> mean_and_p99(std::vector<double> micros) {
+  double total = 0;
+  for (double m : micros) total += m;
+  std::sort(micros.begin(), micros.end());
+  return {total / micros.size(), micros[micros.size() * 99 / 100]};
+}
+
 }  // namespace bench

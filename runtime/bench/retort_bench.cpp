@@ -113,7 +113,7 @@ double idle_memory(System& system, int count) {
   return double(after - before) / count;
 }
 
-// --- call round trip from a thread outside the runtime.
+// --- call round trips to an echo actor.
 struct Get {};
 class Echo : public GenServer<Echo> {
  public:
@@ -121,9 +121,41 @@ class Echo : public GenServer<Echo> {
   int handle_call(const Get&, From) { return 1; }
 };
 
-std::pair<double, double> call_latency(System& system, int calls) {
+// From a thread outside the runtime, blocking: the median and p99.
+std::pair<double, double> thread_call_latency(System& system, int calls) {
   auto echo = system.spawn<Echo>();
   return bench::latency_percentiles(calls, [&] { echo.call(Get{}); });
+}
+
+// From another actor, which co_awaits each call (gen_server:call's peer): each
+// round trip's time, taken inside the caller.
+struct CallEcho {
+  int calls;
+};
+class Caller : public GenServer<Caller> {
+ public:
+  using Protocol = retort::Protocol<Call<CallEcho, std::vector<double>>>;
+  explicit Caller(Pid echo) : echo_(std::move(echo)) {}
+  Async<std::vector<double>> handle_call(const CallEcho& run, From) {
+    std::vector<double> micros;
+    micros.reserve(run.calls);
+    for (int i = 0; i < run.calls; ++i) {
+      auto start = Clock::now();
+      co_await async_call<int>(echo_, Get{});
+      micros.push_back(seconds_since(start) * 1e6);
+    }
+    co_return micros;
+  }
+
+ private:
+  Pid echo_;
+};
+
+std::pair<double, double> actor_call_latency(System& system, int calls) {
+  // Linked to nothing, as the peers' processes are: they live as long as the measure.
+  // retort: disable-next-line design/actor-unsupervised-spawn
+  auto caller = system.spawn<Caller>(system.spawn<Echo>().pid());
+  return bench::mean_and_p99(caller.call(CallEcho{calls}, std::chrono::minutes(10)));
 }
 
 // --- fan-in: many senders into one receiver.
@@ -173,7 +205,9 @@ int main() {
   std::printf("ping_pong_1 %.0f msg/s\n", ping_pong(system, 1, env_or("ROUNDS", 2000000)));
   std::printf("ping_pong_8 %.0f msg/s\n", ping_pong(system, 8, env_or("ROUNDS", 2000000) / 4));
   std::printf("tree_spawn %.0f actors/s\n", tree_spawn(system, env_or("TREE_DEPTH", 20)));
-  auto [median, p99] = call_latency(system, env_or("CALLS", 100000));
-  std::printf("call_median %.2f us\ncall_p99 %.2f us\n", median, p99);
+  auto [mean, actor_p99] = actor_call_latency(system, env_or("CALLS", 200000));
+  std::printf("actor_call_mean %.2f us\nactor_call_p99 %.2f us\n", mean, actor_p99);
+  auto [median, p99] = thread_call_latency(system, env_or("CALLS", 200000) / 2);
+  std::printf("thread_call_median %.2f us\nthread_call_p99 %.2f us\n", median, p99);
   std::printf("fan_in %.0f msg/s\n", fan_in(system, 20, env_or("FAN_IN", 1000000)));
 }

@@ -3,6 +3,9 @@
 
 #include "retort/async.hpp"
 
+#include "retort/detail/timer_service.hpp"
+#include "retort/system.hpp"
+
 #include <atomic>
 #include <stdexcept>
 
@@ -31,7 +34,8 @@ void suspend_until_settled(const std::shared_ptr<ReplySlot>& slot, std::coroutin
   slot->on_done([me, ref] {
     deliver(me.process(), new ValueEnvelope<Resume>(EnvelopeKind::info, Resume{ref}));
   });
-  schedule_timer(me, timeout, [slot] { slot->fail(ExitReason::timeout()); });
+  state.awaited_timer = self->system->timers().schedule_internal(
+      timeout, [slot] { slot->fail(ExitReason::timeout()); });
 }
 
 void send_async_call(const Pid& target, Envelope* call, const std::shared_ptr<ReplySlot>& slot,

@@ -55,6 +55,12 @@ struct Note {
 };
 struct Notes {};
 struct Timeout {};
+struct Label {
+  std::string text;
+};
+struct LateNote {
+  std::string text;
+};
 
 // Awaits calls to two stores from its own handlers.
 class Adder : public GenServer<Adder> {
@@ -62,7 +68,8 @@ class Adder : public GenServer<Adder> {
   using Protocol =
       retort::Protocol<Call<Sum, int>, Call<SumSlowly, int>, Call<SumFromBroken, std::string>,
                        Call<CallMyself, std::string>, Call<Timeout, std::string>, Cast<Note>,
-                       Call<Notes, std::vector<std::string>>>;
+                       Call<Notes, std::vector<std::string>>, Call<Label, std::string>,
+                       Cast<LateNote>>;
   Adder(Pid first, Pid second) : first_(std::move(first)), second_(std::move(second)) {}
 
   Async<int> handle_call(const Sum&, From) {
@@ -103,6 +110,15 @@ class Adder : public GenServer<Adder> {
     }
   }
   void handle_cast(const Note& note) { notes_.push_back(note.text); }
+  // Both read their message after an await, when its envelope is long gone.
+  Async<std::string> handle_call(const Label& label, From) {
+    int value = co_await async_call<int>(first_, Get{});
+    co_return label.text + " " + std::to_string(value);
+  }
+  Async<void> handle_cast(const LateNote& note) {
+    co_await async_call<int>(first_, Get{});
+    notes_.push_back(note.text);
+  }
   std::vector<std::string> handle_call(const Notes&, From) { return notes_; }
 
  private:
@@ -117,6 +133,19 @@ TEST(AsyncCall, AHandlerAwaitsCallsWithoutBlockingItsOnlySchedulerThread) {
   auto second = system.spawn<Store>(2);
   auto adder = system.spawn<Adder>(first.pid(), second.pid());
   EXPECT_EQ(adder.call(Sum{}), 42);
+}
+
+// The documented signature takes the message by reference: it must still be there
+// after the handler's first co_await (found as a crash in runtime/bench).
+TEST(AsyncCall, ACoroutineHandlerReadsItsMessageAfterAnAwait) {
+  System system(SystemOptions{.threads = 2});
+  auto store = system.spawn<Store>(7);
+  auto adder = system.spawn<Adder>(store.pid(), store.pid());
+  std::string text = "a label long enough to live on the heap";
+  for (int i = 0; i < 100; ++i) EXPECT_EQ(adder.call(Label{text}), text + " 7");
+  adder.cast(LateNote{"a note long enough to live on the heap"});
+  EXPECT_EQ(adder.call(Notes{}),
+            (std::vector<std::string>{"a note long enough to live on the heap"}));
 }
 
 TEST(AsyncCall, MessagesArrivingWhileSuspendedWaitAndKeepTheirOrder) {

@@ -7,6 +7,7 @@
 
 #include "retort/detail/reply_slot.hpp"
 #include "retort/detail/scheduler.hpp"
+#include "retort/detail/timer_service.hpp"
 #include "retort/messages.hpp"
 #include "retort/system.hpp"
 
@@ -111,8 +112,10 @@ void resume_handler(Process* process) {
 void handle_while_suspended(Process* process, std::unique_ptr<Envelope> envelope) {
   AsyncState& state = *process->async_state;
   if (envelope->type == type_tag<Resume>()) {
-    if (static_cast<ValueEnvelope<Resume>&>(*envelope).value.ref == state.awaited_ref)
+    if (static_cast<ValueEnvelope<Resume>&>(*envelope).value.ref == state.awaited_ref) {
+      process->system->timers().cancel_internal(state.awaited_timer);
       resume_handler(process);
+    }
     return;  // a stale Resume (from a call already settled) is dropped
   }
   state.saved.push_back(std::move(envelope));

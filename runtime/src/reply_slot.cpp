@@ -1,5 +1,7 @@
 #include "retort/detail/reply_slot.hpp"
 
+#include "retort/detail/spin_wait.hpp"
+
 namespace retort::detail {
 
 void ReplySlot::on_done(std::function<void()> callback) {
@@ -18,6 +20,7 @@ bool ReplySlot::complete(std::unique_ptr<Envelope> reply) {
     std::lock_guard lock(mutex_);
     if (is_done_) return false;
     is_done_ = true;
+    is_settled_.store(true, std::memory_order_release);
     reply_ = std::move(reply);
     callback = std::move(on_done_);
   }
@@ -32,6 +35,7 @@ bool ReplySlot::fail(ExitReason reason) {
     std::lock_guard lock(mutex_);
     if (is_done_) return false;
     is_done_ = true;
+    is_settled_.store(true, std::memory_order_release);
     failure_ = std::move(reason);
     callback = std::move(on_done_);
   }
@@ -41,6 +45,10 @@ bool ReplySlot::fail(ExitReason reason) {
 }
 
 ReplySlot::Outcome ReplySlot::wait_for(std::chrono::milliseconds timeout) {
+  // A reply from a process usually comes within microseconds: spin for it first, so
+  // the calling thread is not put to sleep and woken again.
+  spin_until([&] { return is_settled_.load(std::memory_order_acquire); },
+             std::min<std::chrono::microseconds>(timeout, spin_limit));
   std::unique_lock lock(mutex_);
   if (!done_.wait_for(lock, timeout, [&] { return is_done_; })) {
     is_done_ = true;  // a late reply is dropped, never delivered later

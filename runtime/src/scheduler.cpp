@@ -3,6 +3,8 @@
 #include <chrono>
 #include <utility>
 
+#include "retort/detail/spin_wait.hpp"
+
 namespace retort::detail {
 
 bool run_slice(Process* process, unsigned budget);  // process.cpp
@@ -14,6 +16,8 @@ thread_local unsigned current_worker = 0;
 
 // A safety net only: wake-ups are signalled, this bounds the cost of a missed one.
 constexpr auto idle_wait = std::chrono::milliseconds(10);
+// How long a thread that ran out of work watches for more before it sleeps.
+constexpr auto idle_spin = std::chrono::microseconds(50);
 
 }  // namespace
 
@@ -40,6 +44,7 @@ void Scheduler::schedule(Process* process) {
     target.queue.push_back(process);
     length = target.queue.size();
   }
+  queued_.fetch_add(1, std::memory_order_release);
   // Pairs with the sleeper's increment: either it sees our push, or we see it sleep.
   std::atomic_thread_fence(std::memory_order_seq_cst);
   // A process queued locally behind nothing runs next on this thread; waking a
@@ -106,6 +111,14 @@ void Scheduler::run_worker(unsigned index) {
       run_process(process);
       continue;
     }
+    std::uint64_t seen = queued_.load(std::memory_order_acquire);
+    bool has_news = spin_until(
+        [&] {
+          return queued_.load(std::memory_order_acquire) != seen ||
+                 is_stopping_.load(std::memory_order_relaxed);
+        },
+        idle_spin);
+    if (has_news) continue;
     std::unique_lock lock(sleep_mutex_);
     std::uint64_t epoch = wake_epoch_;
     sleepers_.fetch_add(1, std::memory_order_seq_cst);

@@ -20,20 +20,32 @@ TimerService::TimerService() : thread_([this] { run(); }) {}
 
 TimerService::~TimerService() { stop(); }
 
+bool TimerService::add(std::uint64_t id, std::chrono::milliseconds delay,
+                       std::function<void()> fire) {
+  auto when = std::chrono::steady_clock::now() + delay;
+  bool is_earliest = false;
+  {
+    std::lock_guard lock(mutex_);
+    if (is_stopping_) return false;
+    is_earliest = due_.empty() || when < due_.top().when;
+    pending_.emplace(id, std::move(fire));
+    due_.push({when, id});
+  }
+  if (is_earliest) changed_.notify_one();
+  return true;
+}
+
 std::uint64_t TimerService::schedule(std::chrono::milliseconds delay, std::function<void()> fire) {
   std::uint64_t id = next_timer_id.fetch_add(1, std::memory_order_relaxed);
   {
-    std::lock_guard lock(mutex_);
-    if (is_stopping_) return 0;
-    pending_.emplace(id, std::move(fire));
-    due_.push({std::chrono::steady_clock::now() + delay, id});
-  }
-  {
+    // Registered first: a timer that fires at once leaves the registry after this.
     std::lock_guard lock(services_mutex);
     service_by_timer[id] = this;
   }
-  changed_.notify_one();
-  return id;
+  if (add(id, delay, std::move(fire))) return id;
+  std::lock_guard lock(services_mutex);
+  service_by_timer.erase(id);
+  return 0;
 }
 
 bool TimerService::cancel(std::uint64_t id) {
@@ -43,6 +55,21 @@ bool TimerService::cancel(std::uint64_t id) {
   }
   std::lock_guard lock(mutex_);
   return pending_.erase(id) == 1;
+}
+
+std::uint64_t TimerService::schedule_internal(std::chrono::milliseconds delay,
+                                              std::function<void()> fire) {
+  std::uint64_t id = next_timer_id.fetch_add(1, std::memory_order_relaxed);
+  return add(id, delay, std::move(fire)) ? id : 0;
+}
+
+void TimerService::cancel_internal(std::uint64_t id) {
+  std::function<void()> cancelled;  // destroyed outside the lock
+  std::lock_guard lock(mutex_);
+  auto found = pending_.find(id);
+  if (found == pending_.end()) return;
+  cancelled = std::move(found->second);
+  pending_.erase(found);
 }
 
 void TimerService::stop() {

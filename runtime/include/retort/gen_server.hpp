@@ -19,6 +19,8 @@
 /// };
 /// ```
 
+#include <memory>
+#include <optional>
 #include <type_traits>
 #include <utility>
 
@@ -45,31 +47,48 @@ class From {
 
 namespace detail {
 
-// Runs a handler that returns nothing, or a coroutine handler returning Async<void>
-// (parked until done when it awaits).
-template <class Handler>
-void run_void_handler(Handler&& handler) {
-  using Result = decltype(handler());
-  if constexpr (IsAsync<Result>::value) {
-    auto task = std::make_shared<Result>(handler());
-    auto finish = [task]() -> bool {
-      if (!task->is_done()) return false;
-      task->take_result();
-      return true;
-    };
-    if (!finish()) park_handler(finish, nullptr);
-  } else {
-    handler();
-  }
+// A coroutine handler's task and the message it was given. The envelope is freed
+// once the handler first returns, and a handler that takes `const M&` may read its
+// message after any co_await: so the message is moved here, beside the coroutine,
+// and lives as long as it.
+template <class M, class Task>
+struct RunningHandler {
+  explicit RunningHandler(M&& value) : message(std::move(value)) {}
+  M message;
+  // Declared after the message, so the coroutine frame goes first.
+  std::optional<Task> task;
+};
+
+// Runs `start(message)`, a coroutine handler returning `Task`, with `message` kept
+// beside it; `finish(task)` is called once it is done (at once, or after it is
+// parked and resumed), `reply` is the call it answers (null for a cast or info).
+template <class Task, class M, class Start, class Finish>
+void run_coroutine_handler(M& message, Start start, Finish finish,
+                           std::shared_ptr<ReplySlot> reply) {
+  auto running = std::make_shared<RunningHandler<M, Task>>(std::move(message));
+  running->task.emplace(start(std::as_const(running->message)));
+  auto finish_if_done = [running, finish]() -> bool {
+    if (!running->task->is_done()) return false;
+    finish(*running->task);
+    return true;
+  };
+  if (!finish_if_done()) park_handler(finish_if_done, std::move(reply));
 }
 
 // Runs `handler` on a cast or info envelope of kind `kind` holding an `M`; false
-// when the envelope is something else.
+// when the envelope is something else. A coroutine handler (returning
+// Async<void>) is parked until done when it awaits.
 template <class M, class Handler>
 bool try_one_way(Envelope& envelope, EnvelopeKind kind, Handler handler) {
   if (envelope.kind != kind || envelope.type != type_tag<M>()) return false;
-  const M& value = static_cast<ValueEnvelope<M>&>(envelope).value;
-  run_void_handler([&] { return handler(value); });
+  M& value = static_cast<ValueEnvelope<M>&>(envelope).value;
+  using Result = decltype(handler(std::as_const(value)));
+  if constexpr (IsAsync<Result>::value) {
+    run_coroutine_handler<Result>(
+        value, handler, [](Result& task) { task.take_result(); }, nullptr);
+  } else {
+    handler(std::as_const(value));
+  }
   return true;
 }
 
@@ -93,15 +112,14 @@ struct Call {
         decltype(actor.handle_call(std::as_const(call.value), From(call.reply, call.caller)));
     if constexpr (detail::IsAsync<Result>::value) {
       // A coroutine handler replies when it finishes, which may be after awaits.
-      auto task = std::make_shared<Result>(
-          actor.handle_call(std::as_const(call.value), From(call.reply, call.caller)));
-      auto finish = [task, slot = call.reply]() -> bool {
-        if (!task->is_done()) return false;
-        slot->complete(std::make_unique<detail::ValueEnvelope<R>>(detail::EnvelopeKind::info,
-                                                                  task->take_result()));
-        return true;
-      };
-      if (!finish()) detail::park_handler(finish, call.reply);
+      From from(call.reply, call.caller);
+      detail::run_coroutine_handler<Result>(
+          call.value, [&](const M& message) { return actor.handle_call(message, from); },
+          [slot = call.reply](Result& task) {
+            slot->complete(std::make_unique<detail::ValueEnvelope<R>>(detail::EnvelopeKind::info,
+                                                                      task.take_result()));
+          },
+          call.reply);
     } else {
       R reply = actor.handle_call(std::as_const(call.value), From(call.reply, call.caller));
       call.reply->complete(

@@ -36,6 +36,8 @@ struct AsyncState {
   bool is_suspended = false;
   std::coroutine_handle<> awaiting;
   std::uint64_t awaited_ref = 0;
+  // The awaited call's deadline, withdrawn once the reply has come.
+  std::uint64_t awaited_timer = 0;
   // Owns the handler's coroutine; finishes it (replies) once it is done.
   std::function<bool()> finish_if_done;
   std::shared_ptr<ReplySlot> call_being_handled;

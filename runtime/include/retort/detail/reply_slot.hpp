@@ -3,6 +3,8 @@
 // Where a call's reply lands: completed once by the callee's reply or failed once
 // (callee died, noproc, timeout); whichever comes first wins, later ones are dropped.
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -33,6 +35,9 @@ class ReplySlot {
   std::mutex mutex_;
   std::condition_variable done_;
   bool is_done_ = false;
+  // is_done_, readable without the lock, for a waiter's spin.
+  std::atomic<bool> is_settled_{false};
+  static constexpr std::chrono::microseconds spin_limit{20};
   std::unique_ptr<Envelope> reply_;
   std::optional<ExitReason> failure_;
   std::function<void()> on_done_;

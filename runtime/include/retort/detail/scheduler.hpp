@@ -4,7 +4,7 @@
 // runnable by a scheduler thread goes to that thread's queue (so a ping-pong pair stays on one
 // core, hot in cache); idle threads steal from the others; threads outside the
 // runtime inject into a shared queue. A process runs at most `budget` messages, then
-// goes to the back of the queue.
+// goes to the back of the queue. A thread out of work spins a little before it sleeps.
 
 #include <atomic>
 #include <condition_variable>
@@ -50,6 +50,9 @@ class Scheduler {
   Worker injected_;
   std::atomic<bool> is_stopping_{false};
   std::atomic<int> sleepers_{0};
+  // Counts processes queued (not put in a next slot), so a thread spinning before
+  // it sleeps sees new work without taking a queue's lock.
+  std::atomic<std::uint64_t> queued_{0};
   std::mutex sleep_mutex_;
   std::condition_variable wake_up_;
   std::uint64_t wake_epoch_ = 0;

@@ -1,7 +1,9 @@
 #pragma once
 
 // One thread per system that fires timers in deadline order. Cancelled timers stay
-// in the heap and are skipped when they come due.
+// in the heap and are skipped when they come due. The thread is woken only when a
+// new timer is due before every other: a call's deadline, set on every call and
+// rarely the earliest, costs no wake-up.
 
 #include <chrono>
 #include <condition_variable>
@@ -18,8 +20,13 @@ class TimerService {
  public:
   TimerService();
   ~TimerService();
+  // A timer `cancel_timer` can find by its id alone (`send_after`'s).
   std::uint64_t schedule(std::chrono::milliseconds delay, std::function<void()> fire);
   bool cancel(std::uint64_t id);
+  // A timer only the runtime cancels, through this service (a call's deadline): it
+  // skips the registry of ids, which every call would otherwise pay twice for.
+  std::uint64_t schedule_internal(std::chrono::milliseconds delay, std::function<void()> fire);
+  void cancel_internal(std::uint64_t id);
   void stop();
 
  private:
@@ -29,6 +36,8 @@ class TimerService {
     bool operator>(const Due& other) const { return when > other.when; }
   };
   void run();
+  // Queues `fire` as timer `id`; false once the service is stopping.
+  bool add(std::uint64_t id, std::chrono::milliseconds delay, std::function<void()> fire);
 
   std::mutex mutex_;
   std::condition_variable changed_;
