@@ -42,6 +42,8 @@ void exit(const Pid& pid, ExitReason reason) {
   if (pid) detail::send_exit_signal(pid.process(), self(), reason);
 }
 
-void stop(ExitReason reason) { calling_process("stop")->stop_request = std::move(reason); }
+void stop(ExitReason reason) {
+  calling_process("stop")->stop_request = std::make_unique<ExitReason>(std::move(reason));
+}
 
 }  // namespace retort

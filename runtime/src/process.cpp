@@ -234,19 +234,20 @@ void end_process(Process* process, const ExitReason& reason, bool run_terminate)
   process->behaviour.reset();
   std::vector<Pid> links;
   std::vector<Process::Watcher> watchers;
-  {
-    std::lock_guard lock(process->relations_mutex);
-    process->exit_reason = reason;
-    links.swap(process->links);
-    watchers.swap(process->watchers);
+  if (Process::Relations* relations = process->end_relations()) {
+    std::lock_guard lock(relations->mutex);
+    relations->is_gone = true;
+    links.swap(relations->links);
+    watchers.swap(relations->watchers);
   }
   Pid self(process);
   // Linked processes see `killed`, never the untrappable `kill` itself.
   ExitReason signal = reason.kind() == ExitReason::Kind::kill ? ExitReason::killed() : reason;
   for (const auto& linked : links) {
     {
-      std::lock_guard lock(linked.process()->relations_mutex);
-      std::erase(linked.process()->links, self);
+      Process::Relations* theirs = linked.process()->relations();
+      std::lock_guard lock(theirs->mutex);
+      std::erase(theirs->links, self);
     }
     send_exit_signal(linked.process(), self, signal);
   }
@@ -270,19 +271,22 @@ void send_exit_signal(Process* target, const Pid& from, const ExitReason& reason
 
 void link_processes(Process* a, Process* b) {
   if (a == b) return;
-  Process* first = a->id < b->id ? a : b;
-  Process* second = a->id < b->id ? b : a;
-  std::optional<ExitReason> b_is_gone;
-  {
-    std::scoped_lock lock(first->relations_mutex, second->relations_mutex);
-    if (b->exit_reason) {
-      b_is_gone = ExitReason::noproc();
-    } else if (std::find(a->links.begin(), a->links.end(), Pid(b)) == a->links.end()) {
-      a->links.emplace_back(b);
-      b->links.emplace_back(a);
+  Process::Relations* mine = a->relations();
+  Process::Relations* theirs = b->relations();
+  bool is_b_gone = theirs == Process::gone_without_relations();
+  if (!is_b_gone && mine != Process::gone_without_relations()) {
+    // Locked in the processes' order, so two links made at once cannot deadlock.
+    bool is_a_first = a->id < b->id;
+    std::scoped_lock lock(is_a_first ? mine->mutex : theirs->mutex,
+                          is_a_first ? theirs->mutex : mine->mutex);
+    is_b_gone = theirs->is_gone;
+    bool is_linked = std::find(mine->links.begin(), mine->links.end(), Pid(b)) != mine->links.end();
+    if (!is_b_gone && !mine->is_gone && !is_linked) {
+      mine->links.emplace_back(b);
+      theirs->links.emplace_back(a);
     }
   }
-  if (b_is_gone) send_exit_signal(a, Pid(b), *b_is_gone);
+  if (is_b_gone) send_exit_signal(a, Pid(b), ExitReason::noproc());
 }
 
 MonitorRef monitor_process(Process* watcher, Process* target) {
@@ -290,15 +294,45 @@ MonitorRef monitor_process(Process* watcher, Process* target) {
   MonitorRef ref{next_ref.fetch_add(1, std::memory_order_relaxed)};
   bool is_gone = false;
   {
-    std::lock_guard lock(target->relations_mutex);
-    is_gone = target->exit_reason.has_value();
-    if (!is_gone) target->watchers.push_back({ref, Pid(watcher)});
+    Process::Relations* relations = target->relations();
+    std::lock_guard lock(relations->mutex);
+    is_gone = relations->is_gone;
+    if (!is_gone) relations->watchers.push_back({ref, Pid(watcher)});
   }
   if (is_gone) {
     deliver(watcher, new ValueEnvelope<Down>(EnvelopeKind::info,
                                              Down{ref, Pid(target), ExitReason::noproc()}));
   }
   return ref;
+}
+
+Process::~Process() {
+  Relations* relations = relations_.load(std::memory_order_acquire);
+  if (relations != gone_without_relations()) delete relations;
+}
+
+Process::Relations* Process::gone_without_relations() {
+  static Relations gone{.is_gone = true};
+  return &gone;
+}
+
+// Installed with one compare-and-swap: two threads linking to a process at once
+// agree on one set, and an ending process swaps in the sentinel instead.
+Process::Relations* Process::relations() {
+  Relations* current = relations_.load(std::memory_order_acquire);
+  if (current != nullptr) return current;
+  auto fresh = std::make_unique<Relations>();
+  if (relations_.compare_exchange_strong(current, fresh.get(), std::memory_order_acq_rel))
+    return fresh.release();
+  return current;
+}
+
+Process::Relations* Process::end_relations() {
+  Relations* current = nullptr;
+  if (relations_.compare_exchange_strong(current, gone_without_relations(),
+                                         std::memory_order_acq_rel))
+    return nullptr;
+  return current;
 }
 
 }  // namespace retort::detail

@@ -48,6 +48,9 @@ struct AsyncState {
 class Process {
  public:
   Process(System* owner, std::uint64_t number) : id(number), system(owner) {}
+  ~Process();
+  Process(const Process&) = delete;
+  Process& operator=(const Process&) = delete;
 
   void retain() { references.fetch_add(1, std::memory_order_relaxed); }
   void release() {
@@ -66,27 +69,43 @@ class Process {
   std::unique_ptr<Behaviour> behaviour;
   const TypeTag* behaviour_type = nullptr;
 
-  // Links, monitors and exit-trapping; guarded by relations_mutex because other
-  // processes link to and monitor this one from their own threads.
+  // Links and monitors, which most processes never have: allocated on first use
+  // (an idle process pays one pointer for them), guarded by their own mutex
+  // because other processes link to and monitor this one from their threads.
   struct Watcher {
     MonitorRef ref;
     Pid watcher;
   };
-  std::mutex relations_mutex;
-  std::vector<Pid> links;
-  std::vector<Watcher> watchers;
-  std::optional<ExitReason> exit_reason;
+  struct Relations {
+    std::mutex mutex;
+    std::vector<Pid> links;
+    std::vector<Watcher> watchers;
+    // Set when the process ends: it takes no new links or monitors then.
+    bool is_gone = false;
+  };
+  // Returns this process's relations, installed now if it had none; returns
+  // `gone_without_relations()` for a process that ended without any.
+  Relations* relations();
+  // Marks the process gone and returns its relations (to notify), or null when it
+  // had none: from then on `relations()` answers `gone_without_relations()`.
+  Relations* end_relations();
+  // What a process that ended without links or monitors answers.
+  static Relations* gone_without_relations();
+
   Pid parent;
   bool is_trapping_exits = false;
 
   // Set by stop() inside a handler; acted on once the handler returns.
-  std::optional<ExitReason> stop_request;
+  std::unique_ptr<ExitReason> stop_request;
 
   std::unique_ptr<AsyncState> async_state;
 
   // The system's list of live processes (intrusive: spawning allocates nothing more).
   Process* previous_live = nullptr;
   Process* next_live = nullptr;
+
+ private:
+  std::atomic<Relations*> relations_{nullptr};
 };
 
 // The process whose handler runs on this thread, or nullptr.
