@@ -1,5 +1,7 @@
 #include "retort/inbox.hpp"
 
+#include "retort/system.hpp"
+
 namespace retort {
 namespace {
 
@@ -49,9 +51,8 @@ void Inbox::link(const Pid& pid) {
 
 std::unique_ptr<detail::Envelope> Inbox::take(const detail::TypeTag* type,
                                               std::chrono::milliseconds timeout) {
-  auto deadline = std::chrono::steady_clock::now() + timeout;
-  std::unique_lock lock(queue_->mutex);
-  while (true) {
+  // The first queued message of `type`, taken out; null when there is none.
+  auto take_queued = [&]() -> std::unique_ptr<detail::Envelope> {
     for (auto it = queue_->envelopes.begin(); it != queue_->envelopes.end(); ++it) {
       if ((*it)->type == type && (*it)->kind != detail::EnvelopeKind::call) {
         auto envelope = std::move(*it);
@@ -59,6 +60,24 @@ std::unique_ptr<detail::Envelope> Inbox::take(const detail::TypeTag* type,
         return envelope;
       }
     }
+    return nullptr;
+  };
+  System& system = *pid_.process()->system;
+  if (system.is_deterministic()) {
+    std::unique_ptr<detail::Envelope> taken;
+    system.run_until(
+        [&] {
+          std::lock_guard lock(queue_->mutex);
+          taken = take_queued();
+          return taken != nullptr;
+        },
+        timeout);
+    return taken;
+  }
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::unique_lock lock(queue_->mutex);
+  while (true) {
+    if (auto envelope = take_queued()) return envelope;
     if (queue_->arrived.wait_until(lock, deadline) == std::cv_status::timeout) return nullptr;
   }
 }

@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "retort/runtime.hpp"
+#include "retort/test_system.hpp"
+
+// On a TestSystem: every signal is handled in a known order on the test's thread,
+// so "nothing more happens" is checked by running until idle, not by sleeping.
 
 namespace retort {
 namespace {
@@ -34,7 +38,7 @@ class Worker : public GenServer<Worker> {
 };
 
 TEST(Links, AnAbnormalExitEndsTheLinkedProcessWithTheSameReason) {
-  System system;
+  TestSystem system;
   auto a = system.spawn<Worker>();
   auto b = system.spawn<Worker>();
   Inbox inbox(system);
@@ -47,7 +51,7 @@ TEST(Links, AnAbnormalExitEndsTheLinkedProcessWithTheSameReason) {
 }
 
 TEST(Links, ANormalExitIsIgnoredByANonTrappingLinkedProcess) {
-  System system;
+  TestSystem system;
   auto a = system.spawn<Worker>();
   auto b = system.spawn<Worker>();
   Inbox inbox(system);
@@ -55,12 +59,12 @@ TEST(Links, ANormalExitIsIgnoredByANonTrappingLinkedProcess) {
   a.cast(LinkTo{b.pid()});
   a.cast(Die{ExitReason::normal()});
   ASSERT_TRUE(inbox.receive<Down>(1s).has_value());
-  std::this_thread::sleep_for(20ms);
+  system.run_until_idle();  // b has handled every signal it will ever get
   EXPECT_TRUE(is_alive(b.pid()));
 }
 
 TEST(Links, ATrappingProcessGetsExitMessagesInstead) {
-  System system;
+  TestSystem system;
   Inbox inbox(system);
   auto a = system.spawn<Worker>();
   inbox.link(a.pid());
@@ -72,7 +76,7 @@ TEST(Links, ATrappingProcessGetsExitMessagesInstead) {
 }
 
 TEST(Links, KillCannotBeTrappedAndLinkedProcessesSeeKilled) {
-  System system;
+  TestSystem system;
   Inbox inbox(system);
   auto trapping = system.spawn<Worker>(true);
   inbox.link(trapping.pid());
@@ -84,7 +88,7 @@ TEST(Links, KillCannotBeTrappedAndLinkedProcessesSeeKilled) {
 }
 
 TEST(Links, LinkingToADeadProcessSignalsNoproc) {
-  System system;
+  TestSystem system;
   Inbox inbox(system);
   auto a = system.spawn<Worker>();
   inbox.monitor(a.pid());
@@ -97,7 +101,7 @@ TEST(Links, LinkingToADeadProcessSignalsNoproc) {
 }
 
 TEST(Monitors, MonitoringADeadProcessGivesDownWithNoprocAtOnce) {
-  System system;
+  TestSystem system;
   Inbox inbox(system);
   auto a = system.spawn<Worker>();
   auto first = inbox.monitor(a.pid());
@@ -114,10 +118,10 @@ TEST(Monitors, MonitoringADeadProcessGivesDownWithNoprocAtOnce) {
 }
 
 TEST(ExitSignals, NormalFromAnotherProcessIsIgnoredUnlessTrapping) {
-  System system;
+  TestSystem system;
   auto plain = system.spawn<Worker>();
   exit(plain.pid(), ExitReason::normal());
-  std::this_thread::sleep_for(20ms);
+  system.run_until_idle();
   EXPECT_TRUE(is_alive(plain.pid()));
   exit(plain.pid(), ExitReason::error("stop"));
   Inbox inbox(system);
@@ -129,7 +133,7 @@ TEST(ExitSignals, NormalFromAnotherProcessIsIgnoredUnlessTrapping) {
 TEST(Terminate, RunsOnShutdownOnlyForProcessesThatTrapExits) {
   terminations = 0;
   {
-    System system;
+    TestSystem system;
     system.spawn<Worker>(true);
     system.spawn<Worker>(true);
     system.spawn<Worker>(false);
@@ -139,7 +143,7 @@ TEST(Terminate, RunsOnShutdownOnlyForProcessesThatTrapExits) {
 
 TEST(Terminate, RunsWhenAServerStopsItself) {
   terminations = 0;
-  System system;
+  TestSystem system;
   auto a = system.spawn<Worker>();
   Inbox inbox(system);
   inbox.monitor(a.pid());

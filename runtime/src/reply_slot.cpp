@@ -1,6 +1,7 @@
 #include "retort/detail/reply_slot.hpp"
 
 #include "retort/detail/spin_wait.hpp"
+#include "retort/system.hpp"
 
 namespace retort::detail {
 
@@ -44,11 +45,16 @@ bool ReplySlot::fail(ExitReason reason) {
   return true;
 }
 
-ReplySlot::Outcome ReplySlot::wait_for(std::chrono::milliseconds timeout) {
-  // A reply from a process usually comes within microseconds: spin for it first, so
-  // the calling thread is not put to sleep and woken again.
-  spin_until([&] { return is_settled_.load(std::memory_order_acquire); },
-             std::min<std::chrono::microseconds>(timeout, spin_limit));
+ReplySlot::Outcome ReplySlot::wait_for(std::chrono::milliseconds timeout, System& system) {
+  auto is_settled = [&] { return is_settled_.load(std::memory_order_acquire); };
+  if (system.is_deterministic()) {
+    system.run_until(is_settled, timeout);
+    timeout = std::chrono::milliseconds(0);
+  } else {
+    // A reply from a process usually comes within microseconds: spin for it first,
+    // so the calling thread is not put to sleep and woken again.
+    spin_until(is_settled, std::min<std::chrono::microseconds>(timeout, spin_limit));
+  }
   std::unique_lock lock(mutex_);
   if (!done_.wait_for(lock, timeout, [&] { return is_done_; })) {
     is_done_ = true;  // a late reply is dropped, never delivered later

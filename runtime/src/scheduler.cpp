@@ -156,6 +156,23 @@ void Scheduler::stop() {
   }
 }
 
+bool Scheduler::run_one() {
+  Process* process = nullptr;
+  {
+    std::lock_guard lock(injected_.mutex);
+    if (injected_.queue.empty()) return false;
+    process = injected_.queue.front();
+    injected_.queue.pop_front();
+  }
+  if (run_slice(process, budget_)) {
+    std::lock_guard lock(injected_.mutex);
+    injected_.queue.push_back(process);  // keeps its reference
+  } else {
+    process->release();
+  }
+  return true;
+}
+
 std::vector<std::size_t> Scheduler::run_queue_lengths() const {
   std::vector<std::size_t> lengths;
   for (const auto& worker : workers_) {

@@ -40,7 +40,7 @@ bool Supervisor::should_restart(const Child& child, const ExitReason& reason) co
 }
 
 bool Supervisor::is_within_intensity() {
-  auto now = std::chrono::steady_clock::now();
+  auto now = system().now();  // a deterministic system's virtual time in tests
   restarts_.push_back(now);
   while (!restarts_.empty() && restarts_.front() < now - flags_.period) restarts_.pop_front();
   return static_cast<int>(restarts_.size()) <= flags_.intensity;

@@ -6,6 +6,10 @@
 #include <gtest/gtest.h>
 
 #include "retort/inbox.hpp"
+#include "retort/test_system.hpp"
+
+// Supervisors on a TestSystem: restarts happen in a known order on the test's
+// thread, so a test runs until idle and looks, instead of polling.
 
 namespace retort {
 namespace {
@@ -66,28 +70,11 @@ std::vector<Pid> pids_of(const Ref<Supervisor>& supervisor) {
   return pids;
 }
 
-// Waits until `crashed` has been replaced and every child runs again (restarts
-// are asynchronous: right after the crash is sent, the old pids are still alive).
-std::vector<Pid> running_pids_after(const Ref<Supervisor>& supervisor, const Pid& crashed) {
-  for (int attempt = 0; attempt < 400; ++attempt) {
-    auto pids = pids_of(supervisor);
-    bool is_replaced = std::find(pids.begin(), pids.end(), crashed) == pids.end();
-    bool are_running =
-        std::all_of(pids.begin(), pids.end(), [](const Pid& pid) { return is_alive(pid); });
-    if (is_replaced && are_running) return pids;
-    std::this_thread::sleep_for(5ms);
-  }
+// The children's pids once every restart a crash caused is done: on a TestSystem,
+// when nothing is left to run.
+std::vector<Pid> pids_when_idle(TestSystem& system, const Ref<Supervisor>& supervisor) {
+  system.run_until_idle();
   return pids_of(supervisor);
-}
-
-// Polls `condition` (restarts and exits are asynchronous) for up to two seconds.
-template <class Condition>
-bool eventually(Condition condition) {
-  for (int attempt = 0; attempt < 400; ++attempt) {
-    if (condition()) return true;
-    std::this_thread::sleep_for(5ms);
-  }
-  return condition();
 }
 
 void crash(const Pid& pid, ExitReason reason = ExitReason::error("boom")) {
@@ -96,7 +83,7 @@ void crash(const Pid& pid, ExitReason reason = ExitReason::error("boom")) {
 
 TEST(Supervisor, StartsChildrenInOrder) {
   Journal journal;
-  System system;
+  TestSystem system;
   auto supervisor = system.spawn<Supervisor>(SupervisorFlags{}, three_workers(journal));
   EXPECT_EQ(journal.snapshot(), (std::vector<std::string>{"start a", "start b", "start c"}));
   EXPECT_EQ(pids_of(supervisor).size(), 3u);
@@ -104,12 +91,12 @@ TEST(Supervisor, StartsChildrenInOrder) {
 
 TEST(Supervisor, RestartsOnlyTheCrashedChildUnderOneForOne) {
   Journal journal;
-  System system;
+  TestSystem system;
   auto supervisor =
       system.spawn<Supervisor>(SupervisorFlags{.intensity = 5}, three_workers(journal));
   auto before = pids_of(supervisor);
   crash(before[1]);
-  auto after = running_pids_after(supervisor, before[1]);
+  auto after = pids_when_idle(system, supervisor);
   EXPECT_EQ(after[0], before[0]);
   EXPECT_NE(after[1], before[1]);
   EXPECT_EQ(after[2], before[2]);
@@ -117,12 +104,12 @@ TEST(Supervisor, RestartsOnlyTheCrashedChildUnderOneForOne) {
 
 TEST(Supervisor, RestartsEveryChildUnderOneForAllStoppingTheOthersInReverseOrder) {
   Journal journal;
-  System system;
+  TestSystem system;
   auto supervisor = system.spawn<Supervisor>(
       SupervisorFlags{.strategy = Strategy::one_for_all, .intensity = 5}, three_workers(journal));
   auto before = pids_of(supervisor);
   crash(before[0]);
-  auto after = running_pids_after(supervisor, before[0]);
+  auto after = pids_when_idle(system, supervisor);
   for (int i = 0; i < 3; ++i) EXPECT_NE(after[i], before[i]) << i;
   auto events = journal.snapshot();
   std::vector<std::string> tail(events.begin() + 3, events.end());
@@ -132,12 +119,12 @@ TEST(Supervisor, RestartsEveryChildUnderOneForAllStoppingTheOthersInReverseOrder
 
 TEST(Supervisor, RestartsTheRestUnderRestForOne) {
   Journal journal;
-  System system;
+  TestSystem system;
   auto supervisor = system.spawn<Supervisor>(
       SupervisorFlags{.strategy = Strategy::rest_for_one, .intensity = 5}, three_workers(journal));
   auto before = pids_of(supervisor);
   crash(before[1]);
-  auto after = running_pids_after(supervisor, before[1]);
+  auto after = pids_when_idle(system, supervisor);
   EXPECT_EQ(after[0], before[0]);
   EXPECT_NE(after[1], before[1]);
   EXPECT_NE(after[2], before[2]);
@@ -145,42 +132,62 @@ TEST(Supervisor, RestartsTheRestUnderRestForOne) {
 
 TEST(Supervisor, TransientChildrenRestartOnlyAfterAnAbnormalExit) {
   Journal journal;
-  System system;
+  TestSystem system;
   auto supervisor = system.spawn<Supervisor>(SupervisorFlags{.intensity = 5},
                                              three_workers(journal, Restart::transient));
   auto before = pids_of(supervisor);
   crash(before[0], ExitReason::normal());
   crash(before[1], ExitReason::error("boom"));
-  EXPECT_TRUE(eventually([&] {
-    auto now = pids_of(supervisor);
-    return !now[0] && is_alive(now[1]) && now[1] != before[1];
-  }));  // a normal end keeps the spec but does not restart
+  auto now = pids_when_idle(system, supervisor);
+  EXPECT_FALSE(now[0]);  // a normal end keeps the spec but does not restart
+  EXPECT_TRUE(is_alive(now[1]));
+  EXPECT_NE(now[1], before[1]);
 }
 
 TEST(Supervisor, TemporaryChildrenAreNeverRestartedAndTheirSpecIsDropped) {
   Journal journal;
-  System system;
+  TestSystem system;
   auto supervisor =
       system.spawn<Supervisor>(SupervisorFlags{}, three_workers(journal, Restart::temporary));
   crash(pids_of(supervisor)[2]);
-  EXPECT_TRUE(eventually([&] { return pids_of(supervisor).size() == 2; }));
+  EXPECT_EQ(pids_when_idle(system, supervisor).size(), 2u);
 }
 
-TEST(Supervisor, ExceedingTheRestartIntensityShutsTheSupervisorDown) {
+// Three workers under a supervisor that allows one restart in 5 s, monitored.
+struct OneRestartIn5s : ::testing::Test {
   Journal journal;
-  System system;
-  Inbox inbox(system);
-  auto supervisor = system.spawn<Supervisor>(SupervisorFlags{.intensity = 1, .period = 5000ms},
-                                             three_workers(journal));
-  inbox.monitor(supervisor.pid());
-  auto first = pids_of(supervisor);
-  crash(first[0]);
-  auto second = running_pids_after(supervisor, first[0]);
+  TestSystem system;
+  Inbox inbox{system};
+  Ref<Supervisor> supervisor = system.spawn<Supervisor>(
+      SupervisorFlags{.intensity = 1, .period = 5000ms}, three_workers(journal));
+  MonitorRef monitor = inbox.monitor(supervisor.pid());
+
+  // The supervisor's Down, once nothing is left to run; nothing when it lives.
+  std::optional<Down> supervisor_down() { return inbox.receive<Down>(0ms); }
+};
+
+TEST_F(OneRestartIn5s, ExceedingTheRestartIntensityShutsTheSupervisorDown) {
+  crash(pids_of(supervisor)[0]);
+  auto second = pids_when_idle(system, supervisor);
   crash(second[0]);
-  auto down = inbox.receive<Down>(2s);
+  auto down = supervisor_down();
   ASSERT_TRUE(down.has_value());
   EXPECT_EQ(down->reason, ExitReason::shutdown());
   for (const auto& pid : second) EXPECT_FALSE(is_alive(pid));
+}
+
+TEST_F(OneRestartIn5s, OnlyRestartsWithinThePeriodCountTowardsTheIntensity) {
+  crash(pids_of(supervisor)[0]);
+  auto second = pids_when_idle(system, supervisor);
+  system.advance(5001ms);  // the first restart is out of the window now
+  crash(second[0]);
+  auto third = pids_when_idle(system, supervisor);
+  EXPECT_FALSE(supervisor_down().has_value());
+  system.advance(4999ms);  // the second is still in it
+  crash(third[0]);
+  auto down = supervisor_down();
+  ASSERT_TRUE(down.has_value());
+  EXPECT_EQ(down->reason, ExitReason::shutdown());
 }
 
 // A child that dies as soon as it starts, and after a while cannot start at all,
@@ -202,7 +209,7 @@ class DiesAtOnce : public GenServer<DiesAtOnce> {
 
 TEST(Supervisor, RestartStormsAreBoundedByIntensity) {
   flaky_starts = 0;
-  System system;
+  TestSystem system;
   Inbox inbox(system);
   auto supervisor = system.spawn<Supervisor>(SupervisorFlags{.intensity = 3, .period = 10000ms},
                                              std::vector{child<DiesAtOnce>("flaky")});
@@ -217,7 +224,7 @@ TEST(Supervisor, RestartStormsAreBoundedByIntensity) {
 TEST(Supervisor, ShutdownStopsChildrenInReverseStartOrder) {
   Journal journal;
   {
-    System system;
+    TestSystem system;
     system.spawn<Supervisor>(SupervisorFlags{}, three_workers(journal));
   }
   EXPECT_EQ(journal.snapshot(),
@@ -225,6 +232,9 @@ TEST(Supervisor, ShutdownStopsChildrenInReverseStartOrder) {
                                       "stop b shutdown", "stop a shutdown"}));
 }
 
+// On real threads: the child blocks its thread (a handler that takes 300 ms), which
+// no virtual clock can stand for. Busy is queued before the shutdown signal, so the
+// signal always finds the child busy.
 TEST(Supervisor, AChildThatOutlivesItsShutdownTimeoutIsKilled) {
   Journal journal;
   System system;
@@ -235,7 +245,6 @@ TEST(Supervisor, AChildThatOutlivesItsShutdownTimeoutIsKilled) {
   Pid pid = pids_of(supervisor)[0];
   inbox.monitor(pid);
   cast(pid, Busy{300ms});  // still busy when the shutdown signal comes
-  std::this_thread::sleep_for(10ms);
   EXPECT_TRUE(supervisor.call(TerminateChild{"slow"}));
   auto down = inbox.receive<Down>(2s);
   ASSERT_TRUE(down.has_value());
@@ -244,11 +253,11 @@ TEST(Supervisor, AChildThatOutlivesItsShutdownTimeoutIsKilled) {
 
 TEST(Supervisor, BrutalKillSkipsTerminate) {
   Journal journal;
-  System system;
+  TestSystem system;
   auto brutal = child<Worker>("b", std::string("b"), &journal);
   brutal.shutdown = ShutdownPolicy::brutal_kill();
   {
-    System inner;
+    TestSystem inner;
     inner.spawn<Supervisor>(SupervisorFlags{}, std::vector{brutal});
   }
   EXPECT_EQ(journal.snapshot(), (std::vector<std::string>{"start b"}));
@@ -256,7 +265,7 @@ TEST(Supervisor, BrutalKillSkipsTerminate) {
 
 TEST(Supervisor, ChildrenCanBeStartedAndTerminatedDynamically) {
   Journal journal;
-  System system;
+  TestSystem system;
   auto supervisor = system.spawn<Supervisor>(SupervisorFlags{}, std::vector<ChildSpec>{});
   Pid added = supervisor.call(StartChild{child<Worker>("late", std::string("late"), &journal)});
   EXPECT_TRUE(is_alive(added));
@@ -273,7 +282,7 @@ TEST(Supervisor, AChildThatFailsToStartFailsTheSupervisorsStart) {
     void handle_cast(const Crash&) {}
   };
   Journal journal;
-  System system;
+  TestSystem system;
   std::vector<ChildSpec> specs{child<Worker>("a", std::string("a"), &journal),
                                child<Refuses>("db")};
   EXPECT_THROW(system.spawn<Supervisor>(SupervisorFlags{}, specs), std::runtime_error);
@@ -281,7 +290,7 @@ TEST(Supervisor, AChildThatFailsToStartFailsTheSupervisorsStart) {
 
 TEST(DynamicSupervisor, StartsChildrenOnDemandUpToItsLimitAndRestartsThem) {
   Journal journal;
-  System system;
+  TestSystem system;
   auto supervisor = start_dynamic_supervisor(system, 2);
   Pid first = supervisor.call(StartChild{child<Worker>("w1", std::string("w1"), &journal)});
   Pid second = supervisor.call(StartChild{child<Worker>("w2", std::string("w2"), &journal)});
@@ -290,7 +299,7 @@ TEST(DynamicSupervisor, StartsChildrenOnDemandUpToItsLimitAndRestartsThem) {
   EXPECT_TRUE(is_alive(second));
   EXPECT_FALSE(third);
   crash(first);
-  auto after = running_pids_after(supervisor, first);
+  auto after = pids_when_idle(system, supervisor);
   ASSERT_EQ(after.size(), 2u);
   EXPECT_NE(after[0], first);
   EXPECT_EQ(after[1], second);

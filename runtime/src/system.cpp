@@ -82,11 +82,32 @@ struct System::Names {
 };
 
 System::System(SystemOptions options)
-    : processes_(std::make_unique<Registry>()), names_(std::make_unique<Names>()) {
+    : names_(std::make_unique<Names>()),
+      processes_(std::make_unique<Registry>()),
+      is_deterministic_(options.is_deterministic) {
   unsigned threads =
       options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  scheduler_ = std::make_unique<detail::Scheduler>(threads, std::max(1u, options.budget));
-  timers_ = std::make_unique<detail::TimerService>();
+  // Deterministic: no thread, one message per turn, so a test can step through.
+  scheduler_ = is_deterministic_
+                   ? std::make_unique<detail::Scheduler>(0, 1)
+                   : std::make_unique<detail::Scheduler>(threads, std::max(1u, options.budget));
+  timers_ = std::make_unique<detail::TimerService>(is_deterministic_);
+}
+
+std::chrono::steady_clock::time_point System::now() const { return timers_->now(); }
+
+bool System::run_until(const std::function<bool()>& is_done, std::chrono::milliseconds timeout) {
+  if (!is_deterministic_) return is_done();
+  auto deadline = timers_->now() + timeout;
+  while (!is_done()) {
+    if (scheduler_->run_one()) continue;
+    // Nothing can run: only a timer can change anything, so time moves to it.
+    if (!timers_->fire_next(deadline)) {
+      timers_->advance_to(deadline);
+      return is_done();
+    }
+  }
+  return true;
 }
 
 System::~System() { shutdown(); }
@@ -206,6 +227,20 @@ std::vector<Pid> System::group_members(const std::string& group) const {
   return members;
 }
 
+// Waits up to `timeout` for `is_done`: on a deterministic system by running the
+// processes, else by looking every millisecond.
+void System::wait_for_processes(const std::function<bool()>& is_done,
+                                std::chrono::milliseconds timeout) {
+  if (is_deterministic_) {
+    run_until(is_done, timeout);
+    return;
+  }
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!is_done() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
+
 void System::shutdown(std::chrono::milliseconds grace) {
   if (is_shut_down_.exchange(true)) return;
   timers_->stop();  // no timer fires into a system that is going away
@@ -216,15 +251,10 @@ void System::shutdown(std::chrono::milliseconds grace) {
   processes_->list(live, roots);
   for (const auto& pid : roots)
     detail::send_exit_signal(pid.process(), Pid(), ExitReason::shutdown());
-  auto deadline = std::chrono::steady_clock::now() + grace;
   auto is_empty = [&] { return processes_->live() == 0; };
-  while (!is_empty() && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
+  wait_for_processes(is_empty, grace);
   for (const auto& pid : live) detail::send_exit_signal(pid.process(), Pid(), ExitReason::kill());
-  while (!is_empty() && std::chrono::steady_clock::now() < deadline + std::chrono::seconds(1)) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
+  wait_for_processes(is_empty, std::chrono::seconds(1));
   scheduler_->stop();
 }
 

@@ -1,5 +1,6 @@
 #include "retort/timer.hpp"
 
+#include <algorithm>
 #include <atomic>
 
 #include "retort/detail/timer_service.hpp"
@@ -16,17 +17,19 @@ std::atomic<std::uint64_t> next_timer_id{1};
 
 }  // namespace
 
-TimerService::TimerService() : thread_([this] { run(); }) {}
+TimerService::TimerService(bool is_manual) : is_manual_(is_manual) {
+  if (!is_manual_) thread_ = std::thread([this] { run(); });
+}
 
 TimerService::~TimerService() { stop(); }
 
 bool TimerService::add(std::uint64_t id, std::chrono::milliseconds delay,
                        std::function<void()> fire) {
-  auto when = std::chrono::steady_clock::now() + delay;
   bool is_earliest = false;
   {
     std::lock_guard lock(mutex_);
     if (is_stopping_) return false;
+    auto when = now_locked() + delay;
     is_earliest = due_.empty() || when < due_.top().when;
     pending_.emplace(id, std::move(fire));
     due_.push({when, id});
@@ -109,6 +112,44 @@ void TimerService::run() {
     fire();
     lock.lock();
   }
+}
+
+TimerService::Clock::time_point TimerService::now_locked() const {
+  return is_manual_ ? virtual_now_ : Clock::now();
+}
+
+TimerService::Clock::time_point TimerService::now() const {
+  if (!is_manual_) return Clock::now();
+  std::lock_guard lock(mutex_);
+  return virtual_now_;
+}
+
+bool TimerService::fire_next(Clock::time_point deadline) {
+  std::function<void()> fire;
+  std::uint64_t id = 0;
+  {
+    std::lock_guard lock(mutex_);
+    while (!due_.empty() && pending_.count(due_.top().id) == 0) due_.pop();  // cancelled
+    if (is_stopping_ || due_.empty() || due_.top().when > deadline) return false;
+    Due next = due_.top();
+    due_.pop();
+    virtual_now_ = std::max(virtual_now_, next.when);
+    auto found = pending_.find(next.id);
+    fire = std::move(found->second);
+    pending_.erase(found);
+    id = next.id;
+  }
+  {
+    std::lock_guard services(services_mutex);
+    service_by_timer.erase(id);
+  }
+  fire();
+  return true;
+}
+
+void TimerService::advance_to(Clock::time_point when) {
+  std::lock_guard lock(mutex_);
+  virtual_now_ = std::max(virtual_now_, when);
 }
 
 TimerService* service_of_timer(std::uint64_t id) {

@@ -4,10 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <retort/test_system.hpp>
+
 namespace belief_structure {
 namespace {
-
-using namespace std::chrono_literals;
 
 struct Work {
   retort::Pid allocator;
@@ -27,15 +27,17 @@ std::filesystem::path fresh_directory() {
   return mkdtemp(pattern.data());
 }
 
+// On a TestSystem the processes run on this thread when it waits, so "after the
+// Down is handled" is "once nothing is left to run": no polling, no sleep.
 TEST(PathAllocator, RemovesAFileWhenItsOwnerDies) {
   auto directory = fresh_directory();
-  retort::System system;
+  retort::TestSystem system;
   auto allocator = system.spawn<PathAllocator>(directory);
   auto job = system.spawn<Job>();
   std::string path = job.call(Work{allocator.pid()});
   EXPECT_TRUE(std::filesystem::exists(path));
   retort::exit(job.pid(), retort::ExitReason::kill());
-  for (int i = 0; i < 100 && std::filesystem::exists(path); ++i) std::this_thread::sleep_for(10ms);
+  system.run_until_idle();
   EXPECT_FALSE(std::filesystem::exists(path));
   std::filesystem::remove_all(directory);
 }

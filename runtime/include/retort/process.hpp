@@ -85,7 +85,7 @@ R call(const Pid& pid, M message, std::chrono::milliseconds timeout = default_ca
   if (!pid) throw CallError(ExitReason::noproc());
   auto slot = std::make_shared<detail::ReplySlot>();
   detail::deliver(pid.process(), new detail::CallEnvelope<M>(std::move(message), slot));
-  if (slot->wait_for(timeout) == detail::ReplySlot::Outcome::timed_out)
+  if (slot->wait_for(timeout, *pid.process()->system) == detail::ReplySlot::Outcome::timed_out)
     throw CallError(ExitReason::timeout());
   return detail::take_reply<R>(*slot);
 }

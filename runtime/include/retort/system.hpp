@@ -38,6 +38,10 @@ struct SystemOptions {
   unsigned threads = 0;
   /// Messages a process handles before it yields its thread to others (fairness).
   unsigned budget = 64;
+  /// Runs no thread: processes run one message at a time on the thread that waits
+  /// for them, in the order they became runnable, and timers follow a virtual
+  /// clock. What `retort::TestSystem` is; `threads` and `budget` are then ignored.
+  bool is_deterministic = false;
 };
 
 /// Observes the runtime; every hook is optional. Hooks run on scheduler threads and
@@ -120,6 +124,20 @@ class System {
   /// Returns how many messages wait in `pid`'s mailbox.
   static std::size_t mailbox_length(const Pid& pid);
 
+  /// Returns the system's clock: `steady_clock`'s, or on a deterministic system the
+  /// virtual one, which moves only when the system waits for a timer.
+  std::chrono::steady_clock::time_point now() const;
+
+  /// Returns true for a system of `SystemOptions::is_deterministic`.
+  bool is_deterministic() const { return is_deterministic_; }
+
+  /// On a deterministic system, runs processes and fires timers (moving the
+  /// virtual clock to each one's deadline) on the calling thread until `is_done()`
+  /// holds or `timeout` of virtual time has passed, and returns `is_done()`. Every
+  /// wait from outside the runtime (a call, an Inbox's receive, shutdown) runs
+  /// through it; on another system it returns `is_done()` at once.
+  bool run_until(const std::function<bool()>& is_done, std::chrono::milliseconds timeout);
+
   /// Installs `tracer` (or removes it with nullptr); it must outlive the system.
   void set_tracer(Tracer* tracer);
 
@@ -139,6 +157,7 @@ class System {
  private:
   struct Registry;
   struct Names;
+  void wait_for_processes(const std::function<bool()>& is_done, std::chrono::milliseconds timeout);
   std::unique_ptr<Names> names_;
   std::unique_ptr<detail::Scheduler> scheduler_;
   std::unique_ptr<detail::TimerService> timers_;
@@ -146,6 +165,7 @@ class System {
   std::atomic<Tracer*> tracer_{nullptr};
   std::atomic<std::uint64_t> next_id_{1};
   std::atomic<bool> is_shut_down_{false};
+  bool is_deterministic_ = false;
 };
 
 }  // namespace retort

@@ -75,7 +75,8 @@ class TaskRef {
     if (detail::current_process() != nullptr) {
       throw std::logic_error("TaskRef::await blocks; inside a process, co_await the task");
     }
-    if (slot_->wait_for(timeout) == detail::ReplySlot::Outcome::timed_out) {
+    if (slot_->wait_for(timeout, *pid_.process()->system) ==
+        detail::ReplySlot::Outcome::timed_out) {
       exit(pid_, ExitReason::kill());
       throw CallError(ExitReason::timeout());
     }

@@ -14,6 +14,10 @@
 
 #include "retort/detail/envelope.hpp"
 
+namespace retort {
+class System;
+}  // namespace retort
+
 namespace retort::detail {
 
 class ReplySlot {
@@ -22,8 +26,9 @@ class ReplySlot {
 
   bool complete(std::unique_ptr<Envelope> reply);
   bool fail(ExitReason reason);
-  // Waits up to `timeout`; on timeout the slot is closed, so a late reply is dropped.
-  Outcome wait_for(std::chrono::milliseconds timeout);
+  // Waits up to `timeout` (on `system`'s clock, running it when it is deterministic);
+  // on timeout the slot is closed, so a late reply is dropped.
+  Outcome wait_for(std::chrono::milliseconds timeout, System& system);
   std::unique_ptr<Envelope> take_reply() { return std::move(reply_); }
   bool is_failed() const { return failure_.has_value(); }
   // Called once, after the slot is completed or failed (for async calls: it posts

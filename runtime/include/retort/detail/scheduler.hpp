@@ -20,6 +20,9 @@ namespace retort::detail {
 
 class Scheduler {
  public:
+  // With 0 threads, nothing runs until `run_one` is called (a deterministic
+  // system's): every runnable process waits in one queue, in the order it became
+  // runnable.
   Scheduler(unsigned threads, unsigned budget);
   ~Scheduler();
 
@@ -27,6 +30,9 @@ class Scheduler {
   void schedule(Process* process);
   void stop();
   std::vector<std::size_t> run_queue_lengths() const;
+  // With 0 threads: runs one slice of the first runnable process on the calling
+  // thread; false when none is runnable.
+  bool run_one();
 
  private:
   struct Worker {
