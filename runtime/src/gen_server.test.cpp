@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "retort/async.hpp"
 #include "retort/inbox.hpp"
+#include "retort/test_system.hpp"
 
 namespace retort {
 namespace {
@@ -14,7 +16,12 @@ struct Add {
   int amount;
 };
 struct Crash {};
-struct Hang {};
+// Answered only after `for_how_long` of the system's time: the handler waits on a
+// call to `silent`, which never answers.
+struct Hang {
+  Pid silent;
+  std::chrono::milliseconds for_how_long;
+};
 struct Unknown {};
 struct Ping {
   Pid reply_to;
@@ -32,9 +39,13 @@ class Counter : public GenServer<Counter> {
   // The test crashes it on purpose.
   // retort: disable-next-line typecheck/no-local-return
   int handle_call(const Crash&, From) { throw std::runtime_error("counter exploded"); }
-  int handle_call(const Hang&, From) {
-    std::this_thread::sleep_for(300ms);
-    return value_;
+  Async<int> handle_call(const Hang& hang, From) {
+    try {
+      co_await async_call<int>(hang.silent, Get{}, hang.for_how_long);
+    } catch (const CallError&) {
+      // the wait is over
+    }
+    co_return value_;
   }
   void handle_cast(const Add& add) { value_ += add.amount; }
   void handle_info(const Ping& ping) { send(ping.reply_to, Pong{value_}); }
@@ -134,16 +145,21 @@ TEST(GenServer, ACallQueuedBehindTheCalleesDeathFailsAtOnceWithItsReason) {
   EXPECT_LT(std::chrono::steady_clock::now() - started, 1s);
 }
 
+// On a TestSystem: the call times out at 50 ms of virtual time, the reply comes at
+// 300 ms, and no thread sleeps.
 TEST(GenServer, ATimedOutCallThrowsTimeoutAndItsLateReplyIsDropped) {
-  System system;
+  TestSystem system;
+  Inbox silent(system);
   auto counter = system.spawn<Counter>(5);
   try {
-    counter.call(Hang{}, 50ms);
+    counter.call(Hang{silent.pid(), 300ms}, 50ms);
     FAIL();
   } catch (const CallError& error) {
     EXPECT_EQ(error.reason(), ExitReason::timeout());
   }
+  EXPECT_EQ(system.elapsed(), 50ms);
   EXPECT_EQ(counter.call(Get{}), 5);  // the late reply to Hang did not leak into this call
+  EXPECT_EQ(system.elapsed(), 300ms);
 }
 
 TEST(GenServer, AReplyOfTheWrongTypeIsACallError) {
