@@ -3,12 +3,14 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <mutex>
 
 #include <clang/Basic/Version.h>
 #include <llvm/Support/Format.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Support/xxhash.h>
 
+#include "retort/core/cache_trim.hpp"
 #include "retort/core/file_io.hpp"
 #include "retort/core/version.hpp"
 
@@ -24,15 +26,6 @@ std::string to_hex(std::uint64_t value) {
   std::string text;
   llvm::raw_string_ostream(text) << llvm::format_hex_no_prefix(value, 16);
   return text;
-}
-
-std::string hash_own_executable() {
-  auto contents = read_file("/proc/self/exe");
-  if (!contents) {
-    llvm::consumeError(contents.takeError());
-    return "unknown-build";
-  }
-  return to_hex(llvm::xxHash64(*contents));
 }
 
 // "retort-cache 1 <key> <payload size>\n<payload>": a wrong version, key or size
@@ -54,11 +47,9 @@ CacheKey& CacheKey::add(std::string_view part) {
 
 std::string CacheKey::hex() const { return to_hex(llvm::xxHash64(digests_)); }
 
-const std::string& tool_fingerprint() {
-  static const std::string fingerprint = std::string("retort ") + std::string(version()) +
-                                         " clang " + CLANG_VERSION_STRING + " build " +
-                                         hash_own_executable();
-  return fingerprint;
+std::string tool_fingerprint(std::string_view sources) {
+  return std::string("retort ") + std::string(version()) + " clang " + CLANG_VERSION_STRING +
+         " sources " + std::string(sources);
 }
 
 ResultCache::ResultCache(std::filesystem::path cache_root, std::string tool)
@@ -84,6 +75,10 @@ std::optional<std::string> ResultCache::load(const CacheKey& key) const {
   if (newline == std::string::npos) return std::nullopt;
   std::size_t payload_size = contents->size() - newline - 1;
   if (contents->compare(0, newline + 1, entry_header(key, payload_size)) != 0) return std::nullopt;
+  // A hit is a use: the trim removes the entries used longest ago first.
+  std::error_code error;
+  std::filesystem::last_write_time(entry_path(key), std::filesystem::file_time_type::clock::now(),
+                                   error);
   return contents->substr(newline + 1);
 }
 
@@ -101,6 +96,8 @@ std::optional<llvm::json::Object> ResultCache::load_object(const CacheKey& key) 
 }
 
 bool ResultCache::store(const CacheKey& key, std::string_view payload) const {
+  static std::once_flag trimmed;
+  std::call_once(trimmed, [&] { trim_cache_now_and_then(root_); });
   std::filesystem::path path = entry_path(key);
   std::error_code error;
   if (!std::filesystem::exists(path.parent_path(), error)) {

@@ -97,11 +97,12 @@ TEST(ResultCache, TwoProcessesWritingOneKeyLeaveOneWholeEntry) {
   }
 }
 
-TEST(ResultCache, TheToolFingerprintNamesVersionClangAndBuild) {
-  const std::string& fingerprint = tool_fingerprint();
+TEST(ResultCache, TheToolFingerprintNamesVersionClangAndTheToolsSources) {
+  std::string fingerprint = tool_fingerprint("0123abcd");
   EXPECT_NE(fingerprint.find("retort "), std::string::npos);
   EXPECT_NE(fingerprint.find(" clang 16"), std::string::npos);
-  EXPECT_EQ(fingerprint.find("unknown-build"), std::string::npos);
+  EXPECT_NE(fingerprint.find(" sources 0123abcd"), std::string::npos);
+  EXPECT_NE(tool_fingerprint("other"), fingerprint);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <llvm/Support/JSON.h>
 
 #include "retort/core/source_files.hpp"
+#include "retort_fingerprint_docgen.hpp"
 
 namespace retort::doc {
 
@@ -15,7 +16,10 @@ HeaderCache::HeaderCache(const ExtractRequest& request)
 
 CacheKey HeaderCache::key_for(const fs::path& header, const std::string& command_key) const {
   CacheKey key;
-  key.add(tool_fingerprint()).add("doc-header-1").add(header.string()).add(command_key);
+  key.add(tool_fingerprint(RETORT_DOCGEN_SOURCES))
+      .add("doc-header-1")
+      .add(header.string())
+      .add(command_key);
   key.add(request_.project_root.string()).add(request_.display_root.string());
   for (const auto& name : request_.internal_namespaces) key.add(name);
   return key;

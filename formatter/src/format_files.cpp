@@ -13,6 +13,7 @@
 #include "retort/core/result_cache.hpp"
 #include "retort/formatter/formatter.hpp"
 #include "retort/formatter/token_equivalence.hpp"
+#include "retort_fingerprint_format.hpp"
 
 namespace retort::format {
 namespace {
@@ -269,7 +270,7 @@ void write_back(const RunContext& context, const fs::path& file, const std::stri
 CacheKey cache_key(const detail::StyleRef& style, const std::vector<LineRange>* lines,
                    const std::string& contents) {
   return CacheKey()
-      .add(tool_fingerprint())
+      .add(tool_fingerprint(RETORT_FORMAT_SOURCES))
       .add(style.fingerprint)
       .add(describe_ranges(lines))
       .add(contents);

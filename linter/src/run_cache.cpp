@@ -1,4 +1,5 @@
 #include "run_cache.hpp"
+#include "retort_fingerprint_lint.hpp"
 
 #include <algorithm>
 #include <set>
@@ -42,7 +43,7 @@ RunCache::RunCache(const LintRequest& request, const UnitCache& units)
     : stamps_(&request.replaced_texts) {
   if (request.cache_root.empty()) return;
   cache_.emplace(request.cache_root, "lint");
-  key_.add(tool_fingerprint()).add("lint-run-1");
+  key_.add(tool_fingerprint(RETORT_LINT_SOURCES)).add("lint-run-1");
   for (const auto& unit : request.translation_units) key_.add(units.key_for(unit).hex());
 }
 

@@ -5,6 +5,7 @@
 #include "retort/core/compile_commands.hpp"
 #include "retort/core/file_io.hpp"
 #include "retort/core/source_files.hpp"
+#include "retort_fingerprint_lint.hpp"
 
 namespace retort::lint {
 
@@ -19,7 +20,7 @@ UnitCache::UnitCache(const LintRequest& request)
 
 CacheKey UnitCache::key_for(const fs::path& unit) const {
   CacheKey key;
-  key.add(tool_fingerprint()).add("lint-unit-1").add(unit.string());
+  key.add(tool_fingerprint(RETORT_LINT_SOURCES)).add("lint-unit-1").add(unit.string());
   key.add(request_.project_root.string()).add(request_.display_root.string());
   key.add(settings_fingerprint_);
   add_compile_commands(key, *request_.database, unit);

@@ -4,6 +4,7 @@
 #include <llvm/Support/JSON.h>
 
 #include "retort/core/compile_commands.hpp"
+#include "retort_fingerprint_typecheck.hpp"
 #include "summary_json.hpp"
 
 namespace retort::typecheck {
@@ -40,7 +41,7 @@ SummaryCache::SummaryCache(const clang::tooling::CompilationDatabase& database,
 
 CacheKey SummaryCache::key_for(const fs::path& unit) const {
   CacheKey key;
-  key.add(tool_fingerprint())
+  key.add(tool_fingerprint(RETORT_TYPECHECK_SOURCES))
       .add("typecheck-unit-2")
       .add(slot_)
       .add(unit.string())

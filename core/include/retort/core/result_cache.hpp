@@ -22,7 +22,8 @@ inline constexpr int cache_format_version = 1;
 /// Builds a cache key from every input a result depends on.
 ///
 /// ```cpp
-/// auto key = retort::CacheKey().add(tool_fingerprint()).add(options).add(contents);
+/// auto key =
+/// retort::CacheKey().add(tool_fingerprint(RETORT_LINT_SOURCES)).add(options).add(contents);
 /// ```
 class CacheKey {
  public:
@@ -37,9 +38,12 @@ class CacheKey {
   std::string digests_;
 };
 
-/// Returns a fingerprint of the running retort build: its version, the Clang version
-/// it links and a hash of its own executable, so any rebuild invalidates results.
-const std::string& tool_fingerprint();
+/// Returns a tool's fingerprint for its cache keys: retort's version, the Clang
+/// version it links and `sources`, the hash of the tool's own sources and core's
+/// that its build generated (`RETORT_<TOOL>_SOURCES`, cmake/RetortSourceFingerprint):
+/// a rebuild for a change elsewhere keeps the tool's results, a change to its code
+/// invalidates them.
+std::string tool_fingerprint(std::string_view sources);
 
 /// One tool's slice of the result cache.
 class ResultCache {
