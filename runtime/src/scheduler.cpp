@@ -1,5 +1,6 @@
 #include "retort/detail/scheduler.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <utility>
 
@@ -16,12 +17,15 @@ thread_local unsigned current_worker = 0;
 
 // A safety net only: wake-ups are signalled, this bounds the cost of a missed one.
 constexpr auto idle_wait = std::chrono::milliseconds(10);
-// How long a thread that ran out of work watches for more before it sleeps.
-constexpr auto idle_spin = std::chrono::microseconds(50);
+// The longest a thread that ran out of work watches for more before it sleeps.
+constexpr std::chrono::microseconds longest_spin(50);
+// A sleep this short after it began was a spin's worth of waiting.
+constexpr std::chrono::microseconds short_sleep = longest_spin * 2;
 
 }  // namespace
 
-Scheduler::Scheduler(unsigned threads, unsigned budget) : budget_(budget) {
+Scheduler::Scheduler(unsigned threads, unsigned budget, bool spins)
+    : budget_(budget), spins_(spins) {
   for (unsigned i = 0; i < threads; ++i) workers_.push_back(std::make_unique<Worker>());
   for (unsigned i = 0; i < threads; ++i)
     workers_[i]->thread = std::thread([this, i] { run_worker(i); });
@@ -103,34 +107,53 @@ void Scheduler::run_process(Process* process) {
   process->release();
 }
 
+// Spins while work tends to come within the spin: each spin that finds none halves
+// the next, each that finds some (or a sleep that ends at once) doubles it. A ping of
+// calls keeps its threads awake; a test runner whose workers wait milliseconds for
+// child processes stops burning the cores those processes need.
+bool Scheduler::spin_for_work(Worker& worker) {
+  if (worker.spin.count() == 0) return false;
+  std::uint64_t seen = queued_.load(std::memory_order_acquire);
+  bool has_news = spin_until(
+      [&] {
+        return queued_.load(std::memory_order_acquire) != seen ||
+               is_stopping_.load(std::memory_order_relaxed);
+      },
+      worker.spin);
+  worker.spin = has_news ? std::min(worker.spin * 2, longest_spin) : worker.spin / 2;
+  return has_news;
+}
+
+void Scheduler::sleep_until_woken(unsigned index) {
+  Worker& worker = *workers_[index];
+  std::unique_lock lock(sleep_mutex_);
+  std::uint64_t epoch = wake_epoch_;
+  sleepers_.fetch_add(1, std::memory_order_seq_cst);
+  lock.unlock();
+  if (Process* process = next_process(index)) {
+    sleepers_.fetch_sub(1, std::memory_order_seq_cst);
+    run_process(process);
+    return;
+  }
+  auto asleep = std::chrono::steady_clock::now();
+  lock.lock();
+  wake_up_.wait_for(lock, idle_wait, [&] { return wake_epoch_ != epoch || is_stopping_.load(); });
+  sleepers_.fetch_sub(1, std::memory_order_seq_cst);
+  if (spins_ && std::chrono::steady_clock::now() - asleep < short_sleep)
+    worker.spin = std::clamp(worker.spin * 2, std::chrono::microseconds(2), longest_spin);
+}
+
 void Scheduler::run_worker(unsigned index) {
   current_scheduler = this;
   current_worker = index;
+  Worker& worker = *workers_[index];
+  worker.spin = spins_ ? longest_spin : std::chrono::microseconds(0);
   while (!is_stopping_.load(std::memory_order_acquire)) {
     if (Process* process = next_process(index)) {
       run_process(process);
-      continue;
+    } else if (!spin_for_work(worker)) {
+      sleep_until_woken(index);
     }
-    std::uint64_t seen = queued_.load(std::memory_order_acquire);
-    bool has_news = spin_until(
-        [&] {
-          return queued_.load(std::memory_order_acquire) != seen ||
-                 is_stopping_.load(std::memory_order_relaxed);
-        },
-        idle_spin);
-    if (has_news) continue;
-    std::unique_lock lock(sleep_mutex_);
-    std::uint64_t epoch = wake_epoch_;
-    sleepers_.fetch_add(1, std::memory_order_seq_cst);
-    lock.unlock();
-    if (Process* process = next_process(index)) {
-      sleepers_.fetch_sub(1, std::memory_order_seq_cst);
-      run_process(process);
-      continue;
-    }
-    lock.lock();
-    wake_up_.wait_for(lock, idle_wait, [&] { return wake_epoch_ != epoch || is_stopping_.load(); });
-    sleepers_.fetch_sub(1, std::memory_order_seq_cst);
   }
   current_scheduler = nullptr;
 }

@@ -90,7 +90,8 @@ System::System(SystemOptions options)
   // Deterministic: no thread, one message per turn, so a test can step through.
   scheduler_ = is_deterministic_
                    ? std::make_unique<detail::Scheduler>(0, 1)
-                   : std::make_unique<detail::Scheduler>(threads, std::max(1u, options.budget));
+                   : std::make_unique<detail::Scheduler>(threads, std::max(1u, options.budget),
+                                                         options.spins_when_idle);
   timers_ = std::make_unique<detail::TimerService>(is_deterministic_);
 }
 

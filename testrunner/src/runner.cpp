@@ -102,7 +102,8 @@ RunOutcome run_tests(const TestInventory& inventory, const WorkPlan& plan,
   {
     // Executors block only while a child starts (a fork server's answer, or once per
     // program its start-up), so two scheduler threads serve any number of them.
-    System system(SystemOptions{.threads = 2});
+    // No spinning: the tests run on the same cores, and need them.
+    System system(SystemOptions{.threads = 2, .spins_when_idle = false});
     ChildWatcher watcher(options.fork_server_library);
     Inbox inbox(system);
     detail::RunContext context{&inventory, &options,    &listener,

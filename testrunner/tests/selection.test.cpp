@@ -254,6 +254,29 @@ TEST(Plan, FromTheHistoryALongProgramIsSplitAndAShortOneStaysWhole) {
             std::chrono::milliseconds(200 + static_cast<std::int64_t>(short_tests.size())));
 }
 
+// gtest_unittest's shape: 450 tests in 13 ms with a start-up of about 1 ms. Cutting
+// it in four cost more start-ups than the even end saved; in two, each core still
+// gets half.
+TEST(Plan, ABatchBeyondOnePerWorkerMustHoldEightStartUpsOfWork) {
+  FixtureRun fixture;
+  const auto& inventory = fixture.inventory();
+  auto tests = batchable_trouble_tests(fixture);
+  const auto& program = inventory.programs[inventory.tests[tests[0]].program];
+  auto plan_with = [&](std::chrono::milliseconds each, std::chrono::milliseconds startup) {
+    History history;
+    for (auto index : tests)
+      history.record(test_id(program, inventory.tests[index]), {each, TestStatus::passed});
+    history.set_startup(program.display_name, startup);
+    PlanOptions options;
+    options.workers = 2;
+    return plan_work(inventory, tests, history, options).items.size();
+  };
+  // Work of tests.size() ms against a 1 ms start-up: fewer than 4 x 8 start-ups.
+  EXPECT_EQ(plan_with(1ms, 1ms), 2u);
+  // A hundred times the work: four batches even out the run's end.
+  EXPECT_EQ(plan_with(100ms, 1ms), 4u);
+}
+
 TEST(Plan, ASeedShufflesReproducibly) {
   FixtureRun fixture;
   auto selected = select(fixture, {});

@@ -38,6 +38,12 @@ struct SystemOptions {
   unsigned threads = 0;
   /// Messages a process handles before it yields its thread to others (fairness).
   unsigned budget = 64;
+  /// Lets a scheduler thread that ran out of work spin for more (up to 50 µs,
+  /// adapting to how often that pays) before it sleeps, as the BEAM's schedulers do
+  /// (`+sbwt`): a call between threads then costs no wake-up. Turn it off for a
+  /// system that shares its cores with other busy processes (`retort test` runs
+  /// the tests beside its own).
+  bool spins_when_idle = true;
   /// Runs no thread: processes run one message at a time on the thread that waits
   /// for them, in the order they became runnable, and timers follow a virtual
   /// clock. What `retort::TestSystem` is; `threads` and `budget` are then ignored.

@@ -7,6 +7,7 @@
 // goes to the back of the queue. A thread out of work spins a little before it sleeps.
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -23,7 +24,8 @@ class Scheduler {
   // With 0 threads, nothing runs until `run_one` is called (a deterministic
   // system's): every runnable process waits in one queue, in the order it became
   // runnable.
-  Scheduler(unsigned threads, unsigned budget);
+  // `spins` lets an idle thread spin for work before it sleeps.
+  Scheduler(unsigned threads, unsigned budget, bool spins = true);
   ~Scheduler();
 
   // `process` has just moved from idle to scheduled; takes a reference to it.
@@ -43,15 +45,20 @@ class Scheduler {
     // (Go's runnext). Only the owning thread touches it, so it cannot be stolen.
     Process* next = nullptr;
     unsigned picks = 0;
+    // How long it spins for work before it sleeps; adapts (see spin_for_work).
+    std::chrono::microseconds spin{0};
   };
 
   void run_worker(unsigned index);
+  bool spin_for_work(Worker& worker);
+  void sleep_until_woken(unsigned index);
   Process* next_process(unsigned index);
   Process* steal(unsigned thief);
   void run_process(Process* process);
   void wake_one();
 
   unsigned budget_;
+  bool spins_;
   std::vector<std::unique_ptr<Worker>> workers_;
   Worker injected_;
   std::atomic<bool> is_stopping_{false};
